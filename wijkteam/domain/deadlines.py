@@ -1,0 +1,44 @@
+"""The home-visit clock: WijVaals visits within 14 days of receiving the melding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+HOME_VISIT_DAYS = 14
+DUE_SOON_DAYS = 3
+
+
+class DeadlineState(StrEnum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    ON_TIME = "on_time"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    due: date
+    days_left: int  # negative when overdue
+    state: DeadlineState
+
+
+def home_visit_due(received_on: date) -> date:
+    return received_on + timedelta(days=HOME_VISIT_DAYS)
+
+
+def received_on_or_before_for_due(due: date) -> date:
+    """Inverse of home_visit_due, for SQL filters on the received date."""
+    return due - timedelta(days=HOME_VISIT_DAYS)
+
+
+def home_visit_deadline(received_on: date, today: date) -> Deadline:
+    due = home_visit_due(received_on)
+    days_left = (due - today).days
+    if days_left < 0:
+        state = DeadlineState.OVERDUE
+    elif days_left <= DUE_SOON_DAYS:
+        state = DeadlineState.DUE_SOON
+    else:
+        state = DeadlineState.ON_TIME
+    return Deadline(due=due, days_left=days_left, state=state)

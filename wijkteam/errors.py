@@ -1,0 +1,91 @@
+"""Typed errors. They carry codes and field names, never personal data or Dutch text.
+
+`ui/` turns them into Dutch sentences in one place (ui/messages.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+class WijkteamError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    code: str = "error"
+
+    def __init__(self, code: str | None = None, **params: Any) -> None:
+        self.code = code or self.code
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.code)
+
+
+class ValidationError(WijkteamError):
+    """One field failed one rule, e.g. ValidationError("bsn", "elfproef")."""
+
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        self.field = field
+        super().__init__(code, **params)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.code}"
+
+
+class ValidationFailed(WijkteamError):
+    """All problems of one input at once, so a form can mark every field in one go."""
+
+    code = "validation_failed"
+
+    def __init__(self, errors: Iterable[ValidationError]) -> None:
+        self.errors: tuple[ValidationError, ...] = tuple(errors)
+        super().__init__()
+
+    def __str__(self) -> str:
+        return ", ".join(str(e) for e in self.errors)
+
+    def fields(self) -> set[str]:
+        return {e.field for e in self.errors}
+
+
+class NotFound(WijkteamError):
+    code = "not_found"
+
+    def __init__(self, kind: str, ident: object) -> None:
+        super().__init__(kind=kind, ident=str(ident))
+
+    def __str__(self) -> str:
+        return f"{self.params['kind']} {self.params['ident']} not found"
+
+
+class TransitionRefused(WijkteamError):
+    """A status change the rules do not allow."""
+
+    code = "transition_refused"
+
+    def __init__(self, current: str, wanted: str) -> None:
+        super().__init__(current=current, wanted=wanted)
+
+    def __str__(self) -> str:
+        return f"{self.params['current']} -> {self.params['wanted']} refused"
+
+
+class StoreError(WijkteamError):
+    """The store cannot be opened. Subclasses name why."""
+
+    code = "store_error"
+
+
+class StoreUnreadable(StoreError):
+    code = "store_unreadable"
+
+
+class StoreNotADatabase(StoreError):
+    code = "store_not_a_database"
+
+
+class StoreTooNew(StoreError):
+    code = "store_too_new"
+
+
+class StoreReadOnly(StoreError):
+    code = "store_read_only"
