@@ -1,0 +1,18 @@
+"""All mapped tables. Importing this package registers every table on Base.metadata."""
+
+from wijkteam.store.models.base import Base, RecordMixin
+from wijkteam.store.models.member import Member
+from wijkteam.store.models.report import HomeVisit, Report, StatusChange
+from wijkteam.store.models.resident import Resident
+from wijkteam.store.models.setting import Setting
+
+__all__ = [
+    "Base",
+    "HomeVisit",
+    "Member",
+    "RecordMixin",
+    "Report",
+    "Resident",
+    "Setting",
+    "StatusChange",
+]
