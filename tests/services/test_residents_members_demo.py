@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import report, resident
+from wijkteam.demo.generator import generate
+from wijkteam.domain.deadlines import DeadlineState
+from wijkteam.domain.status import ReportStatus
+from wijkteam.errors import ValidationError, ValidationFailed
+from wijkteam.services import Services
+from wijkteam.services.worklist import WorklistQuery
+from wijkteam.validation import normalise_bsn
+
+
+def test_update_resident_validates_and_keeps_old_values_on_error(services: Services) -> None:
+    saved = services.reports.register(report(), resident=resident())
+    with pytest.raises(ValidationFailed):
+        services.residents.update(saved.resident_id, resident(postcode="12AB"))
+    assert services.residents.get(saved.resident_id).postcode == "6291 AB"
+    updated = services.residents.update(saved.resident_id, resident(place="Lemiers", district=""))
+    assert (updated.place, updated.district) == ("Lemiers", "Lemiers")
+    assert [r.id for r in services.residents.search("lemiers")] == [saved.resident_id]
+
+
+def test_members(services: Services) -> None:
+    assert services.members.count() == 0
+    services.members.add("Anna Eerste", "ae")
+    assert [m.initials for m in services.members.list()] == ["AE"]
+    with pytest.raises(ValidationError) as caught:
+        services.members.add("Adam Ander", "AE")
+    assert caught.value.code == "initials_taken"
+    with pytest.raises(ValidationFailed):
+        services.members.add("", "")
+
+
+def test_demo_data_covers_the_work(services: Services) -> None:
+    assert services.store_is_empty()
+    summary = generate(services.store, residents=40)
+    assert (summary.members, summary.residents) == (4, 40)
+    assert not services.store_is_empty()
+    every = WorklistQuery(statuses=frozenset(ReportStatus))
+    rows = services.worklist.rows(every, limit=1000)
+    assert len(rows) == summary.reports
+    assert {r.status for r in rows} == set(ReportStatus)
+    waiting = services.worklist.awaiting_visit_plan()
+    assert {r.deadline.state for r in waiting} == set(DeadlineState)
+    today, tomorrow, _ = services.worklist.week_bounds()
+    assert services.worklist.visits_between(today, tomorrow)
+    # Demo BSNs pass the 11-proof and come from the 999 test range.
+    for person in services.residents.search("9990", limit=100):
+        assert person.bsn is not None and person.bsn.startswith("999")
+        assert normalise_bsn(person.bsn) == person.bsn
+
+
+def test_demo_data_fills_an_existing_store(services: Services) -> None:
+    generate(services.store, residents=10)
+    generate(services.store, residents=5)
+    assert services.members.count() == 4
+    every = WorklistQuery(statuses=frozenset(ReportStatus))
+    assert len({r.resident_id for r in services.worklist.rows(every, limit=1000)}) == 15

@@ -1,0 +1,70 @@
+"""Headless commands (no Qt): `wijkteam demo-data ...`. The GUI entry point in ui/launcher.py
+adds the window and hands subcommands to `run_command`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from wijkteam import __version__
+from wijkteam.errors import StoreError
+from wijkteam.paths import resolve_data_dir
+from wijkteam.store import open_store, store_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wijkteam",
+        description="Wijkteam: meldingen, huisbezoek, vrij gesprek en nazorg.",
+    )
+    parser.add_argument("--version", action="version", version=f"Wijkteam {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help="map met de gegevens (standaard: $WIJKTEAM_DATA_DIR of de gebruikersmap)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    demo = commands.add_parser("demo-data", help="maak of vul een opslag met demo-gegevens")
+    demo.add_argument("--data-dir", dest="sub_data_dir", help="map met de gegevens")
+    demo.add_argument("--residents", type=int, default=60, help="aantal inwoners (standaard 60)")
+    demo.add_argument("--seed", type=int, default=2020, help=argparse.SUPPRESS)
+    return parser
+
+
+def data_dir_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    return resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.command == "demo-data":
+        return _demo_data(args)
+    raise SystemExit(f"onbekende opdracht: {args.command}")
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from wijkteam.demo.generator import generate
+
+    if args.residents < 1:
+        print("Geef een aantal inwoners van 1 of meer.", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(store_path(data_dir_of(args)))
+    except StoreError as error:
+        print(f"De opslag kan niet worden geopend ({error.code}).", file=sys.stderr)
+        return 1
+    try:
+        summary = generate(store, residents=args.residents, seed=args.seed)
+    finally:
+        store.close()
+    print(
+        f"Demo-gegevens toegevoegd: {summary.residents} inwoners, "
+        f"{summary.reports} meldingen, {summary.members} teamleden."
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        print("Geef een opdracht, bijvoorbeeld: wijkteam demo-data --data-dir MAP", file=sys.stderr)
+        return 2
+    return run_command(args)

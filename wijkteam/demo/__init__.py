@@ -1,0 +1,1 @@
+"""Synthetic demo data for trainers, tests and benchmarks."""

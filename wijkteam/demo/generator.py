@@ -1,0 +1,291 @@
+"""Synthetic demo data: invented residents of Vaals, Lemiers, Vijlen and Holset.
+
+Writes in bulk so the same generator fills a benchmark store of 100,000 residents.
+Every melding status occurs, some home-visit deadlines are overdue, and some visits are
+planned for today and this week.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from wijkteam.domain.enums import Channel, ClosingReason, Language, ReportSource, VisitState
+from wijkteam.domain.status import ReportStatus
+from wijkteam.resources import resource
+from wijkteam.services.resident_rules import search_columns
+from wijkteam.store import Store
+from wijkteam.store.models import HomeVisit, Member, Report, Resident, StatusChange
+
+BATCH = 5000
+CLOSED_AFTER_DAYS = 40
+# Share of residents whose BSN the demo knows. Demo BSNs start with 999 (derived from the
+# row id, so they are unique), a range kept for tests and never issued to a person.
+BSN_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    members: int
+    residents: int
+    reports: int
+
+
+def generate(store: Store, residents: int = 60, seed: int = 2020) -> DemoSummary:
+    vocabulary = json.loads(resource("demo", "vaals.json").read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    maker = _Maker(store, vocabulary, rng)
+    member_ids = maker.ensure_members()
+    first_id = maker.next_id(Resident)
+    report_count = 0
+    for start in range(0, residents, BATCH):
+        chunk = range(first_id + start, first_id + min(start + BATCH, residents))
+        rows = [maker.resident(i) for i in chunk]
+        with store.transaction() as session:
+            session.execute(insert(Resident), rows)
+            report_rows, changes, visits = maker.reports_for(chunk, member_ids)
+            session.execute(insert(Report), report_rows)
+            session.execute(insert(StatusChange), changes)
+            if visits:
+                session.execute(insert(HomeVisit), visits)
+        report_count += len(report_rows)
+    return DemoSummary(members=len(member_ids), residents=residents, reports=report_count)
+
+
+class _Maker:
+    def __init__(self, store: Store, vocabulary: dict[str, Any], rng: random.Random) -> None:
+        self.store = store
+        self.v = vocabulary
+        self.rng = rng
+        self.today = store.clock.today()
+        self.stamp = store.clock.utcnow()
+        self.next_report_id = self.next_id(Report)
+
+    def next_id(self, model: Any) -> int:
+        with self.store.transaction() as session:
+            return (session.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0) + 1
+
+    def ensure_members(self) -> list[int]:
+        with self.store.transaction() as session:
+            existing = list(session.scalars(select(Member.id).where(Member.active.is_(True))))
+            if existing:
+                return existing
+            members = [Member(**m) for m in self.v["members"]]
+            session.add_all(members)
+            session.flush()
+            return [m.id for m in members]
+
+    def _common(self, row_id: int) -> dict[str, Any]:
+        return {
+            "id": row_id,
+            "uuid": uuid.uuid4(),
+            "created_at": self.stamp,
+            "updated_at": self.stamp,
+        }
+
+    def resident(self, row_id: int) -> dict[str, Any]:
+        rng = self.rng
+        place = rng.choice(self.v["places"])
+        born = self.today - timedelta(days=rng.randint(17 * 365, 94 * 365))
+        values: dict[str, Any] = {
+            "first_names": rng.choice(self.v["first_names"]),
+            "prefix": rng.choice(self.v["prefixes"]) or None,
+            "surname": rng.choice(self.v["surnames"]),
+            "birth_date": born,
+            "bsn": _demo_bsn(row_id) if rng.random() < BSN_SHARE else None,
+            "bsn_confirmed": False,
+            "street": rng.choice(place["streets"]),
+            "house_number": str(rng.randint(1, 180)),
+            "house_number_suffix": rng.choice(["", "", "", "", "a", "b"]) or None,
+            "postcode": f"{place['postcode']} {_letters(rng)}",
+            "place": place["place"],
+            "district": place["place"],
+            "phone": f"+316{rng.randint(10_000_000, 99_999_999)}",
+            "email": None,
+            "preferred_channel": rng.choice(list(Channel)),
+            "language": rng.choices(list(Language), weights=[80, 17, 3])[0],
+            "network_notes": None,
+        }
+        values["bsn_confirmed"] = bool(values["bsn"]) and rng.random() < 0.7
+        return {**self._common(row_id), **values, **search_columns(values)}
+
+    def reports_for(
+        self, resident_ids: range, member_ids: list[int]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        reports: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        visits: list[dict[str, Any]] = []
+        for resident_id in resident_ids:
+            count = 2 if self.rng.random() < 0.5 else 1
+            for n in range(count):
+                scenario = _scenario(resident_id, n, self.rng)
+                report, history, visit = self._report(resident_id, scenario, member_ids)
+                reports.append(report)
+                changes.extend(history)
+                visits.extend(visit)
+        return reports, changes, visits
+
+    def _report(
+        self, resident_id: int, scenario: str, member_ids: list[int]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+        rng, today = self.rng, self.today
+        report_id = self.next_report_id
+        self.next_report_id += 1
+        received = today - timedelta(days=_age_days(scenario, rng))
+        source = rng.choice(list(ReportSource))
+        member = rng.choice(member_ids)
+        status = _STATUS_OF[scenario]
+        report = {
+            **self._common(report_id),
+            "resident_id": resident_id,
+            "reporter_name": None
+            if source is ReportSource.RESIDENT
+            else rng.choice(self.v["reporter_first_names"]),
+            "reporter_relation": rng.choice(self.v["relations"][source.value]),
+            "reporter_contact": None,
+            "question": rng.choice(self.v["questions"]),
+            "source": source,
+            "received_on": received,
+            "assigned_member_id": None if scenario == "new_unassigned" else member,
+            "status": status,
+            "closing_reason": rng.choice(list(ClosingReason))
+            if status is ReportStatus.CLOSED
+            else None,
+            "closed_on": received + timedelta(days=CLOSED_AFTER_DAYS)
+            if status is ReportStatus.CLOSED
+            else None,
+            "case_reference": f"Z-{received.year}-{report_id:06d}",
+        }
+        history = [self._change(report_id, s, at, member) for s, at in _path(scenario, received)]
+        visit = self._visits(report_id, scenario, received, member)
+        return report, history, visit
+
+    def _change(
+        self, report_id: int, status: ReportStatus, at: datetime, member: int
+    ) -> dict[str, Any]:
+        return {
+            "uuid": uuid.uuid4(),
+            "created_at": self.stamp,
+            "updated_at": self.stamp,
+            "report_id": report_id,
+            "status": status,
+            "changed_at": at,
+            "member_id": member,
+            "note": None,
+        }
+
+    def _visits(
+        self, report_id: int, scenario: str, received: date, member: int
+    ) -> list[dict[str, Any]]:
+        if scenario in {"new_overdue", "new_soon", "new_fresh", "new_unassigned"}:
+            return []
+        if scenario == "planned_today":
+            day = self.today
+        elif scenario == "planned_week":
+            day = self.today + timedelta(days=self.rng.randint(1, 6))
+        else:
+            day = received + timedelta(days=self.rng.randint(3, 13))
+        state = VisitState.PLANNED if scenario.startswith("planned") else VisitState.HELD
+        at = datetime.combine(day, time(self.rng.choice([9, 10, 11, 13, 14, 15, 16]), 0))
+        return [
+            {
+                "uuid": uuid.uuid4(),
+                "created_at": self.stamp,
+                "updated_at": self.stamp,
+                "report_id": report_id,
+                "planned_at": at,
+                "member_id": member,
+                "state": state,
+                "replan_reason": None,
+            }
+        ]
+
+
+_STATUS_OF = {
+    "new_overdue": ReportStatus.NEW,
+    "new_soon": ReportStatus.NEW,
+    "new_fresh": ReportStatus.NEW,
+    "new_unassigned": ReportStatus.NEW,
+    "planned_today": ReportStatus.VISIT_PLANNED,
+    "planned_week": ReportStatus.VISIT_PLANNED,
+    "in_conversation": ReportStatus.IN_CONVERSATION,
+    "closed": ReportStatus.CLOSED,
+}
+# The first residents of a store cover every scenario; the rest follow the usual mix.
+_FIRST = [
+    "new_overdue",
+    "new_soon",
+    "new_fresh",
+    "planned_today",
+    "planned_week",
+    "in_conversation",
+    "closed",
+    "new_unassigned",
+    "new_overdue",
+    "planned_week",
+]
+_MIX = (
+    ["closed"] * 12
+    + ["in_conversation"] * 4
+    + ["planned_week"] * 1
+    + ["new_fresh"] * 1
+    + ["new_soon"] * 1
+    + ["new_overdue"] * 1
+)
+
+
+def _scenario(resident_id: int, n: int, rng: random.Random) -> str:
+    if n == 0 and resident_id <= len(_FIRST):
+        return _FIRST[resident_id - 1]
+    if n == 1:
+        return "closed"  # a second melding is an older, closed one
+    return rng.choice(_MIX)
+
+
+def _age_days(scenario: str, rng: random.Random) -> int:
+    return {
+        "new_overdue": lambda: rng.randint(15, 21),
+        "new_soon": lambda: rng.randint(11, 14),
+        "new_fresh": lambda: rng.randint(0, 8),
+        "new_unassigned": lambda: rng.randint(0, 3),
+        "planned_today": lambda: rng.randint(3, 12),
+        "planned_week": lambda: rng.randint(2, 10),
+        "in_conversation": lambda: rng.randint(15, 120),
+        "closed": lambda: rng.randint(60, 3000),
+    }[scenario]()
+
+
+def _path(scenario: str, received: date) -> Iterator[tuple[ReportStatus, datetime]]:
+    start = datetime.combine(received, time(9, 30))
+    yield ReportStatus.NEW, start
+    if scenario.startswith("new"):
+        return
+    yield ReportStatus.VISIT_PLANNED, start + timedelta(days=1)
+    if scenario.startswith("planned"):
+        return
+    yield ReportStatus.IN_CONVERSATION, start + timedelta(days=8)
+    if scenario == "closed":
+        yield ReportStatus.CLOSED, start + timedelta(days=CLOSED_AFTER_DAYS)
+
+
+def _letters(rng: random.Random) -> str:
+    while True:
+        pair = "".join(rng.choice("ABCDEGHJKLMNPRTVWXZ") for _ in range(2))
+        if pair not in {"SA", "SD", "SS"}:
+            return pair
+
+
+def _demo_bsn(row_id: int) -> str | None:
+    """999 + five digits of the row id + the 11-proof check digit (None if none fits)."""
+    if row_id >= 100_000:
+        return None
+    body = f"999{row_id:05d}"
+    check = sum(int(d) * w for d, w in zip(body, range(9, 1, -1), strict=True)) % 11
+    return body + str(check) if check < 10 else None

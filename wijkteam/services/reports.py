@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wijkteam.domain.enums import ClosingReason
+from wijkteam.domain.status import ReportStatus
+from wijkteam.errors import NotFound, ValidationError, WijkteamError
+from wijkteam.services.convert import report_record, resident_record
+from wijkteam.services.inputs import ReportInput, ResidentInput
+from wijkteam.services.records import ReportRecord, ResidentRecord
+from wijkteam.services.resident_rules import resident_values, search_columns
+from wijkteam.services.residents import ResidentService, check_bsn_free
+from wijkteam.services.status_moves import move_status
+from wijkteam.store import Store
+from wijkteam.store.models import HomeVisit, Member, Report, Resident, StatusChange
+from wijkteam.validation import Collector, parse_received_date, required_text
+from wijkteam.validation.rules import optional_text
+
+
+class DuplicateSuspected(WijkteamError):
+    """A new resident looks like an existing one. Carries ids only, never names."""
+
+    code = "duplicate_suspected"
+
+    def __init__(self, resident_ids: list[int]) -> None:
+        super().__init__(resident_ids=tuple(resident_ids))
+        self.resident_ids = tuple(resident_ids)
+
+
+class ReportService:
+    """Meldingen: registering, reading, closing."""
+
+    def __init__(self, store: Store, residents: ResidentService) -> None:
+        self._store = store
+        self._residents = residents
+
+    def register(
+        self,
+        report: ReportInput,
+        *,
+        resident: ResidentInput | None = None,
+        resident_id: int | None = None,
+        confirmed_new_resident: bool = False,
+    ) -> ReportRecord:
+        """Register a melding for an existing resident (resident_id) or a new one (resident).
+
+        A new resident that looks like an existing one raises DuplicateSuspected unless the
+        member confirmed it is someone else."""
+        if (resident is None) == (resident_id is None):
+            raise ValueError("give either resident or resident_id")
+        today = self._store.clock.today()
+        errors = Collector()
+        new_values = resident_values(resident, today, errors) if resident else None
+        report_values = _report_values(report, today, errors)
+        errors.raise_if_any()
+        if resident is not None and not confirmed_new_resident:
+            duplicates = self._residents.find_duplicates(resident)
+            if duplicates:
+                raise DuplicateSuspected([d.id for d in duplicates])
+        with self._store.transaction() as session:
+            if new_values is not None:
+                check_bsn_free(session, new_values["bsn"])
+                person = Resident(**new_values, **search_columns(new_values))
+                session.add(person)
+                session.flush()
+                target_id = person.id
+            else:
+                assert resident_id is not None
+                if session.get(Resident, resident_id) is None:
+                    raise NotFound("resident", resident_id)
+                target_id = resident_id
+            _check_case_reference_free(session, report_values["case_reference"])
+            row = Report(resident_id=target_id, status=ReportStatus.NEW, **report_values)
+            session.add(row)
+            session.flush()
+            session.add(
+                StatusChange(
+                    report_id=row.id,
+                    status=ReportStatus.NEW,
+                    changed_at=self._store.clock.now(),
+                    member_id=row.assigned_member_id,
+                )
+            )
+            session.flush()
+            return _load(session, row.id, today)
+
+    def get(self, report_id: int) -> ReportRecord:
+        with self._store.transaction() as session:
+            return _load(session, report_id, self._store.clock.today())
+
+    def for_resident(self, resident_id: int) -> list[ReportRecord]:
+        """The resident's meldingen, open ones first, newest first."""
+        today = self._store.clock.today()
+        with self._store.transaction() as session:
+            ids = session.scalars(
+                select(Report.id)
+                .where(Report.resident_id == resident_id)
+                .order_by(Report.received_on.desc(), Report.id.desc())
+            ).all()
+            records = [_load(session, i, today) for i in ids]
+        return sorted(records, key=lambda r: not r.is_open)
+
+    def resident_of(self, report_id: int) -> ResidentRecord:
+        with self._store.transaction() as session:
+            report = session.get(Report, report_id)
+            if report is None:
+                raise NotFound("report", report_id)
+            return resident_record(report.resident)
+
+    def assign(self, report_id: int, member_id: int | None) -> ReportRecord:
+        with self._store.transaction() as session:
+            report = _get(session, report_id)
+            if member_id is not None and session.get(Member, member_id) is None:
+                raise NotFound("member", member_id)
+            report.assigned_member_id = member_id
+            session.flush()
+            return _load(session, report_id, self._store.clock.today())
+
+    def close(self, report_id: int, reason: ClosingReason, note: str = "") -> ReportRecord:
+        clean_note = optional_text("closing_note", note, 200)
+        with self._store.transaction() as session:
+            report = _get(session, report_id)
+            move_status(session, report, ReportStatus.CLOSED, self._store.clock.now(), clean_note)
+            report.closing_reason = reason
+            report.closed_on = self._store.clock.today()
+            session.flush()
+            return _load(session, report_id, self._store.clock.today())
+
+
+def _report_values(data: ReportInput, today, errors: Collector) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return {
+        "question": errors.check(lambda: required_text("question", data.question, 5000)),
+        "source": data.source,
+        "received_on": errors.check(lambda: parse_received_date(data.received_on, today)),
+        "reporter_name": errors.check(
+            lambda: optional_text("reporter_name", data.reporter_name, 120)
+        ),
+        "reporter_relation": errors.check(
+            lambda: optional_text("reporter_relation", data.reporter_relation, 80)
+        ),
+        "reporter_contact": errors.check(
+            lambda: optional_text("reporter_contact", data.reporter_contact, 120)
+        ),
+        "assigned_member_id": data.assigned_member_id,
+        "case_reference": errors.check(
+            lambda: optional_text("case_reference", data.case_reference, 40)
+        ),
+    }
+
+
+def _check_case_reference_free(session: Session, reference: str | None) -> None:
+    if reference and session.scalar(select(Report.id).where(Report.case_reference == reference)):
+        raise ValidationError("case_reference", "case_reference_in_use")
+
+
+def _get(session: Session, report_id: int) -> Report:
+    report = session.get(Report, report_id)
+    if report is None:
+        raise NotFound("report", report_id)
+    return report
+
+
+def _load(session: Session, report_id: int, today) -> ReportRecord:  # type: ignore[no-untyped-def]
+    report = _get(session, report_id)
+    names = {i: n for i, n in session.execute(select(Member.id, Member.name))}
+    visits = session.scalars(
+        select(HomeVisit)
+        .where(HomeVisit.report_id == report_id)
+        .order_by(HomeVisit.created_at.desc(), HomeVisit.id.desc())
+    ).all()
+    history = session.scalars(
+        select(StatusChange)
+        .where(StatusChange.report_id == report_id)
+        .order_by(StatusChange.changed_at, StatusChange.id)
+    ).all()
+    return report_record(report, today, names, list(visits), list(history))

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from sqlalchemy import and_, or_, select
+
+from wijkteam.domain.text import fold
+from wijkteam.errors import NotFound, ValidationError
+from wijkteam.services.convert import resident_record
+from wijkteam.services.inputs import ResidentInput
+from wijkteam.services.records import ResidentRecord
+from wijkteam.services.resident_rules import resident_values, search_columns
+from wijkteam.store import Store
+from wijkteam.store.models import Resident
+from wijkteam.validation import Collector, normalise_bsn, parse_birth_date
+
+SEARCH_LIMIT = 50
+
+
+class ResidentService:
+    """Residents (inwoners): search, duplicate detection, and editing their details."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get(self, resident_id: int) -> ResidentRecord:
+        with self._store.transaction() as session:
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise NotFound("resident", resident_id)
+            return resident_record(resident)
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[ResidentRecord]:
+        """Residents whose name, postcode, BSN or place contain every typed word."""
+        tokens = fold(text).split()
+        if not tokens:
+            return []
+        query = (
+            select(Resident)
+            .where(*token_filters(tokens))
+            .order_by(Resident.surname_key, Resident.first_names)
+            .limit(limit)
+        )
+        with self._store.transaction() as session:
+            return [resident_record(r) for r in session.scalars(query)]
+
+    def find_duplicates(
+        self, data: ResidentInput, exclude_id: int | None = None
+    ) -> list[ResidentRecord]:
+        """Likely the same person: same BSN, or same surname and date of birth.
+        Values that do not validate are ignored here; saving reports them."""
+        today = self._store.clock.today()
+        bsn = _quiet(lambda: normalise_bsn(data.bsn))
+        born = _quiet(lambda: parse_birth_date(data.birth_date, today))
+        surname = fold(data.surname)
+        conditions = []
+        if bsn:
+            conditions.append(Resident.bsn == bsn)
+        if surname and born:
+            conditions.append(and_(Resident.surname_key == surname, Resident.birth_date == born))
+        if not conditions:
+            return []
+        query = select(Resident).where(or_(*conditions)).limit(10)
+        if exclude_id is not None:
+            query = query.where(Resident.id != exclude_id)
+        with self._store.transaction() as session:
+            return [resident_record(r) for r in session.scalars(query)]
+
+    def update(self, resident_id: int, data: ResidentInput) -> ResidentRecord:
+        errors = Collector()
+        values = resident_values(data, self._store.clock.today(), errors)
+        errors.raise_if_any()
+        with self._store.transaction() as session:
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise NotFound("resident", resident_id)
+            check_bsn_free(session, values["bsn"], exclude_id=resident_id)
+            for key, value in {**values, **search_columns(values)}.items():
+                setattr(resident, key, value)
+            session.flush()
+            return resident_record(resident)
+
+
+def token_filters(tokens: list[str]) -> list:  # type: ignore[type-arg]
+    # search_text starts with a space and separates words with spaces, so "% jan" matches
+    # the start of any word: typing "jan" finds Jansen but not "Dejan".
+    return [Resident.search_text.like(f"% {_escape_like(t)}%", escape="\\") for t in tokens]
+
+
+def check_bsn_free(session, bsn: str | None, exclude_id: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    if not bsn:
+        return
+    query = select(Resident.id).where(Resident.bsn == bsn)
+    if exclude_id is not None:
+        query = query.where(Resident.id != exclude_id)
+    if session.scalar(query) is not None:
+        raise ValidationError("bsn", "bsn_in_use")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _quiet(rule):  # type: ignore[no-untyped-def]
+    try:
+        return rule()
+    except ValidationError:
+        return None
