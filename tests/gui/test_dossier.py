@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.factories import report, resident
+from tests.gui.helpers import drive_modal, replace_text, type_text
+from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.main_window import MainWindow
+from wijkteam.domain.enums import ClosingReason
+from wijkteam.domain.status import ReportStatus
+from wijkteam.services import Services
+
+
+def test_edit_details_with_a_bad_postcode_then_fix_it(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    saved = services.reports.register(report(), resident=resident())
+    window.open_dossier(saved.resident_id, saved.id)
+    page = window.dossier_page
+    qtbot.keyClick(page.tabs, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentIndex() == 1
+    replace_text(qtbot, page.form.postcode, "6291 SD")
+    type_text(qtbot, page.form.network_notes, "Dochter Ria woont in Aken, komt elke zondag.")
+    qtbot.keyClick(page.form.postcode, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.form.fieldset.errors_shown() == {
+        "postcode": "Postcodes met de letters SD bestaan niet in Nederland."
+    }
+    assert page.form.network_notes.toPlainText().startswith("Dochter Ria")
+    assert services.residents.get(saved.resident_id).postcode == "6291 AB"
+
+    replace_text(qtbot, page.form.postcode, "6291 sb")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    stored = services.residents.get(saved.resident_id)
+    assert (stored.postcode, stored.network_notes) == (
+        "6291 SB",
+        "Dochter Ria woont in Aken, komt elke zondag.",
+    )
+    assert not page.has_unsaved_changes()
+
+
+def test_leaving_with_unsaved_details_asks_first(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    saved = services.reports.register(report(), resident=resident())
+    window.open_dossier(saved.resident_id, saved.id)
+    page = window.dossier_page
+    replace_text(qtbot, page.form.place, "Lemiers")
+
+    def keep_editing(box: QMessageBox) -> None:
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    drive_modal(QMessageBox, keep_editing, page.back_button.click)
+    assert window.pages.currentWidget() is page
+    assert page.form.place.text() == "Lemiers"
+
+    def save(box: QMessageBox) -> None:
+        box.button(QMessageBox.StandardButton.Save).click()
+
+    drive_modal(QMessageBox, save, page.back_button.click)
+    assert window.pages.currentWidget() is window.today_page
+    assert services.residents.get(saved.resident_id).place == "Lemiers"
+
+
+def test_visit_held_and_close_from_the_dossier(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from wijkteam.services.inputs import VisitInput
+
+    saved = services.reports.register(report(), resident=resident())
+    services.visits.plan(saved.id, VisitInput("18-11-2026", "10:00"))
+    window.open_dossier(saved.resident_id, saved.id)
+    panel = window.dossier_page.report_panel
+    assert "Huisbezoek gepland op woensdag 18 november 2026 om 10:00" in panel.visit.text()
+    qtbot.mouseClick(panel.held_button, Qt.MouseButton.LeftButton)
+    assert services.reports.get(saved.id).status is ReportStatus.IN_CONVERSATION
+    assert not panel.held_button.isEnabled()
+
+    def close_as_solved(dialog: CloseReportDialog) -> None:
+        dialog.reason_box.setCurrentIndex(dialog.reason_box.findData(ClosingReason.SOLVED_VOORVELD))
+        dialog.accept()
+
+    drive_modal(
+        CloseReportDialog,
+        close_as_solved,
+        lambda: qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton),
+    )
+    closed = services.reports.get(saved.id)
+    assert (closed.status, closed.closing_reason) == (
+        ReportStatus.CLOSED,
+        ClosingReason.SOLVED_VOORVELD,
+    )
+    assert "Afgesloten" in panel.title.text()
+    assert not panel.close_button.isEnabled()

@@ -1,0 +1,1 @@
+"""The Qt interface. Imports `wijkteam`; `wijkteam` never imports this package."""

@@ -1,0 +1,3 @@
+from ui.launcher import main
+
+raise SystemExit(main())

@@ -1,0 +1,175 @@
+"""One melding in the dossier: the question, the deadline, the visit and what happened."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.formatting import (
+    deadline_text,
+    deadline_tooltip,
+    long_date,
+    short_date,
+    short_datetime,
+)
+from ui.labels import CLOSING_REASON, SOURCE, STATUS, VISIT_STATE
+from ui.widgets.fields import heading, muted
+from wijkteam.domain.enums import VisitState
+from wijkteam.domain.status import AWAITING_VISIT_PLAN, ReportStatus, can_move
+from wijkteam.services.records import ReportRecord
+
+
+class ReportPanel(QWidget):
+    def __init__(
+        self,
+        on_plan: Callable[[int], None],
+        on_held: Callable[[int], None],
+        on_close: Callable[[int], None],
+    ) -> None:
+        super().__init__()
+        self._report: ReportRecord | None = None
+        self.title = heading("", 2)
+        self.question = QLabel()
+        self.question.setObjectName("quote")
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadline = QLabel()
+        self.deadline.setObjectName("deadline")
+        self.visit = QLabel()
+        self.visit.setWordWrap(True)
+        self.facts = QFormLayout()
+        self.history = muted()
+        self.plan_button = QPushButton("Huisbezoek &plannen…")
+        self.held_button = QPushButton("Huisbezoek &gehouden")
+        self.close_button = QPushButton("Melding a&fsluiten…")
+        self.plan_button.clicked.connect(lambda: self._report and on_plan(self._report.id))
+        self.held_button.clicked.connect(lambda: self._report and on_held(self._report.id))
+        self.close_button.clicked.connect(lambda: self._report and on_close(self._report.id))
+
+        buttons = QHBoxLayout()
+        for button in (self.plan_button, self.held_button, self.close_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.question)
+        layout.addWidget(self.deadline)
+        layout.addWidget(self.visit)
+        layout.addLayout(buttons)
+        layout.addLayout(self.facts)
+        layout.addWidget(heading("Verloop", 3))
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+
+    @property
+    def report(self) -> ReportRecord | None:
+        return self._report
+
+    def show_report(self, report: ReportRecord | None) -> None:
+        self._report = report
+        self.setVisible(report is not None)
+        if report is None:
+            return
+        self.title.setText(
+            f"Melding van {short_date(report.received_on)} · {STATUS[report.status]}"
+        )
+        self.question.setText(f"“{report.question}”")
+        self._show_deadline(report)
+        self._show_visit(report)
+        self._show_facts(report)
+        self.history.setText(self._history_text(report))
+        self.plan_button.setText(
+            "Huisbezoek &verplaatsen…" if report.planned_visit else "Huisbezoek &plannen…"
+        )
+        self.plan_button.setEnabled(can_move(report.status, ReportStatus.VISIT_PLANNED))
+        self.held_button.setEnabled(
+            report.planned_visit is not None
+            and can_move(report.status, ReportStatus.IN_CONVERSATION)
+        )
+        self.close_button.setEnabled(report.is_open)
+
+    def _show_deadline(self, report: ReportRecord) -> None:
+        due = long_date(report.deadline.due)
+        if report.status in AWAITING_VISIT_PLAN:
+            self.deadline.setText(f"Huisbezoek uiterlijk {due} — {deadline_text(report.deadline)}")
+            self.deadline.setProperty("state", report.deadline.state.value)
+        else:
+            self.deadline.setText(f"Termijn huisbezoek: {due}")
+            self.deadline.setProperty("state", "none")
+        self.deadline.setToolTip(deadline_tooltip(report.deadline))
+        self.deadline.style().unpolish(self.deadline)
+        self.deadline.style().polish(self.deadline)
+
+    def _show_visit(self, report: ReportRecord) -> None:
+        planned = report.planned_visit
+        if planned is None:
+            held = next((v for v in report.visits if v.state is VisitState.HELD), None)
+            self.visit.setText(
+                f"Huisbezoek gehouden op {short_datetime(held.planned_at)}"
+                if held
+                else "Nog geen huisbezoek gepland."
+            )
+            return
+        late = planned.planned_at.date() > report.deadline.due
+        text = (
+            f"Huisbezoek gepland op {long_date(planned.planned_at.date())} om "
+            f"{planned.planned_at:%H:%M}"
+        )
+        if planned.member_name:
+            text += f" met {planned.member_name}"
+        if late:
+            text += " — let op: na de termijn van twee weken"
+        self.visit.setText(text)
+
+    def _show_facts(self, report: ReportRecord) -> None:
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        reporter = ", ".join(p for p in (report.reporter_name, report.reporter_relation) if p)
+        rows = [
+            ("Melder", reporter or "onbekend"),
+            ("Contact melder", report.reporter_contact or ""),
+            ("Bron", SOURCE[report.source]),
+            ("Ontvangen", long_date(report.received_on)),
+            ("Teamlid", report.assigned_member_name or "nog niemand"),
+            ("Zaaknummer", report.case_reference or ""),
+        ]
+        if report.closing_reason:
+            rows.append(
+                (
+                    "Afgesloten",
+                    f"{short_date(report.closed_on)} · {CLOSING_REASON[report.closing_reason]}",
+                )
+            )
+        for label, value in rows:
+            if value:
+                text = QLabel(value)
+                text.setWordWrap(True)
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.facts.addRow(f"{label}:", text)
+
+    @staticmethod
+    def _history_text(report: ReportRecord) -> str:
+        lines = [
+            f"{short_datetime(c.changed_at)} — {STATUS[c.status]}"
+            + (f" ({html.escape(c.note)})" if c.note else "")
+            for c in report.history
+        ]
+        if report.visits:
+            lines.append("<b>Huisbezoeken</b>")
+        for visit in reversed(report.visits):
+            reason = f" — reden: {html.escape(visit.replan_reason)}" if visit.replan_reason else ""
+            who = f" met {html.escape(visit.member_name)}" if visit.member_name else ""
+            lines.append(
+                f"{short_datetime(visit.planned_at)}{who}: {VISIT_STATE[visit.state]}{reason}"
+            )
+        return "<br>".join(lines) or "Nog niets vastgelegd."

@@ -1,0 +1,78 @@
+"""Dutch words for the core's codes. One place, so the interface speaks one language."""
+
+from __future__ import annotations
+
+from wijkteam.domain.enums import (
+    Channel,
+    ClosingReason,
+    Language,
+    MemberRole,
+    ReportSource,
+    VisitState,
+)
+from wijkteam.domain.status import ReportStatus
+
+STATUS = {
+    ReportStatus.NEW: "Nieuw",
+    ReportStatus.VISIT_PLANNED: "Huisbezoek gepland",
+    ReportStatus.IN_CONVERSATION: "In gesprek",
+    ReportStatus.CLOSED: "Afgesloten",
+}
+
+SOURCE = {
+    ReportSource.MUNICIPAL_DESK: "Balie gemeente",
+    ReportSource.RESIDENT: "Inwoner zelf",
+    ReportSource.RELATIVE: "Familie",
+    ReportSource.GP: "Huisarts",
+    ReportSource.NEIGHBOUR: "Buren",
+    ReportSource.PARTNER_ORGANISATION: "Partnerorganisatie",
+    ReportSource.OTHER: "Anders",
+}
+
+CLOSING_REASON = {
+    ClosingReason.SOLVED_VOORVELD: "Opgelost in het voorveld",
+    ClosingReason.RESIDENT_DECLINED: "Inwoner ziet ervan af",
+    ClosingReason.MOVED: "Verhuisd",
+    ClosingReason.DECEASED: "Overleden",
+    ClosingReason.NO_CONTACT: "Geen contact gekregen",
+    ClosingReason.OTHER: "Anders",
+}
+
+CHANNEL = {
+    Channel.PHONE: "Telefoon",
+    Channel.MESSAGE: "WhatsApp / sms",
+    Channel.EMAIL: "E-mail",
+    Channel.VISIT: "Langskomen",
+}
+
+LANGUAGE = {
+    Language.DUTCH: "Nederlands",
+    Language.GERMAN: "Duits",
+    Language.ENGLISH: "Engels",
+}
+
+ROLE = {MemberRole.MEMBER: "Teamlid", MemberRole.COORDINATOR: "Coördinator"}
+
+VISIT_STATE = {
+    VisitState.PLANNED: "gepland",
+    VisitState.REPLANNED: "verplaatst",
+    VisitState.HELD: "gehouden",
+    VisitState.CANCELLED: "vervallen",
+}
+
+RELATION_SUGGESTIONS = [
+    "zelf",
+    "partner",
+    "dochter",
+    "zoon",
+    "familie",
+    "buurvrouw",
+    "buurman",
+    "huisarts",
+    "wijkverpleegkundige",
+    "school",
+    "woningcorporatie",
+    "vriend of vriendin",
+]
+
+KNOWN_DISTRICTS = ["Vaals", "Lemiers", "Vijlen", "Holset"]

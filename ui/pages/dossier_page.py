@@ -1,0 +1,226 @@
+"""The resident's dossier: who they are, and their meldingen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.dossier.report_panel import ReportPanel
+from ui.feedback import show_error
+from ui.formatting import age_on, format_phone, short_date
+from ui.labels import CHANNEL, LANGUAGE, STATUS
+from ui.messages import field_errors
+from ui.models.columns import Column
+from ui.models.row_model import RowTableModel
+from ui.navigator import Navigator
+from ui.widgets.fields import heading, muted
+from ui.widgets.resident_form import ResidentForm
+from ui.widgets.tables import RowTable
+from wijkteam.errors import WijkteamError
+from wijkteam.services import Services
+from wijkteam.services.records import ResidentRecord
+
+REPORT_COLUMNS = [
+    Column("Ontvangen", lambda r: short_date(r.received_on), width=100),
+    Column("Status", lambda r: STATUS[r.status]),
+]
+
+
+class DossierPage(QWidget):
+    def __init__(self, services: Services, navigator: Navigator) -> None:
+        super().__init__()
+        self._services = services
+        self._navigator = navigator
+        self._resident: ResidentRecord | None = None
+
+        self.back_button = QPushButton("← &Terug")
+        self.name_label = heading("", 1)
+        self.summary_label = muted()
+        self.new_report_button = QPushButton("&Nieuwe melding voor deze inwoner…")
+        self.new_report_button.clicked.connect(
+            lambda: self._resident and navigator.new_report(self._resident.id)
+        )
+
+        self.reports_model = RowTableModel(REPORT_COLUMNS, self)
+        self.reports_table = RowTable(REPORT_COLUMNS)
+        self.reports_table.setModel(self.reports_model)
+        self.reports_table.setMaximumWidth(300)
+        self.report_panel = ReportPanel(
+            on_plan=navigator.plan_visit, on_held=self._mark_held, on_close=self._close_report
+        )
+        self.reports_table.selectionModel().currentRowChanged.connect(self._report_selected)
+        splitter = QSplitter()
+        splitter.addWidget(self.reports_table)
+        splitter.addWidget(_scrolling(self.report_panel))
+        splitter.setStretchFactor(1, 1)
+
+        self.form = ResidentForm(with_network_notes=True)
+        self.save_button = QPushButton("Gegevens &opslaan")
+        save_action = QAction("Gegevens opslaan", self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_action.triggered.connect(self.save_resident)
+        self.addAction(save_action)
+        self.save_button.clicked.connect(self.save_resident)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.form)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        details_layout.addLayout(save_row)
+        details_layout.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, "&Meldingen")
+        self.tabs.addTab(_scrolling(details), "&Gegevens")
+
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        names = QVBoxLayout()
+        names.addWidget(self.name_label)
+        names.addWidget(self.summary_label)
+        header.addLayout(names, 1)
+        header.addWidget(self.new_report_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    @property
+    def resident(self) -> ResidentRecord | None:
+        return self._resident
+
+    def show_resident(self, resident_id: int, report_id: int | None = None) -> None:
+        resident = self._services.residents.get(resident_id)
+        self._resident = resident
+        self._show_header(resident)
+        self.form.set_record(resident)
+        self.tabs.setCurrentIndex(0)
+        self._load_reports(report_id)
+
+    def refresh(self) -> None:
+        if self._resident is None:
+            return
+        current = self.report_panel.report
+        self._resident = self._services.residents.get(self._resident.id)
+        self._show_header(self._resident)
+        self._load_reports(current.id if current else None)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._resident is not None and self.form.is_modified()
+
+    def save_resident(self) -> bool:
+        if self._resident is None:
+            return True
+        self.form.fieldset.clear_errors()
+        try:
+            updated = self._services.residents.update(self._resident.id, self.form.value())
+        except WijkteamError as error:
+            self.tabs.setCurrentIndex(1)
+            unplaced = self.form.fieldset.show_errors(field_errors(error))
+            if unplaced or not field_errors(error):
+                show_error(self, error)
+            return False
+        self._resident = updated
+        self._show_header(updated)
+        self.form.set_record(updated)
+        self._navigator.data_changed()
+        self._navigator.notify("Gegevens van de inwoner opgeslagen.")
+        return True
+
+    def _show_header(self, r: ResidentRecord) -> None:
+        self.name_label.setText(r.display_name)
+        age = age_on(r.birth_date, self._services.store.clock.today())
+        parts = [
+            r.address_line,
+            f"{age} jaar" if age is not None else "",
+            format_phone(r.phone),
+            f"liefst via {CHANNEL[r.preferred_channel].lower()}",
+            f"verslag in het {LANGUAGE[r.language]}",
+        ]
+        self.summary_label.setText(" · ".join(p for p in parts if p))
+
+    def _load_reports(self, select_id: int | None) -> None:
+        assert self._resident is not None
+        reports = self._services.reports.for_resident(self._resident.id)
+        self.reports_model.set_rows(reports)
+        row = next((i for i, r in enumerate(reports) if r.id == select_id), 0)
+        if reports:
+            index = self.reports_model.index(row, 0)
+            self.reports_table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.report_panel.show_report(reports[row])
+        else:
+            self.report_panel.show_report(None)
+
+    def _report_selected(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if current.isValid():
+            self.report_panel.show_report(self.reports_model.row_at(current.row()))
+
+    def _mark_held(self, report_id: int) -> None:
+        try:
+            self._services.visits.mark_held(report_id)
+        except WijkteamError as error:
+            show_error(self, error)
+            return
+        self._navigator.data_changed()
+        self._navigator.notify("Huisbezoek vastgelegd als gehouden.")
+
+    def _close_report(self, report_id: int) -> None:
+        dialog = CloseReportDialog(self)
+        if dialog.exec() != CloseReportDialog.DialogCode.Accepted:
+            return
+        try:
+            self._services.reports.close(report_id, dialog.reason(), dialog.note())
+        except WijkteamError as error:
+            show_error(self, error)
+            return
+        self._navigator.data_changed()
+        self._navigator.notify("Melding afgesloten.")
+
+    def confirm_leave(self) -> bool:
+        """Asked before the dossier is left: unsaved details are saved, kept or dropped."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Wijzigingen opslaan?",
+            "U hebt gegevens van de inwoner gewijzigd maar nog niet opgeslagen. Nu opslaan?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_resident()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_changes()
+            return True
+        return False
+
+    def discard_changes(self) -> None:
+        """Puts the stored details back in the form."""
+        if self._resident is not None:
+            self.form.set_record(self._resident)
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

@@ -1,0 +1,135 @@
+"""Vandaag: the first screen. What needs doing now, deadlines first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.formatting import day_and_time, deadline_tooltip, long_date, short_date
+from ui.models.columns import Column
+from ui.models.row_model import RowTableModel
+from ui.navigator import Navigator
+from ui.widgets.fields import heading, muted
+from ui.widgets.tables import RowTable
+from wijkteam.services import Services
+
+UNPLANNED_COLUMNS = [
+    Column(
+        "Termijn huisbezoek",
+        lambda r: short_date(r.deadline.due),
+        tooltip=lambda r: deadline_tooltip(r.deadline),
+        deadline=lambda r: r.deadline,
+        width=220,
+    ),
+    Column("Inwoner", lambda r: r.resident_name, width=230),
+    Column("Wijk", lambda r: r.district or "", width=110),
+    Column("Ontvangen", lambda r: short_date(r.received_on), width=110),
+    Column("Teamlid", lambda r: r.member_name or "nog niemand"),
+]
+TODAY_VISIT_COLUMNS = [
+    Column("Tijd", lambda r: f"{r.planned_at:%H:%M}", width=70),
+    Column("Inwoner", lambda r: r.resident_name, width=200),
+    Column("Adres", lambda r: r.address, width=240),
+    Column("Teamlid", lambda r: r.member_name or ""),
+]
+WEEK_VISIT_COLUMNS = [
+    Column("Wanneer", lambda r: day_and_time(r.planned_at), width=130),
+    Column("Inwoner", lambda r: r.resident_name, width=200),
+    Column("Adres", lambda r: r.address, width=240),
+    Column("Teamlid", lambda r: r.member_name or ""),
+]
+
+
+class Section(QFrame):
+    """A titled list with a count and a sentence for when it is empty."""
+
+    def __init__(self, title: str, columns: list[Column], empty_text: str) -> None:
+        super().__init__()
+        self.setObjectName("section")
+        self._title = title
+        self.title = heading(title, 2)
+        self.model = RowTableModel(columns, self)
+        self.table = RowTable(columns)
+        self.table.setModel(self.model)
+        self.empty = muted(empty_text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        self.title.setBuddy(self.table)
+
+    def set_rows(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.model.set_rows(rows)
+        self.title.setText(f"{self._title} ({len(rows)})")
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+
+
+class TodayPage(QWidget):
+    def __init__(self, services: Services, navigator: Navigator) -> None:
+        super().__init__()
+        self._services = services
+        self._navigator = navigator
+        self.date_label = heading("", 1)
+        self.unplanned = Section(
+            "Huisbezoek nog plannen",
+            UNPLANNED_COLUMNS,
+            "Alle meldingen hebben een gepland huisbezoek.",
+        )
+        self.visits_today = Section(
+            "Huisbezoeken vandaag", TODAY_VISIT_COLUMNS, "Vandaag geen huisbezoeken gepland."
+        )
+        self.visits_week = Section(
+            "Later deze week", WEEK_VISIT_COLUMNS, "Verder deze week geen huisbezoeken gepland."
+        )
+        self.plan_button = QPushButton("Huisbezoek &plannen…")
+        self.plan_button.clicked.connect(self._plan_selected)
+        hint = muted("Enter of dubbelklik opent het dossier.")
+
+        top = QHBoxLayout()
+        top.addWidget(self.date_label)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.plan_button)
+        buttons.addWidget(hint)
+        buttons.addStretch(1)
+        self.unplanned.layout().addLayout(buttons)
+        visits = QHBoxLayout()
+        visits.addWidget(self.visits_today, 1)
+        visits.addWidget(self.visits_week, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.unplanned, 3)
+        layout.addLayout(visits, 2)
+
+        self.unplanned.table.rowActivated.connect(
+            lambda r: navigator.open_dossier(r.resident_id, r.report_id)
+        )
+        for section in (self.visits_today, self.visits_week):
+            section.table.rowActivated.connect(
+                lambda r: navigator.open_dossier(r.resident_id, r.report_id)
+            )
+
+    def refresh(self) -> None:
+        today, tomorrow, next_monday = self._services.worklist.week_bounds()
+        self.date_label.setText(f"Vandaag · {long_date(today)}")
+        self.unplanned.set_rows(self._services.worklist.awaiting_visit_plan())
+        self.visits_today.set_rows(self._services.worklist.visits_between(today, tomorrow))
+        self.visits_week.set_rows(self._services.worklist.visits_between(tomorrow, next_monday))
+        self.plan_button.setEnabled(self.unplanned.model.rowCount() > 0)
+
+    def _plan_selected(self) -> None:
+        row = self.unplanned.table.current_row()
+        if row is None and self.unplanned.model.rowCount():
+            row = self.unplanned.model.row_at(0)
+        if row is not None:
+            self._navigator.plan_visit(row.report_id)
+
+    def focus_first_list(self) -> None:
+        self.unplanned.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
