@@ -20,6 +20,7 @@ def test_update_resident_validates_and_keeps_old_values_on_error(services: Servi
     updated = services.residents.update(saved.resident_id, resident(place="Lemiers", district=""))
     assert (updated.place, updated.district) == ("Lemiers", "Lemiers")
     assert [r.id for r in services.residents.search("lemiers")] == [saved.resident_id]
+    assert services.residents.search("vaals") == []  # the search index followed the change
 
 
 def test_members(services: Services) -> None:

@@ -62,6 +62,8 @@ class WorklistModel(QAbstractTableModel):
         self._query = WorklistQuery()
         self._rows: list[WorklistRow] = []
         self._total = 0
+        # Nothing is fetched until the list is first shown: a hidden list costs no start-up.
+        self._active = False
 
     @property
     def query(self) -> WorklistQuery:
@@ -73,9 +75,11 @@ class WorklistModel(QAbstractTableModel):
 
     def set_query(self, query: WorklistQuery) -> None:
         self._query = query
-        self.refresh()
+        if self._active:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._active = True
         self.beginResetModel()
         self._total = self._service.count(self._query)
         self._rows = self._service.rows(self._query, 0, PAGE)

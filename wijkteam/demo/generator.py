@@ -56,6 +56,7 @@ def generate(store: Store, residents: int = 60, seed: int = 2020) -> DemoSummary
             if visits:
                 session.execute(insert(HomeVisit), visits)
         report_count += len(report_rows)
+    store.refresh_statistics()
     return DemoSummary(members=len(member_ids), residents=residents, reports=report_count)
 
 

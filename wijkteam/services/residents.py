@@ -10,6 +10,7 @@ from wijkteam.services.records import ResidentRecord
 from wijkteam.services.resident_rules import resident_values, search_columns
 from wijkteam.store import Store
 from wijkteam.store.models import Resident
+from wijkteam.store.search_index import resident_ids_matching
 from wijkteam.validation import Collector, normalise_bsn, parse_birth_date
 
 SEARCH_LIMIT = 50
@@ -30,12 +31,12 @@ class ResidentService:
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[ResidentRecord]:
         """Residents whose name, postcode, BSN or place contain every typed word."""
-        tokens = fold(text).split()
-        if not tokens:
+        matching = resident_ids_matching(text)
+        if matching is None:
             return []
         query = (
             select(Resident)
-            .where(*token_filters(tokens))
+            .where(Resident.id.in_(matching))
             .order_by(Resident.surname_key, Resident.first_names)
             .limit(limit)
         )
@@ -79,12 +80,6 @@ class ResidentService:
             return resident_record(resident)
 
 
-def token_filters(tokens: list[str]) -> list:  # type: ignore[type-arg]
-    # search_text starts with a space and separates words with spaces, so "% jan" matches
-    # the start of any word: typing "jan" finds Jansen but not "Dejan".
-    return [Resident.search_text.like(f"% {_escape_like(t)}%", escape="\\") for t in tokens]
-
-
 def check_bsn_free(session, bsn: str | None, exclude_id: int | None = None) -> None:  # type: ignore[no-untyped-def]
     if not bsn:
         return
@@ -93,10 +88,6 @@ def check_bsn_free(session, bsn: str | None, exclude_id: int | None = None) -> N
         query = query.where(Resident.id != exclude_id)
     if session.scalar(query) is not None:
         raise ValidationError("bsn", "bsn_in_use")
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _quiet(rule):  # type: ignore[no-untyped-def]

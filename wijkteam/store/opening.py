@@ -56,7 +56,18 @@ class Store:
         with self._sessions.begin() as session:
             yield session
 
+    def refresh_statistics(self) -> None:
+        """Let SQLite's planner know the table sizes (after bulk writes); without them it may
+        scan all open meldingen instead of looking up the few matching residents."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
+        try:
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
+        except exc.SQLAlchemyError:  # a read-only or damaged store still closes
+            pass
         self.engine.dispose()
 
 

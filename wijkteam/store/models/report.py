@@ -19,7 +19,7 @@ class Report(RecordMixin, Base):
     __tablename__ = "report"
     __table_args__ = (
         Index("ix_report_status_received", "status", "received_on"),
-        Index("ix_report_resident", "resident_id"),
+        Index("ix_report_resident", "resident_id", "status", "received_on"),
         Index("ix_report_member", "assigned_member_id"),
     )
 

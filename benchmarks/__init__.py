@@ -1,0 +1,1 @@
+"""Speed measurements against DESIGN.md §8. Run as modules: python -m benchmarks.<name>."""

@@ -1,0 +1,67 @@
+"""Shared helpers: a cached synthetic store and simple timing statistics."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from wijkteam.demo.generator import generate
+from wijkteam.services import Services
+from wijkteam.store import open_store, store_path
+
+DEFAULT_RESIDENTS = 100_000
+
+
+def benchmark_store(residents: int = DEFAULT_RESIDENTS) -> Path:
+    """A data dir with `residents` synthetic residents, built once and reused."""
+    root = Path(
+        os.environ.get("WIJKTEAM_BENCH_DIR", Path(tempfile.gettempdir()) / "wijkteam-bench")
+    )
+    data_dir = root / f"residents-{residents}"
+    marker = data_dir / "complete"
+    if not marker.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        store = open_store(store_path(data_dir))
+        try:
+            generate(store, residents=residents)
+        finally:
+            store.close()
+        marker.write_text("ok")
+        print(f"built store with {residents} residents in {time.perf_counter() - started:.1f} s")
+    return data_dir
+
+
+def open_services(data_dir: Path) -> Services:
+    return Services.create(open_store(store_path(data_dir)))
+
+
+def timings_ms(action: Callable[[], object], repeat: int) -> list[float]:
+    result = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        result.append((time.perf_counter() - started) * 1000)
+    return result
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
+
+
+def report(name: str, values: list[float], target_ms: float) -> bool:
+    verdict = "OK " if p95(values) <= target_ms else "TOO SLOW"
+    print(
+        f"{verdict} {name}: median {statistics.median(values):.1f} ms, "
+        f"p95 {p95(values):.1f} ms (target p95 ≤ {target_ms:.0f} ms, n={len(values)})"
+    )
+    return p95(values) <= target_ms
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
