@@ -52,7 +52,10 @@ QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QTabWidget::pane { border: 1px solid #d9e2ec; background: white; }
 QTabBar::tab { padding: 8px 16px; }
 QTabBar::tab:selected { background: white; font-weight: 600; }
-QToolBar#actions { background: #f7f8fa; border: none; spacing: 6px; padding: 4px; }
+QToolBar#actions { background: #f7f8fa; border: none; spacing: 6px; padding: 4px 8px; }
+QToolBar#actions QToolButton { background: white; border: 1px solid #b8c2cc; border-radius: 4px;
+  padding: 4px 12px; font-weight: 600; color: #1f4e79; }
+QToolBar#actions QToolButton:hover { background: #e8f0f8; }
 QStatusBar { background: #eef1f4; }
 """
 

@@ -21,3 +21,4 @@ class Column:
     deadline: Callable[[Any], Any] | None = None  # painted as a coloured badge
     sort_key: str | None = None  # the service's sort name, for server-side sorting
     width: int | None = None
+    stretch: bool = False  # takes the room that is left, instead of the last column

@@ -32,7 +32,7 @@ from wijkteam.services import Services
 from wijkteam.services.records import ResidentRecord
 
 REPORT_COLUMNS = [
-    Column("Ontvangen", lambda r: short_date(r.received_on), width=100),
+    Column("Ontvangen", lambda r: short_date(r.received_on), width=115),
     Column("Status", lambda r: STATUS[r.status]),
 ]
 
@@ -74,6 +74,7 @@ class DossierPage(QWidget):
         self.addAction(save_action)
         self.save_button.clicked.connect(self.save_resident)
         details = QWidget()
+        details.setMaximumWidth(780)  # long lines of input are hard to read
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.form)
         save_row = QHBoxLayout()

@@ -25,24 +25,24 @@ UNPLANNED_COLUMNS = [
         lambda r: short_date(r.deadline.due),
         tooltip=lambda r: deadline_tooltip(r.deadline),
         deadline=lambda r: r.deadline,
-        width=220,
+        width=270,
     ),
-    Column("Inwoner", lambda r: r.resident_name, width=230),
+    Column("Inwoner", lambda r: r.resident_name, width=220),
     Column("Wijk", lambda r: r.district or "", width=110),
     Column("Ontvangen", lambda r: short_date(r.received_on), width=110),
     Column("Teamlid", lambda r: r.member_name or "nog niemand"),
 ]
 TODAY_VISIT_COLUMNS = [
-    Column("Tijd", lambda r: f"{r.planned_at:%H:%M}", width=70),
-    Column("Inwoner", lambda r: r.resident_name, width=200),
-    Column("Adres", lambda r: r.address, width=240),
-    Column("Teamlid", lambda r: r.member_name or ""),
+    Column("Tijd", lambda r: f"{r.planned_at:%H:%M}", width=60),
+    Column("Inwoner", lambda r: r.resident_name, width=170),
+    Column("Adres", lambda r: r.address, stretch=True),
+    Column("Teamlid", lambda r: r.member_name or "", width=130),
 ]
 WEEK_VISIT_COLUMNS = [
     Column("Wanneer", lambda r: day_and_time(r.planned_at), width=130),
-    Column("Inwoner", lambda r: r.resident_name, width=200),
-    Column("Adres", lambda r: r.address, width=240),
-    Column("Teamlid", lambda r: r.member_name or ""),
+    Column("Inwoner", lambda r: r.resident_name, width=160),
+    Column("Adres", lambda r: r.address, stretch=True),
+    Column("Teamlid", lambda r: r.member_name or "", width=130),
 ]
 
 

@@ -43,7 +43,13 @@ class RowTable(QTableView):
         for number, column in enumerate(self._columns):
             if column.width:
                 self.setColumnWidth(number, column.width)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stretching = [n for n, column in enumerate(self._columns) if column.stretch]
+        if stretching:
+            header.setStretchLastSection(False)
+            for number in stretching:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
 
     def current_row(self) -> Any:
         index = self.currentIndex()

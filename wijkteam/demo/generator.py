@@ -193,6 +193,8 @@ class _Maker:
             day = self.today + timedelta(days=self.rng.randint(1, 6))
         else:
             day = received + timedelta(days=self.rng.randint(3, 13))
+        if scenario != "planned_today":
+            day = _weekday_on_or_after(day)  # the team visits on working days
         state = VisitState.PLANNED if scenario.startswith("planned") else VisitState.HELD
         at = datetime.combine(day, time(self.rng.choice([9, 10, 11, 13, 14, 15, 16]), 0))
         return [
@@ -290,3 +292,9 @@ def _demo_bsn(row_id: int) -> str | None:
     body = f"999{row_id:05d}"
     check = sum(int(d) * w for d, w in zip(body, range(9, 1, -1), strict=True)) % 11
     return body + str(check) if check < 10 else None
+
+
+def _weekday_on_or_after(day: date) -> date:
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
