@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
+from wijkteam.services.contacts import ContactService
+from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
@@ -26,6 +28,8 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    contacts: ContactService
+    drafts: DraftService
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -38,6 +42,8 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            contacts=ContactService(store),
+            drafts=DraftService(store),
         )
 
     def store_is_empty(self) -> bool:
