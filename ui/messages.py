@@ -42,6 +42,11 @@ FIELD_LABELS = {
     "closing_note": "de toelichting",
     "member_name": "de naam",
     "member_initials": "de initialen",
+    "contact_date": "de datum",
+    "contact_time": "de tijd",
+    "duration": "de duur",
+    "medium": "hoe het bericht ging",
+    "contact_notes": "de vrije notities",
 }
 
 _CODES = {
@@ -71,6 +76,9 @@ _CODES = {
     "house_number_format": "Een huisnummer begint met een cijfer; zet letters bij de toevoeging.",
     "case_reference_in_use": "Dit zaaknummer is al gebruikt voor een andere melding.",
     "initials_taken": "Deze initialen zijn al in gebruik bij een ander teamlid.",
+    "duration_format": "Schrijf de duur in minuten (45) of in uren en minuten (1:30).",
+    "duration_range": "De duur ligt tussen 1 minuut en {max} minuten (een dag).",
+    "choose_medium": "Kies of het bericht via WhatsApp, sms of e-mail ging.",
 }
 
 _STORE = {

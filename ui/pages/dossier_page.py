@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.dossier.conversations_tab import ConversationsTab
 from ui.dossier.report_panel import ReportPanel
 from ui.feedback import show_error
 from ui.formatting import age_on, format_phone, short_date
@@ -86,6 +87,8 @@ class DossierPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "&Meldingen")
         self.tabs.addTab(_scrolling(details), "&Gegevens")
+        self.conversations = ConversationsTab(services, navigator)
+        self.tabs.addTab(self.conversations, "Ge&sprekken")
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -109,6 +112,7 @@ class DossierPage(QWidget):
         self.form.set_record(resident)
         self.tabs.setCurrentIndex(0)
         self._load_reports(report_id)
+        self.conversations.show_resident(resident)
 
     def refresh(self) -> None:
         if self._resident is None:
@@ -117,6 +121,7 @@ class DossierPage(QWidget):
         self._resident = self._services.residents.get(self._resident.id)
         self._show_header(self._resident)
         self._load_reports(current.id if current else None)
+        self.conversations.refresh()
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
@@ -195,6 +200,7 @@ class DossierPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """Asked before the dossier is left: unsaved details are saved, kept or dropped."""
+        self.conversations.flush()  # conversation text goes to its draft without asking
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
@@ -217,6 +223,11 @@ class DossierPage(QWidget):
         """Puts the stored details back in the form."""
         if self._resident is not None:
             self.form.set_record(self._resident)
+
+    def open_conversation_draft(self, draft_id: int) -> None:
+        """Shows an unsaved conversation in the Gesprekken tab (offered back at start-up)."""
+        self.tabs.setCurrentWidget(self.conversations)
+        self.conversations.open_draft(draft_id)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
