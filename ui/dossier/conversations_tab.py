@@ -35,11 +35,17 @@ class Entry:
     orientation: str
     tooltip: str
 
+    @property
+    def label(self) -> str:
+        """'Huisbezoek · 2 van 3'; unsaved work says so instead of the count."""
+        if self.orientation and self.draft_id is None:
+            return f"{self.what} · {self.orientation}"
+        return self.what
+
 
 COLUMNS = [
     Column("Datum", lambda e: e.day, tooltip=lambda e: e.tooltip, width=100),
-    Column("Soort", lambda e: e.what, tooltip=lambda e: e.tooltip, stretch=True),
-    Column("Gesprek", lambda e: e.orientation, tooltip=lambda e: e.tooltip, width=86),
+    Column("Contactmoment", lambda e: e.label, tooltip=lambda e: e.tooltip, stretch=True),
 ]
 
 
@@ -61,6 +67,7 @@ class ConversationsTab(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.draftsChanged.connect(lambda: QTimer.singleShot(0, self._reload_list))
         self.editor.discarded.connect(self._discarded)
+        self.editor.watch_keys(self.table, self.new_button)
         self.empty_label = muted(
             "Nog geen contactmomenten met deze inwoner. Kies ‘Nieuw contactmoment’ om een "
             "huisbezoek, telefoongesprek of bericht vast te leggen."
@@ -75,7 +82,7 @@ class ConversationsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.table, 1)
-        left.setMinimumWidth(330)
+        left.setMinimumWidth(320)
         left.setMaximumWidth(400)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -215,7 +222,7 @@ class ConversationsTab(QWidget):
 def _contact_entry(row: ContactRow) -> Entry:
     what = kind_text(row.kind, row.medium)
     if row.draft_id is not None:
-        what += f" — {UNSAVED}"
+        what += f" · {UNSAVED}"
     details = [moment_text(row.occurred_on, row.occurred_time), what]
     if row.member_name:
         details.append(f"door {row.member_name}")
@@ -237,7 +244,7 @@ def _contact_entry(row: ContactRow) -> Entry:
 
 def _draft_entry(draft: DraftRecord) -> Entry:
     content = draft.content
-    what = f"{kind_text(content.kind, content.medium)} — {UNSAVED}"
+    what = f"{kind_text(content.kind, content.medium)} · {UNSAVED}"
     return Entry(
         contact_id=None,
         draft_id=draft.id,
