@@ -54,9 +54,7 @@ QLabel#orientation { padding: 4px 10px; border-radius: 4px; font-weight: 600; }
 QLabel#keysHint { font-size: 10pt; color: #52606d; }
 #writingContent { background: white; }
 """
-# States are coloured with a widget's own style sheet, not with dynamic properties and
-# style().polish(): PySide6 6.12 over-releases None on every QStyle.polish/unpolish call, which
-# crashes the interpreter after some thousands of calls (autosave runs every few seconds).
+# States are coloured with the label's own style sheet: no dynamic property and re-polish.
 ORIENTATION_STYLE = {
     False: "background: #e6eef5; color: #24455c;",
     True: "background: #fff0d1; color: #7a4a00;",
