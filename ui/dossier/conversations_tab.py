@@ -190,9 +190,10 @@ class ConversationsTab(QWidget):
         self._mark_current([self.model.row_at(n) for n in range(self.model.rowCount())])
 
     # --- after the editor acted ------------------------------------------------------------
-    def _saved(self, record: ContactRecord) -> None:
-        self._navigator.data_changed()  # a home visit may have moved the melding on
-        self._reload_list()
+    def _saved(self, _record: ContactRecord) -> None:
+        # Refreshes every page, this tab's list included (the dossier page calls refresh):
+        # a home visit may have moved the melding on.
+        self._navigator.data_changed()
         self._navigator.notify("Contactmoment opgeslagen.")
 
     def _discarded(self) -> None:
