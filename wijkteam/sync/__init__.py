@@ -1,0 +1,2 @@
+"""Sync with the municipality's case system (ZGW APIs): export of the team's work, import of
+new meldingen."""
