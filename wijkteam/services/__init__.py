@@ -14,6 +14,7 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+from wijkteam.sync.export.bundle import ExportServices
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    export: ExportServices
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -38,6 +40,7 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            export=ExportServices.create(store),
         )
 
     def store_is_empty(self) -> bool:
