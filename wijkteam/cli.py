@@ -10,6 +10,7 @@ from wijkteam import __version__
 from wijkteam.errors import StoreError
 from wijkteam.paths import resolve_data_dir
 from wijkteam.store import open_store, store_path
+from wijkteam.sync.export.cli import add_export_commands, run_export_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--data-dir", dest="sub_data_dir", help="map met de gegevens")
     demo.add_argument("--residents", type=int, default=60, help="aantal inwoners (standaard 60)")
     demo.add_argument("--seed", type=int, default=2020, help=argparse.SUPPRESS)
+    add_export_commands(commands)
     return parser
 
 
@@ -37,6 +39,9 @@ def data_dir_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run_command(args: argparse.Namespace) -> int:
     if args.command == "demo-data":
         return _demo_data(args)
+    exported = run_export_command(args, data_dir_of(args))
+    if exported is not None:
+        return exported
     raise SystemExit(f"onbekende opdracht: {args.command}")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -221,3 +223,45 @@ def test_receipts_that_cannot_acknowledge_are_refused(
     assert configured.export.batches.get(result.batch.uuid).state is BatchState.CREATED
     bad.write_text(receipt_json(result.batch.uuid, "2026-11-18T12:00:00Z", None))
     assert configured.export.batches.acknowledge_receipt(bad).state is BatchState.ACKNOWLEDGED
+
+
+SEVEN_ZIP = shutil.which("7zz") or shutil.which("7z")
+
+
+@pytest.mark.skipif(SEVEN_ZIP is None, reason="7-Zip is not installed (apt-get install 7zip)")
+def test_7zip_opens_the_archive_with_the_passphrase(
+    configured: Services, cases: Cases, out: Path
+) -> None:
+    """What the back office does on a municipal PC."""
+    target = out / "export.zip"
+    export(configured, target)
+    assert SEVEN_ZIP is not None
+    listing = subprocess.run(
+        [SEVEN_ZIP, "l", "-slt", str(target)], capture_output=True, text=True, timeout=60
+    )
+    assert "Method = AES-256 Deflate" in listing.stdout
+    unpacked = out / "uitgepakt"
+    opened = subprocess.run(
+        [SEVEN_ZIP, "x", "-y", f"-p{PASSPHRASE}", f"-o{unpacked}", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert opened.returncode == 0, opened.stdout
+    assert json.loads((unpacked / "zaak.json").read_text()) == ArchiveReader(
+        target, PASSPHRASE
+    ).bodies(ResourceKind.ZAAK)
+    wrong = subprocess.run(
+        [SEVEN_ZIP, "t", "-pverkeerd", str(target)], capture_output=True, text=True, timeout=60
+    )
+    assert wrong.returncode != 0
+
+
+def test_an_unwritable_target_is_reported_and_leaves_no_batch(
+    configured: Services, cases: Cases, out: Path
+) -> None:
+    from wijkteam.sync.export.errors import ExportTargetUnwritable
+
+    with pytest.raises(ExportTargetUnwritable):
+        export(configured, out / "bestaat-niet" / "export.zip")
+    assert configured.export.batches.list() == []

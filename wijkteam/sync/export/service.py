@@ -9,6 +9,7 @@ from wijkteam.domain.sync import BatchChannel
 from wijkteam.errors import WijkteamError
 from wijkteam.store import Store
 from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, record_batch
+from wijkteam.sync.export.errors import ExportTargetUnwritable
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.export.settings import SyncSettingsService
 from wijkteam.sync.export.sources import CollectContext
@@ -57,12 +58,19 @@ class ExportService:
         """Writes the archive and records the batch ('aangemaakt'). Raises NothingToExport
         (and writes nothing) when nothing changed since the last acknowledged batch."""
         from wijkteam.sync.export.archive import ArchiveWriter, check_passphrase
-        from wijkteam.sync.export.pipeline import run
 
         check_passphrase(passphrase)
         config = self._settings.config()
+        try:
+            return self._write(ArchiveWriter(target, passphrase), config, include_all, member_id)
+        except OSError as error:  # a full or pulled-out stick
+            raise ExportTargetUnwritable() from error
+
+    def _write(self, archive, config: ZgwConfig, include_all: bool, member_id):  # type: ignore[no-untyped-def]
+        from wijkteam.sync.export.pipeline import run
+
         batch_uuid = uuid.uuid4()
-        with ArchiveWriter(target, passphrase) as writer:
+        with archive as writer:
             with self._store.transaction() as session:
                 window = self._window(session, include_all)
                 counts, cases = run(CollectContext(session, window, config), writer)

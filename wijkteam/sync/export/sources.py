@@ -62,6 +62,11 @@ def source(kind: ResourceKind, name: str) -> Callable[[Collector], Collector]:
     return register
 
 
+def remove_source(name: str) -> None:
+    """Takes a source out again (a source registered for one test, say)."""
+    _SOURCES[:] = [s for s in _SOURCES if s.name != name]
+
+
 def sources_for(kind: ResourceKind) -> list[ResourceSource]:
     _load_builtin()
     return [s for s in _SOURCES if s.kind is kind]

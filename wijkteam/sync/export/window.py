@@ -11,8 +11,9 @@ from sqlalchemy import ColumnElement, and_, true
 # Records are stamped when a transaction flushes, not when it commits. A change stamped just
 # before an export took its `until`, but committed just after the export read, would fall
 # between two windows. So each window reaches back a little over the previous one: what
-# changed in that minute is sent twice, which the stable UUIDs make harmless.
-OVERLAP = timedelta(seconds=60)
+# changed in those seconds is sent twice, which the stable UUIDs make harmless. The app's
+# transactions take milliseconds; a big import takes a few seconds.
+OVERLAP = timedelta(seconds=15)
 
 
 @dataclass(frozen=True, slots=True)
