@@ -21,6 +21,8 @@ from wijkteam.resources import resource
 from wijkteam.sync.zgw.resources import API_OF, REQUEST_SCHEMA, Resource, ResourceKind
 from wijkteam.sync.zgw.schema_bundle import BUNDLE_NAME
 
+_LOCAL = "#/components/schemas/"
+
 
 class ResourceInvalid(WijkteamError):
     """A body does not satisfy the official schema. Carries the place and the rule broken,
@@ -41,10 +43,40 @@ def _registry() -> Registry:
     bundle = json.loads(resource("zgw", BUNDLE_NAME).read_text(encoding="utf-8"))
     registry: Registry = Registry()
     for api, contents in bundle.items():
+        inlined = {
+            **contents,
+            "components": {"schemas": _inline(contents["components"]["schemas"])},
+        }
         registry = registry.with_resource(
-            f"urn:zgw:{api}", SchemaResource.from_contents(contents, default_specification=DRAFT4)
+            f"urn:zgw:{api}", SchemaResource.from_contents(inlined, default_specification=DRAFT4)
         )
     return registry
+
+
+def _inline(schemas: dict[str, Any]) -> dict[str, Any]:
+    """The schemas with every {"$ref": ...} replaced by the schema it names (shared, not
+    copied). Same meaning, but validating needs no reference lookups: about twice as fast.
+    (The request schemas have no $ref with siblings and no cycles.)"""
+    done: dict[str, Any] = {}
+
+    def resolve(node: Any, trail: tuple[str, ...]) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_LOCAL) and len(node) == 1:
+                return named(ref[len(_LOCAL) :], trail)
+            return {key: resolve(value, trail) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(item, trail) for item in node]
+        return node
+
+    def named(name: str, trail: tuple[str, ...]) -> Any:
+        if name in trail:
+            raise ValueError(f"cyclic schema {name}")
+        if name not in done:
+            done[name] = resolve(schemas[name], (*trail, name))
+        return done[name]
+
+    return {name: named(name, ()) for name in schemas}
 
 
 @cache
