@@ -24,6 +24,7 @@ from sqlalchemy import insert, select, update
 
 from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
+from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.status import ReportStatus
 from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
@@ -72,7 +73,7 @@ def base_store(residents: int) -> Path:
         started = time.perf_counter()
         generate(store, residents=residents)
         services = Services.create(store)
-        services.export.settings.save(_example_settings())
+        services.export.settings.save(example_settings())
         clock.set(T0 - timedelta(hours=1))
         full = services.export.exports.export(data_dir / "full.zip", PASSPHRASE)
         services.export.batches.acknowledge(full.batch.uuid)
@@ -85,25 +86,6 @@ def base_store(residents: int) -> Path:
         store.close()
     marker.write_text("ok")
     return data_dir
-
-
-def _example_settings():  # type: ignore[no-untyped-def]
-    from wijkteam.domain.enums import ClosingReason
-    from wijkteam.sync.zgw.config_rules import ZgwSettingsInput
-
-    catalog = "https://catalogi.example.nl/catalogi/api/v1"
-    return ZgwSettingsInput(
-        rsin="002220647",
-        catalog_url=catalog,
-        zaken_url="https://zaken.example.nl/zaken/api/v1",
-        documenten_url="https://documenten.example.nl/documenten/api/v1",
-        zaaktype=f"{catalog}/zaaktypen/wijkteam",
-        statustypen={s.value: f"{catalog}/statustypen/{s.value}" for s in ReportStatus},
-        roltype_resident=f"{catalog}/roltypen/inwoner",
-        roltype_member=f"{catalog}/roltypen/behandelaar",
-        resultaattypen={r.value: f"{catalog}/resultaattypen/{r.value}" for r in ClosingReason},
-        informatieobjecttype=f"{catalog}/informatieobjecttypen/verslag",
-    )
 
 
 def change(data_dir: Path, count: int) -> None:

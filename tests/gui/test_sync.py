@@ -163,7 +163,7 @@ def test_history_lists_batches_and_a_receipt_confirms_one(
     dialog = SyncHistoryDialog(with_cases, sync_window, choose_receipt=lambda _p: str(nonsense))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "wacht op ontvangstbewijs" in dialog.model.index(0, 4).data()
+    assert dialog.model.index(0, 4).data() == "Aangemaakt"
     assert dialog.model.index(0, 3).data() == "2 zaken, 3 rollen, 2 statussen"
     dialog.read_receipt()
     assert "geen ontvangstbewijs" in dialog.message.text()

@@ -76,7 +76,7 @@ class ExportDialog(QDialog):
         self.preview: ExportPreview | None = None
         self.result: ExportResult | None = None
         self.setWindowTitle("Exporteren naar de gemeente")
-        self.resize(900, 720)
+        self.resize(900, 780)
         self.since_label = muted()
         self.privacy_label = muted()
         self.everything = QCheckBox("&Alles opnieuw versturen, ook wat de gemeente al bevestigde")
@@ -84,7 +84,8 @@ class ExportDialog(QDialog):
         self.model = RowTableModel(COUNT_COLUMNS, self)
         self.table = RowTable(COUNT_COLUMNS)
         self.table.setModel(self.model)
-        self.table.setMaximumHeight(280)
+        rows = len(KIND_ORDER) * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(rows + self.table.horizontalHeader().sizeHint().height() + 4)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_samples())
         self.sample_title = QLabel()
         self.sample_title.setObjectName("heading3")

@@ -56,15 +56,15 @@ def contents(batch: BatchRecord) -> str:
 def state_text(batch: BatchRecord) -> str:
     if batch.state is BatchState.ACKNOWLEDGED:
         return f"{BATCH_STATE[batch.state]} op {local(batch.acknowledged_at)}"
-    return f"{BATCH_STATE[batch.state]}, wacht op ontvangstbewijs"
+    return BATCH_STATE[batch.state]
 
 
 BATCH_COLUMNS = [
     Column("Gemaakt", lambda b: local(b.created_at), width=150),
     Column("Hoe", lambda b: CHANNEL[b.channel] + (" (alles)" if b.include_all else ""), width=130),
     Column("Meldingen", lambda b: str(b.cases), width=100),
-    Column("Inhoud", contents, tooltip=lambda b: f"Batch {b.uuid}", stretch=True),
-    Column("Status", state_text, width=260),
+    Column("Inhoud", contents, tooltip=lambda b: f"{contents(b)}\nBatch {b.uuid}", stretch=True),
+    Column("Status", state_text, width=230),
 ]
 
 
@@ -87,7 +87,7 @@ class SyncHistoryDialog(QDialog):
         self._choose_receipt = choose_receipt
         self.changed = False
         self.setWindowTitle("Synchronisatie: geschiedenis")
-        self.resize(980, 520)
+        self.resize(1180, 520)
         self.model = RowTableModel(BATCH_COLUMNS, self)
         self.table = RowTable(BATCH_COLUMNS)
         self.table.setModel(self.model)

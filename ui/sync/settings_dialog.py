@@ -4,6 +4,7 @@ beside it; nothing typed is lost when something is wrong."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +61,7 @@ class SyncSettingsDialog(QDialog):
         column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(content)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -89,16 +91,14 @@ class SyncSettingsDialog(QDialog):
         for value, label in CONFIDENTIALITY.items():
             self.confidentiality.addItem(label, value)
         self.fieldset.add(form, "confidentiality", "&Vertrouwelijkheid", self.confidentiality)
-        self.share = QCheckBox(
-            "Gespreksinhoud mag mee naar de gemeente (thema's van het vrije gesprek, "
-            "onderwerpen van contacten en de vraag van de melding)"
-        )
+        self.share = QCheckBox("&Gespreksinhoud mag mee naar de gemeente")
         form.addRow("", self.share)
         form.addRow(
             "",
             muted(
-                "Staat dit uit, dan blijft de inhoud van gesprekken op deze laptop. De gemeente "
-                "ziet dan alleen wanneer en hoe er contact was."
+                "Gespreksinhoud: de thema's van het vrije gesprek, de onderwerpen van contacten "
+                "en de vraag van de melding. Staat dit uit, dan blijft die op deze laptop en "
+                "ziet de gemeente alleen wanneer en hoe er contact was."
             ),
         )
         return group
