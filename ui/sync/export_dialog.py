@@ -74,6 +74,7 @@ class ExportDialog(QDialog):
         self._runner = runner
         self._choose_target = choose_target
         self.preview: ExportPreview | None = None
+        self._asked = 0  # a newer preview request makes older answers stale
         self.result: ExportResult | None = None
         self.setWindowTitle("Exporteren naar de gemeente")
         self.resize(900, 780)
@@ -144,11 +145,17 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.status.setText("Bezig met verzamelen…")
         include_all = self.everything.isChecked()
+        self._asked += 1
+        asked = self._asked
         self._runner.submit(
-            lambda: self._exports.preview(include_all=include_all), self._previewed, self._failed
+            lambda: self._exports.preview(include_all=include_all),
+            lambda preview: self._previewed(preview, asked),
+            self._failed,
         )
 
-    def _previewed(self, preview: ExportPreview) -> None:
+    def _previewed(self, preview: ExportPreview, asked: int) -> None:
+        if asked != self._asked:
+            return
         self.preview = preview
         self.model.set_rows([CountRow(kind, preview.counts.get(kind, 0)) for kind in KIND_ORDER])
         self.since_label.setText(_since_text(preview))
