@@ -15,7 +15,7 @@ from wijkteam.services.convert import resident_record
 from wijkteam.services.records import ResidentRecord
 from wijkteam.store.models import Report, Resident
 from wijkteam.sync.imports.preview import MatchKind, PreviewRow, RowState
-from wijkteam.sync.imports.records import ParsedRow
+from wijkteam.sync.imports.records import CheckedRecord, ParsedRow
 
 CHUNK = 500  # SQLite allows 999 bound parameters per statement (older builds)
 MAX_CANDIDATES = 5
@@ -23,13 +23,11 @@ T = TypeVar("T")
 
 
 def preview_rows(session: Session, rows: Sequence[ParsedRow]) -> list[PreviewRow]:
-    references = [r.checked.case_reference for r in rows if r.checked]
-    known = known_references(session, references)
-    by_bsn = _residents_by_bsn(
-        session, [r.checked.bsn for r in rows if r.checked and r.checked.bsn]
-    )
-    births = [r.checked.birth_date for r in rows if r.checked and r.checked.birth_date]
-    by_birth = _residents_by_birth(session, births)
+    # Also for rows with errors: a record imported before is skipped, whatever it says now.
+    known = known_references(session, [r.case_reference for r in rows if r.case_reference])
+    checked_rows = [r.checked for r in rows if r.checked is not None]
+    by_bsn = _residents_by_bsn(session, [c.bsn for c in checked_rows if c.bsn])
+    by_birth = _residents_by_birth(session, [c.birth_date for c in checked_rows if c.birth_date])
     seen: dict[tuple[str, ...], int] = {}
     result: list[PreviewRow] = []
     for row in rows:
@@ -41,23 +39,19 @@ def preview_rows(session: Session, rows: Sequence[ParsedRow]) -> list[PreviewRow
             "received_on": row.received_on,
         }
         checked = row.checked
+        if row.case_reference in known:
+            result.append(PreviewRow(**base, state=RowState.ALREADY_IMPORTED, checked=checked))
+            continue
         if checked is None:
             result.append(PreviewRow(**base, state=RowState.INVALID))
-            continue
-        if checked.case_reference in known:
-            result.append(PreviewRow(**base, state=RowState.ALREADY_IMPORTED, checked=checked))
             continue
         extra: dict[str, object] = {"match": MatchKind.NEW}
         if checked.bsn and checked.bsn in by_bsn:
             extra = {"match": MatchKind.BSN, "resident_id": by_bsn[checked.bsn].id}
         elif checked.identity in seen:
             extra = {"match": MatchKind.SAME_IN_FILE, "same_as": seen[checked.identity]}
-        else:
-            candidates = _candidates(
-                by_birth, checked.birth_date, checked.resident.surname, checked.bsn
-            )
-            if candidates:
-                extra = {"match": MatchKind.NAME_BIRTH, "candidates": candidates}
+        elif candidates := _candidates(by_birth, checked):
+            extra = {"match": MatchKind.NAME_BIRTH, "candidates": candidates}
         seen.setdefault(checked.identity, row.position)
         result.append(PreviewRow(**base, state=RowState.VALID, checked=checked, **extra))  # type: ignore[arg-type]
     return result
@@ -93,18 +87,15 @@ def _residents_by_birth(
 
 
 def _candidates(
-    by_birth: dict[date, list[ResidentRecord]],
-    born: date | None,
-    surname: str,
-    bsn: str | None,
+    by_birth: dict[date, list[ResidentRecord]], checked: CheckedRecord
 ) -> tuple[ResidentRecord, ...]:
     """Same folded surname and birth date; a known resident with another BSN is someone else."""
-    if born is None:
+    if checked.birth_date is None:
         return ()
-    key = fold(surname)
+    key, bsn = fold(checked.resident.surname), checked.bsn
     matches = [
         r
-        for r in by_birth.get(born, [])
+        for r in by_birth.get(checked.birth_date, [])
         if fold(r.surname) == key and not (bsn and r.bsn and r.bsn != bsn)
     ]
     return tuple(matches[:MAX_CANDIDATES])

@@ -87,7 +87,7 @@ def check_record(
         )
     row = ParsedRow(
         position=raw.position,
-        case_reference=raw.get("case_reference").strip()[:40],
+        case_reference=_shown_reference(raw.get("case_reference")),
         resident_name=_display_name(raw),
         birth_date=values["birth_date"] or _quiet_date(raw.get("birth_date")),
         received_on=received or _quiet_date(raw.get("received_on")),
@@ -137,6 +137,13 @@ def _problem(raw: RawRecord, unit: PositionUnit, error: ValidationError) -> Impo
         source=raw.sources.get(error.field, ""),
         **dict(error.params),
     )
+
+
+def _shown_reference(text: str) -> str:
+    """The zaaknummer for the preview; one too long to be real is cut with an ellipsis, so
+    it can never be mistaken for a zaaknummer in the store."""
+    stripped = text.strip()
+    return stripped if len(stripped) <= 40 else stripped[:39] + "…"
 
 
 def _display_name(raw: RawRecord) -> str:
