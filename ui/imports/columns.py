@@ -35,16 +35,16 @@ def record_columns(unit: PositionUnit) -> list[Column]:
     return [
         Column(UNIT_TITLE[unit], lambda r: str(r.position), width=60),
         Column("Zaaknummer", lambda r: r.case_reference, width=140),
-        Column("Inwoner", lambda r: r.resident_name, width=200),
-        Column("Geboren", lambda r: short_date(r.birth_date), width=95),
-        Column("Ontvangen", lambda r: short_date(r.received_on), width=95),
+        Column("Inwoner", lambda r: r.resident_name, width=210),
+        Column("Geboren", lambda r: short_date(r.birth_date), width=105),
+        Column("Ontvangen", lambda r: short_date(r.received_on), width=110),
         Column(
             "Huisbezoek uiterlijk",
             lambda r: short_date(r.deadline_due),
             tooltip=lambda r: "Binnen 14 dagen na ontvangst",
-            width=140,
+            width=180,
         ),
-        Column("Inwoner in Wijkteam", lambda r: match_text(r, unit), width=250),
+        Column("Inwoner in Wijkteam", lambda r: match_text(r, unit), width=230),
         Column("Status", lambda r: STATE_TEXT[r.state], stretch=True),
     ]
 

@@ -117,6 +117,8 @@ class ImportDialog(QDialog):
         )
         self.proposals_section.setVisible(bool(preview.proposals))
         splitter.addWidget(self.proposals_section)
+        for index, stretch in enumerate((5, 3, 2)):
+            splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.advice)
         layout.addLayout(self._row(self.import_all, self.import_valid, self.cancel))
@@ -188,8 +190,9 @@ class ImportDialog(QDialog):
         self.import_valid.setEnabled(bool(preview.errors) and importable and not waiting)
         self.link_button.setEnabled(bool(preview.proposals))
         self.new_button.setEnabled(bool(preview.proposals))
-        default = self.import_all if self.import_all.isEnabled() else self.import_valid
-        default.setDefault(True)
+        # Only a button that can be pressed is the default (the style paints it dark).
+        self.import_all.setDefault(self.import_all.isEnabled())
+        self.import_valid.setDefault(self.import_valid.isEnabled() and not preview.is_valid)
         self.advice.setText(self._advice(importable, waiting))
         self.advice.setVisible(bool(self.advice.text()))
 
