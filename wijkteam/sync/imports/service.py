@@ -66,7 +66,7 @@ class ImportService:
                 raise ImportDecisionInvalid(row.position)
         store = self._store
         with store.transaction() as session:
-            writer = ImportWriter(session, store.clock.today(), store.clock.now())
+            writer = ImportWriter(session, rows, store.clock.today(), store.clock.now())
             for row in rows:
                 writer.write(row, chosen.get(row.position))
             return writer.summary(

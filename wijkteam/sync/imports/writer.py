@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import NotFound
 from wijkteam.services.resident_rules import resident_values, search_columns
 from wijkteam.store.models import Report, Resident, StatusChange
+from wijkteam.sync.imports.matching import CHUNK, known_references
 from wijkteam.sync.imports.preview import ImportSummary, PreviewRow
 from wijkteam.sync.imports.records import CheckedRecord
 from wijkteam.validation import Collector, parse_received_date, required_text
@@ -18,16 +20,22 @@ from wijkteam.validation.rules import optional_text
 
 
 class ImportWriter:
-    """Adds meldingen (and residents where needed) to an open session. Zaaknummers already
-    in the store are skipped, looked up inside the same transaction, so a file imported
-    twice, or by two members at once, never creates a melding twice."""
+    """Adds meldingen (and residents where needed) to an open session. What the store holds
+    is looked up again inside this transaction, not taken from the preview: zaaknummers
+    already present are skipped (a file imported twice, or by two members at once, never
+    creates a melding twice) and residents are linked by BSN as they are now."""
 
-    def __init__(self, session: Session, today: date, now: datetime) -> None:
+    def __init__(
+        self, session: Session, rows: Sequence[PreviewRow], today: date, now: datetime
+    ) -> None:
         self._session = session
         self._today = today
         self._now = now
-        self._by_identity: dict[tuple[str, ...], int] = {}
-        self._created: list[int] = []
+        checked = [r.checked for r in rows if r.checked is not None]
+        self._taken = known_references(session, [c.case_reference for c in checked])
+        self._by_bsn = _resident_ids_by_bsn(session, [c.bsn for c in checked if c.bsn])
+        self._by_identity: dict[tuple[str, ...], Resident | int] = {}
+        self._reports: list[Report] = []
         self._new_residents = 0
         self._known_residents = 0
         self._already = 0
@@ -35,38 +43,41 @@ class ImportWriter:
     def write(self, row: PreviewRow, decision: int | None) -> None:
         checked = row.checked
         assert checked is not None
-        if self._session.scalar(
-            select(Report.id).where(Report.case_reference == checked.case_reference)
-        ):
+        if checked.case_reference in self._taken:
             self._already += 1
             return
-        resident_id = self._resident(checked, decision)
-        report = Report(resident_id=resident_id, status=ReportStatus.NEW, **self._report(checked))
+        self._taken.add(checked.case_reference)
+        report = Report(status=ReportStatus.NEW, **self._report(checked))
+        target = self._resident(checked, decision)
+        if isinstance(target, Resident):
+            report.resident = target
+        else:
+            report.resident_id = target
         self._session.add(report)
-        self._session.flush()
-        self._session.add(
-            StatusChange(report_id=report.id, status=ReportStatus.NEW, changed_at=self._now)
-        )
-        self._created.append(report.id)
+        self._reports.append(report)
 
     def summary(self, already_in_preview: int, skipped_invalid: int) -> ImportSummary:
+        """Flushes what was written (in bulk) and adds each melding's first status."""
+        self._session.flush()
+        for report in self._reports:
+            self._session.add(
+                StatusChange(report_id=report.id, status=ReportStatus.NEW, changed_at=self._now)
+            )
         self._session.flush()
         return ImportSummary(
-            created=len(self._created),
+            created=len(self._reports),
             new_residents=self._new_residents,
             known_residents=self._known_residents,
             already_imported=self._already + already_in_preview,
             skipped_invalid=skipped_invalid,
-            report_ids=tuple(self._created),
+            report_ids=tuple(r.id for r in self._reports),
         )
 
-    def _resident(self, checked: CheckedRecord, decision: int | None) -> int:
+    def _resident(self, checked: CheckedRecord, decision: int | None) -> Resident | int:
         if checked.identity in self._by_identity:  # the same person earlier in this file
             return self._by_identity[checked.identity]
-        if checked.bsn:
-            known = self._session.scalar(select(Resident.id).where(Resident.bsn == checked.bsn))
-            if known is not None:
-                return self._known(checked, known)
+        if checked.bsn and checked.bsn in self._by_bsn:
+            return self._known(checked, self._by_bsn[checked.bsn])
         if decision is not None:
             if self._session.get(Resident, decision) is None:
                 raise NotFound("resident", decision)
@@ -76,10 +87,9 @@ class ImportWriter:
         errors.raise_if_any()
         resident = Resident(**values, **search_columns(values))
         self._session.add(resident)
-        self._session.flush()
-        self._by_identity[checked.identity] = resident.id
+        self._by_identity[checked.identity] = resident
         self._new_residents += 1
-        return resident.id
+        return resident
 
     def _known(self, checked: CheckedRecord, resident_id: int) -> int:
         self._by_identity.setdefault(checked.identity, resident_id)
@@ -106,3 +116,15 @@ class ImportWriter:
         }
         errors.raise_if_any()
         return values
+
+
+def _resident_ids_by_bsn(session: Session, numbers: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    unique = sorted(set(numbers))
+    for start in range(0, len(unique), CHUNK):
+        chunk = unique[start : start + CHUNK]
+        for bsn, ident in session.execute(
+            select(Resident.bsn, Resident.id).where(Resident.bsn.in_(chunk))
+        ):
+            found[bsn or ""] = ident
+    return found
