@@ -4,6 +4,7 @@ and returns frozen records (see records.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
@@ -14,6 +15,9 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,13 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    imports: ImportService
 
     @classmethod
     def create(cls, store: Store) -> Services:
+        # The sync builds on the services' rules and records, so it is imported here.
+        from wijkteam.sync.imports.service import ImportService
+
         residents = ResidentService(store)
         reports = ReportService(store, residents)
         return cls(
@@ -38,6 +46,7 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            imports=ImportService(store),
         )
 
     def store_is_empty(self) -> bool:
