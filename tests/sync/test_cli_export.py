@@ -88,10 +88,11 @@ def test_export_refuses_without_a_good_passphrase(data: Path, tmp_path: Path) ->
         "export", "--data-dir", str(data), "--out", str(tmp_path / "x.zip"), passphrase=None
     )
     assert missing.returncode == 2 and "WIJKTEAM_EXPORT_PASSPHRASE" in missing.stderr
+    assert "Vul een wachtzin in." in missing.stderr
     short = wijkteam(
         "export", "--data-dir", str(data), "--out", str(tmp_path / "x.zip"), passphrase="kort"
     )
-    assert short.returncode == 2 and "te kort" in short.stderr
+    assert short.returncode == 2 and "minstens 12 tekens" in short.stderr
     assert not (tmp_path / "x.zip").exists()
     assert "Traceback" not in missing.stderr + short.stderr
 

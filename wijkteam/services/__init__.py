@@ -4,6 +4,7 @@ and returns frozen records (see records.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
@@ -16,6 +17,9 @@ from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
 from wijkteam.sync.export.bundle import ExportServices
 
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
+
 
 @dataclass(frozen=True)
 class Services:
@@ -27,10 +31,14 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    imports: ImportService
     export: ExportServices
 
     @classmethod
     def create(cls, store: Store) -> Services:
+        # The sync builds on the services' rules and records, so it is imported here.
+        from wijkteam.sync.imports.service import ImportService
+
         residents = ResidentService(store)
         reports = ReportService(store, residents)
         return cls(
@@ -40,6 +48,7 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            imports=ImportService(store),
             export=ExportServices.create(store),
         )
 

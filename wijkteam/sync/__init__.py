@@ -1,2 +1,1 @@
-"""Sync with the municipality's case system (ZGW APIs): export of the team's work, import of
-new meldingen."""
+"""Sync with the municipal case system (ZGW): importing new meldingen, exporting the work."""

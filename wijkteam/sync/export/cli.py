@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from wijkteam.errors import StoreError, ValidationError, WijkteamError
+
+# Turns an error into text: ui/messages.describe gives Dutch sentences (the launcher passes
+# it); without it, codes are printed. Never a value that may be personal.
+Describe = Callable[[Any], str]
 
 PASSPHRASE_ENV = "WIJKTEAM_EXPORT_PASSPHRASE"
 COMMANDS = ("export", "receipt")
@@ -35,7 +40,13 @@ def add_export_commands(commands: Any) -> None:
     receipt.add_argument("file", help="het ontvangstbewijs (.json)")
 
 
-def run_export_command(args: argparse.Namespace, data_dir: Path) -> int | None:
+def plain_describe(error: Any) -> str:
+    return f"{error.code} {dict(error.params)}" if isinstance(error, WijkteamError) else str(error)
+
+
+def run_export_command(
+    args: argparse.Namespace, data_dir: Path, describe: Describe = plain_describe
+) -> int | None:
     """The exit code, or None when the command is not one of these."""
     if args.command not in COMMANDS:
         return None
@@ -45,63 +56,42 @@ def run_export_command(args: argparse.Namespace, data_dir: Path) -> int | None:
     try:
         store = open_store(store_path(data_dir))
     except StoreError as error:
-        print(f"De opslag kan niet worden geopend ({error.code}).", file=sys.stderr)
+        print(describe(error), file=sys.stderr)
         return 1
     try:
         services = Services.create(store)
         if args.command == "export":
-            return _export(services, Path(args.out), args.include_all)
-        return _receipt(services, Path(args.file))
+            return _export(services, Path(args.out), args.include_all, describe)
+        return _receipt(services, Path(args.file), describe)
     finally:
         store.close()
 
 
-def _export(services: Any, target: Path, include_all: bool) -> int:
+def _export(services: Any, target: Path, include_all: bool, describe: Describe) -> int:
     from wijkteam.sync.export.service import NothingToExport
 
     passphrase = os.environ.get(PASSPHRASE_ENV, "")
     try:
         result = services.export.exports.export(target, passphrase, include_all=include_all)
-    except ValidationError as error:
-        if error.code == "required":
-            print(f"Zet de wachtzin voor het bestand in {PASSPHRASE_ENV}.", file=sys.stderr)
-        else:
-            print(
-                f"De wachtzin in {PASSPHRASE_ENV} is te kort: gebruik minstens "
-                f"{error.params.get('min')} tekens.",
-                file=sys.stderr,
-            )
+    except ValidationError as error:  # the passphrase
+        print(f"{PASSPHRASE_ENV}: {describe(error)}", file=sys.stderr)
         return 2
-    except NothingToExport:
-        print("Er is niets nieuws om te exporteren; er is geen bestand geschreven.")
+    except NothingToExport as nothing:
+        print(describe(nothing))
         return 0
     except WijkteamError as error:
-        print(_problem(error), file=sys.stderr)
+        print(describe(error), file=sys.stderr)
         return 1
     counts = ", ".join(f"{n} {kind}" for kind, n in result.batch.counts.items() if n)
     print(f"Export geschreven naar {result.path} (batch {result.batch.uuid}): {counts}.")
     return 0
 
 
-def _receipt(services: Any, path: Path) -> int:
+def _receipt(services: Any, path: Path, describe: Describe) -> int:
     try:
         batch = services.export.batches.acknowledge_receipt(path)
     except WijkteamError as error:
-        print(_problem(error), file=sys.stderr)
+        print(describe(error), file=sys.stderr)
         return 1
     print(f"Batch {batch.uuid} is bevestigd door de gemeente.")
     return 0
-
-
-def _problem(error: WijkteamError) -> str:
-    reason = error.params.get("reason")
-    texts = {
-        "export_not_configured": "De koppeling met de gemeente is nog niet ingesteld. "
-        "Doe dat in Wijkteam via Synchronisatie › Instellingen koppeling.",
-        "export_target_unwritable": "Het bestand kan daar niet worden geschreven.",
-        "resource_invalid": "Een gegeven voldoet niet aan de ZGW-standaard "
-        f"({error.params.get('kind')}, veld {error.params.get('field')}); "
-        "er is niets geschreven.",
-        "receipt_invalid": f"Dit ontvangstbewijs is niet bruikbaar ({reason}).",
-    }
-    return texts.get(error.code, f"Dat lukte niet ({error.code}).")
