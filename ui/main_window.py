@@ -21,6 +21,7 @@ from ui.imports.import_flow import ImportFlow
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
+from ui.sync.menu import SyncMenu
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._previous_page: QWidget = self.today_page
         self.import_flow = ImportFlow(self, self, services)
         self._build_actions()
+        self.sync_menu = SyncMenu(self, services)
         self.statusBar().showMessage("Klaar", 2000)
         self.nav.setCurrentRow(NAV_TODAY)
 

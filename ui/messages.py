@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ui.labels import STATUS
+from ui.sync.texts import SYNC_CODES, SYNC_FIELD_LABELS, sync_error_text
 from wijkteam.errors import (
     NotFound,
     StoreNotADatabase,
@@ -123,6 +124,9 @@ def error_text(error: WijkteamError) -> str:
     errors = field_errors(error)
     if errors:
         return "\n".join(field_error_text(e) for e in errors)
+    sync_text = sync_error_text(error)
+    if sync_text is not None:
+        return sync_text
     if error.code == "duplicate_suspected":
         return "Deze inwoner lijkt al bekend te zijn."
     return "Er ging iets mis. Uw invoer is bewaard; probeer het nog eens."
@@ -280,3 +284,8 @@ def describe(item: WijkteamError | ImportProblem | ImportPreview | ImportSummary
     if isinstance(item, ImportSummary):
         return import_summary_text(item)
     return import_problem_line(item)
+
+
+# The sync's fields and codes (ui/sync/texts.py).
+FIELD_LABELS.update(SYNC_FIELD_LABELS)
+_CODES.update(SYNC_CODES)

@@ -21,6 +21,7 @@ from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
+from wijkteam.demo.zgw_example import example_settings
 from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
 
@@ -92,6 +93,7 @@ def main() -> int:
         args.out / "06-huisbezoek-plannen.png",
     )
     _shoot_import(services, window, args.out)
+    _sync_screens(services, window, args.out)
     window.close()
     store.close()
     return 0
@@ -112,6 +114,39 @@ def _shoot_import(services: Services, window: MainWindow, out: Path) -> None:
     data = example + extra.encode("utf-8") + b"\r\n"
     preview = services.imports.preview_bytes(data, "meldingen-gemeente.csv")
     _grab_dialog(ImportDialog(services, preview, InlineTaskRunner(), window), out / "07-import.png")
+
+
+def _sync_screens(services: Services, window: MainWindow, out: Path) -> None:
+    """The Synchronisatie screens, with example settings (example.nl addresses)."""
+    from ui.sync.export_dialog import ExportDialog
+    from ui.sync.history_dialog import SyncHistoryDialog
+    from ui.sync.settings_dialog import SyncSettingsDialog
+    from ui.tasks import InlineTaskRunner
+
+    def invalid_rsin(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncSettingsDialog)
+        dialog.edits["rsin"].setText("002220648")
+        dialog.edits["zaken_url"].setText("http://zaken.example.nl/zaken/api/v1")
+        dialog.save()
+        dialog.scroll.verticalScrollBar().setValue(0)
+
+    _grab_dialog(
+        SyncSettingsDialog(services, window), out / "08-koppeling-fouten.png", invalid_rsin
+    )
+    if not services.export.settings.is_configured():
+        services.export.settings.save(example_settings())
+
+    def pick_rollen(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.table.selectRow(1)
+
+    runner = InlineTaskRunner()
+    _grab_dialog(
+        ExportDialog(services, runner, window), out / "09-export-voorbeeld.png", pick_rollen
+    )
+    folder = Path(tempfile.mkdtemp(prefix="wijkteam-shots-export-"))
+    services.export.exports.export(folder / "export.zip", "een wachtzin voor de foto")
+    _grab_dialog(SyncHistoryDialog(services, window), out / "10-synchronisatie-geschiedenis.png")
 
 
 if __name__ == "__main__":

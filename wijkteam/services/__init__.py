@@ -15,6 +15,7 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+from wijkteam.sync.export.bundle import ExportServices
 
 if TYPE_CHECKING:
     from wijkteam.sync.imports.service import ImportService
@@ -31,6 +32,7 @@ class Services:
     visits: VisitService
     worklist: WorklistService
     imports: ImportService
+    export: ExportServices
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -47,6 +49,7 @@ class Services:
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
             imports=ImportService(store),
+            export=ExportServices.create(store),
         )
 
     def store_is_empty(self) -> bool:

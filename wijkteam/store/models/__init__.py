@@ -5,6 +5,7 @@ from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
     "Base",
@@ -15,4 +16,7 @@ __all__ = [
     "Resident",
     "Setting",
     "StatusChange",
+    "SyncBatch",
+    "SyncBatchReport",
+    "SyncRemote",
 ]
