@@ -4,6 +4,7 @@ and returns frozen records (see records.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
@@ -16,6 +17,10 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+from wijkteam.sync.export.bundle import ExportServices
+
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,14 @@ class Services:
     worklist: WorklistService
     contacts: ContactService
     drafts: DraftService
+    imports: ImportService
+    export: ExportServices
 
     @classmethod
     def create(cls, store: Store) -> Services:
+        # The sync builds on the services' rules and records, so it is imported here.
+        from wijkteam.sync.imports.service import ImportService
+
         residents = ResidentService(store)
         reports = ReportService(store, residents)
         return cls(
@@ -44,6 +54,8 @@ class Services:
             worklist=WorklistService(store),
             contacts=ContactService(store),
             drafts=DraftService(store),
+            imports=ImportService(store),
+            export=ExportServices.create(store),
         )
 
     def store_is_empty(self) -> bool:
