@@ -11,11 +11,14 @@ from wijkteam.domain.enums import (
     VisitState,
 )
 from wijkteam.domain.status import ReportStatus
+from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
 
 STATUS = {
     ReportStatus.NEW: "Nieuw",
     ReportStatus.VISIT_PLANNED: "Huisbezoek gepland",
     ReportStatus.IN_CONVERSATION: "In gesprek",
+    ReportStatus.STEPS_RUNNING: "Afspraken lopen",
+    ReportStatus.FOLLOW_UP: "Nazorg",
     ReportStatus.CLOSED: "Afgesloten",
 }
 
@@ -76,3 +79,33 @@ RELATION_SUGGESTIONS = [
 ]
 
 KNOWN_DISTRICTS = ["Vaals", "Lemiers", "Vijlen", "Holset"]
+
+# --- steps and nazorg ---------------------------------------------------------------------
+
+STEP_ACTOR = {
+    StepActor.RESIDENT: "Inwoner zelf",
+    StepActor.MEMBER: "Teamlid",
+    StepActor.NETWORK: "Iemand uit het netwerk",
+    StepActor.ORGANISATION: "Organisatie",
+}
+
+STEP_STATUS = {
+    StepStatus.OPEN: "Open",
+    StepStatus.DONE: "Gedaan",
+    StepStatus.NOT_GOING_AHEAD: "Gaat niet door",
+}
+
+LANDING = {
+    Landing.STARTED: "Gestart",
+    Landing.COMES_SOMETIMES: "Komt soms",
+    Landing.COMES_REGULARLY: "Komt regelmatig",
+    Landing.STOPPED: "Gestopt",
+    Landing.STEPPED_BACK: "Teruggestapt naar iets lichters",
+}
+
+FOLLOW_UP_STATE = {
+    FollowUpState.OPEN: "Nog doen",
+    FollowUpState.REACHED: "Gesproken",
+    FollowUpState.NOT_REACHED: "Niet bereikt",
+    FollowUpState.CANCELLED: "Vervallen",
+}

@@ -42,6 +42,14 @@ FIELD_LABELS = {
     "closing_note": "de toelichting",
     "member_name": "de naam",
     "member_initials": "de initialen",
+    "step_what": "wat er afgesproken is",
+    "step_actor_name": "de naam",
+    "step_due": "de datum",
+    "follow_up_due": "de datum",
+    "retry_on": "de datum",
+    "follow_up_outcome": "hoe het ging",
+    "new_question": "de nieuwe vraag",
+    "follow_up_days": "het aantal dagen",
 }
 
 _CODES = {
@@ -71,6 +79,10 @@ _CODES = {
     "house_number_format": "Een huisnummer begint met een cijfer; zet letters bij de toevoeging.",
     "case_reference_in_use": "Dit zaaknummer is al gebruikt voor een andere melding.",
     "initials_taken": "Deze initialen zijn al in gebruik bij een ander teamlid.",
+    "unknown_map_entry": "Deze plek op de sociale kaart bestaat niet (meer). Kies een andere.",
+    "out_of_range": "Kies een getal van {low} tot en met {high}.",
+    "already_recorded": "Dit nabelmoment is al vastgelegd.",
+    "report_closed": "Deze melding is al afgesloten.",
 }
 
 _STORE = {

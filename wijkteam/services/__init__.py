@@ -12,6 +12,7 @@ from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.steps import FollowUpService, StepService, TeamSettings, TimelineService
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
@@ -30,11 +31,16 @@ class Services:
     worklist: WorklistService
     contacts: ContactService
     drafts: DraftService
+    steps: StepService
+    follow_ups: FollowUpService
+    settings: TeamSettings
+    timeline: TimelineService
 
     @classmethod
     def create(cls, store: Store) -> Services:
         residents = ResidentService(store)
         reports = ReportService(store, residents)
+        steps = StepService(store)
         return cls(
             store=store,
             members=MemberService(store),
@@ -44,6 +50,10 @@ class Services:
             worklist=WorklistService(store),
             contacts=ContactService(store),
             drafts=DraftService(store),
+            steps=steps,
+            follow_ups=FollowUpService(store, steps),
+            settings=TeamSettings(store),
+            timeline=TimelineService(store),
         )
 
     def store_is_empty(self) -> bool:

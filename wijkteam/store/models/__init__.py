@@ -6,12 +6,14 @@ from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.step import FollowUp, Step
 
 __all__ = [
     "Base",
     "Contact",
     "ContactDraft",
     "ContactTheme",
+    "FollowUp",
     "HomeVisit",
     "Member",
     "RecordMixin",
@@ -19,4 +21,5 @@ __all__ = [
     "Resident",
     "Setting",
     "StatusChange",
+    "Step",
 ]
