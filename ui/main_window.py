@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.members_dialog import MembersDialog
 from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.feedback import show_error
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._action(view, "Ver&nieuwen", "F5", self.data_changed)
         team = bar.addMenu("&Team")
         self._action(team, "&Teamleden…", None, self._members)
+        self._action(team, "&Instellingen…", None, self._settings)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Over Wijkteam", None, self._about)
         toolbar = self.addToolBar("Acties")
@@ -176,6 +178,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.changed:
             self.data_changed()
+
+    def _settings(self) -> None:
+        SettingsDialog(self.services, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(

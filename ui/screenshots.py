@@ -49,6 +49,23 @@ def _grab_dialog(
     dialog.exec()
 
 
+def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
+    """The steps panel and the timeline of a melding with due follow-up calls."""
+    due = services.follow_ups.due()
+    if not due:
+        return
+    window.open_dossier(due[0].resident_id, due[0].report_id)
+    page = window.dossier_page
+    page.steps_panel.form.what.setText("Aanmelden bij het repaircafé")
+    page.steps_panel.form.resident_chose.setChecked(True)
+    page.tabs.setCurrentIndex(0)
+    _grab(window, out / "07-afspraken.png")
+    page.tabs.setCurrentWidget(page.timeline_tab)
+    _grab(window, out / "08-tijdlijn.png")
+    page.steps_panel.form.clear()
+    window.show_today()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
@@ -73,6 +90,7 @@ def main() -> int:
     _grab(window, args.out / "03-dossier.png")
     window.dossier_page.tabs.setCurrentIndex(1)
     _grab(window, args.out / "04-dossier-gegevens.png")
+    _steps_shots(window, services, args.out)
 
     def invalid_bsn(dialog: QDialog) -> None:
         assert isinstance(dialog, NewReportDialog)
