@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.domain.enums import (
     Channel,
     ClosingReason,
@@ -109,3 +110,47 @@ FOLLOW_UP_STATE = {
     FollowUpState.NOT_REACHED: "Niet bereikt",
     FollowUpState.CANCELLED: "Vervallen",
 }
+
+CONTACT_KIND = {
+    ContactKind.HOME_VISIT: "Huisbezoek",
+    ContactKind.PHONE: "Telefoongesprek",
+    ContactKind.MESSAGE: "Bericht",
+    ContactKind.ACCOMPANIED: "Meegaan naar een eerste afspraak",
+    ContactKind.OFFICE: "Kantoorbezoek",
+}
+
+MESSAGE_MEDIUM = {
+    MessageMedium.WHATSAPP: "WhatsApp",
+    MessageMedium.SMS: "sms",
+    MessageMedium.EMAIL: "e-mail",
+}
+
+# The open themes of the vrij gesprek: a title, and a short guiding prompt shown in the empty
+# field. The prompts invite; they are never questions the member has to answer.
+THEME_LABEL = {
+    Theme.WHO: "Wie is de persoon",
+    Theme.INTERESTS: "Interesses",
+    Theme.MOTIVATION: "Wat motiveert",
+    Theme.SITUATION: "Wat speelt er",
+    Theme.NEEDS: "Achterliggende vragen en behoeften",
+    Theme.STRENGTHS: "Eigen kwaliteiten en krachten",
+    Theme.NETWORK: "Netwerk",
+}
+
+THEME_PROMPT = {
+    Theme.WHO: "Hoe vertelt de inwoner over zichzelf? Wonen, werk of dagbesteding, wat iemand "
+    "belangrijk vindt.",
+    Theme.INTERESTS: "Waar wordt de inwoner blij van? Wat deed iemand vroeger graag, wat wil "
+    "iemand nog eens proberen?",
+    Theme.MOTIVATION: "Waarvoor komt de inwoner in beweging? Wat wil hij of zij weer kunnen of "
+    "bereiken?",
+    Theme.SITUATION: "Wat gebeurt er nu in het leven van de inwoner? Zoveel mogelijk in de eigen "
+    "woorden van de inwoner.",
+    Theme.NEEDS: "Welke vraag zit er onder de melding? Wat heeft de inwoner echt nodig?",
+    Theme.STRENGTHS: "Wat kan de inwoner goed? Wat lukte eerder al, ook in een moeilijke tijd?",
+    Theme.NETWORK: "Wie zijn er: familie, buren, vrienden, mantelzorgers, een vereniging? Wie "
+    "kan iets betekenen?",
+}
+
+NOTES_LABEL = "Vrije notities"
+NOTES_PROMPT = "Alles wat verder opviel of wat u niet wilt vergeten."

@@ -50,6 +50,11 @@ FIELD_LABELS = {
     "follow_up_outcome": "hoe het ging",
     "new_question": "de nieuwe vraag",
     "follow_up_days": "het aantal dagen",
+    "contact_date": "de datum",
+    "contact_time": "de tijd",
+    "duration": "de duur",
+    "medium": "hoe het bericht ging",
+    "contact_notes": "de vrije notities",
 }
 
 _CODES = {
@@ -83,6 +88,9 @@ _CODES = {
     "out_of_range": "Kies een getal van {low} tot en met {high}.",
     "already_recorded": "Dit nabelmoment is al vastgelegd.",
     "report_closed": "Deze melding is al afgesloten.",
+    "duration_format": "Schrijf de duur in minuten (45) of in uren en minuten (1:30).",
+    "duration_range": "De duur ligt tussen 1 minuut en {max} minuten (een dag).",
+    "choose_medium": "Kies of het bericht via WhatsApp, sms of e-mail ging.",
 }
 
 _STORE = {

@@ -11,17 +11,20 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from ui.app import application
 from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
+from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.services import Services
+from wijkteam.services.contact_records import ContactInput
 from wijkteam.store import open_store, store_path
 
 
@@ -59,9 +62,19 @@ def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
     page.steps_panel.form.what.setText("Aanmelden bij het repaircafé")
     page.steps_panel.form.resident_chose.setChecked(True)
     page.tabs.setCurrentIndex(0)
-    _grab(window, out / "07-afspraken.png")
+    _grab(window, out / "09-afspraken.png")
     page.tabs.setCurrentWidget(page.timeline_tab)
-    _grab(window, out / "08-tijdlijn.png")
+    _grab(window, out / "10-tijdlijn.png")
+    page.tabs.setCurrentWidget(page.conversations)
+    page.conversations.new_contact()
+    steps = page.conversations.steps
+    area = steps.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        _settle()
+        area.ensureWidgetVisible(steps.table)
+    _grab(window, out / "11-gesprek-afspraken.png")
     page.steps_panel.form.clear()
     window.show_today()
 
@@ -76,7 +89,8 @@ def main() -> int:
     application()
     store = open_store(store_path(data_dir))
     services = Services.create(store)
-    if services.store_is_empty():
+    generated = services.store_is_empty()
+    if generated:
         generate(store)
     window = MainWindow(services)
     window.resize(1280, 800)
@@ -90,7 +104,6 @@ def main() -> int:
     _grab(window, args.out / "03-dossier.png")
     window.dossier_page.tabs.setCurrentIndex(1)
     _grab(window, args.out / "04-dossier-gegevens.png")
-    _steps_shots(window, services, args.out)
 
     def invalid_bsn(dialog: QDialog) -> None:
         assert isinstance(dialog, NewReportDialog)
@@ -109,9 +122,88 @@ def main() -> int:
         PlanVisitDialog(services, report, resident.display_name, window),
         args.out / "06-huisbezoek-plannen.png",
     )
+    _conversation_shots(window, services, args.out, example=generated)
+    _steps_shots(window, services, args.out)
     window.close()
     store.close()
     return 0
+
+
+EXAMPLE_THEMES = {
+    Theme.WHO: "Woont sinds 1979 in dit huis. Weduwe sinds twee jaar; een dochter in Aken, een "
+    "zoon in Heerlen. Werkte dertig jaar in een naaiatelier in Vaals en vertelt daar graag over.",
+    Theme.INTERESTS: "Handwerken (breien, borduren), kaarten met de buurvrouwen op dinsdag, de "
+    "tuin. Zou graag weer eens naar de markt in Aken gaan.",
+    Theme.MOTIVATION: "Wil ‘weer onder de mensen komen’ en niet alleen op de kinderen leunen. "
+    "Vindt het fijn om iets voor een ander te doen.",
+    Theme.SITUATION: "Sinds de heupoperatie in het voorjaar komt ze weinig buiten. Fietsen gaat "
+    "niet meer, de bus vindt ze lastig met de rollator. De dochter doet op zaterdag de "
+    "boodschappen.",
+    Theme.NEEDS: "Onder de vraag ‘hulp bij de boodschappen’ zit vooral dat ze de vaste "
+    "contacten van vroeger mist.",
+    Theme.STRENGTHS: "Handig, nieuwsgierig, gezellig. Heeft jarenlang de breiclub van de kerk "
+    "geregeld.",
+}
+
+
+def _conversation_shots(window: MainWindow, services: Services, out: Path, example: bool) -> None:
+    """The Gesprekken tab with a conversation (written into a store this script made), and
+    the start-up offer of an unsaved draft."""
+    from datetime import timedelta
+
+    from ui.dossier.draft_recovery import draft_offer_box
+
+    page = window.dossier_page
+    resident = page.resident
+    assert resident is not None
+    if example:
+        report = services.reports.for_resident(resident.id)[0]
+        today = services.store.clock.today()
+        earlier = ContactInput(
+            ContactKind.HOME_VISIT,
+            f"{today - timedelta(days=9):%d-%m-%Y}",
+            "10:00",
+            duration="60",
+            member_id=report.assigned_member_id,
+            report_id=report.id,
+            themes={Theme.WHO: "Eerste kennismaking; dochter was erbij."},
+        )
+        services.contacts.record(resident.id, earlier)
+        message = ContactInput(
+            ContactKind.MESSAGE,
+            f"{today - timedelta(days=4):%d-%m-%Y}",
+            "16:20",
+            medium=MessageMedium.WHATSAPP,
+            report_id=report.id,
+            notes="Afspraak voor het tweede gesprek bevestigd.",
+        )
+        services.contacts.record(resident.id, message)
+        services.contacts.record(
+            resident.id,
+            replace(
+                earlier,
+                date=f"{today:%d-%m-%Y}",
+                time="09:30",
+                duration="75",
+                themes=EXAMPLE_THEMES,
+            ),
+        )
+    window.open_dossier(resident.id)
+    page.tabs.setCurrentWidget(page.conversations)
+    _grab(window, out / "07-gesprekken.png")
+    draft_id = services.drafts.save(
+        None,
+        resident.id,
+        None,
+        ContactInput(
+            ContactKind.PHONE,
+            f"{services.store.clock.today():%d-%m-%Y}",
+            notes="Belde terug over de breiclub in Lemiers; wil dinsdag mee.",
+        ),
+    )
+    _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "08-tekst-terug.png")
+    if not example:
+        services.drafts.discard(draft_id)
 
 
 if __name__ == "__main__":

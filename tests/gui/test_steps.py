@@ -15,7 +15,7 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
 from ui.steps.follow_up_dialog import FollowUpDialog
 from wijkteam.clock import FixedClock
-from wijkteam.domain.contacts import ContactKind
+from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
@@ -23,7 +23,7 @@ from wijkteam.domain.steps import FollowUpState, Landing, StepStatus
 from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
-from wijkteam.services.records import ReportRecord
+from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import StepInput, TimelineKind
 
 
@@ -190,3 +190,30 @@ def test_follow_up_delay_in_the_settings_dialog(
 
     drive_modal(SettingsDialog, three_days, window._settings, window)
     assert services.settings.follow_up_days() == 3
+
+
+def test_steps_next_to_the_conversation_link_the_saved_contact(
+    qtbot: QtBot, window: MainWindow, services: Services, member: MemberRecord
+) -> None:
+    from tests.gui.test_conversations import start_home_visit, write_three_themes
+
+    saved = services.reports.register(report(assigned_member_id=member.id), resident=resident())
+    melding = services.visits.plan(saved.id, VisitInput("18-11-2026", "10:00"))
+    tab, editor = start_home_visit(qtbot, window, melding)
+    write_three_themes(qtbot, editor)
+    qtbot.keyClick(editor.theme_edits[Theme.WHO], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.contact_id is not None
+    steps = tab.steps
+    assert steps.isVisibleTo(tab) and steps.form.isEnabled()
+    type_text(qtbot, steps.form.what, "Kookt mee bij de eetgroep in Lemiers")
+    qtbot.keyClick(steps.form.what, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(steps.form.resident_chose.isChecked)  # a mnemonic clicks after a moment
+    qtbot.keyClick(steps.form.what, Qt.Key.Key_Return)
+    [step] = services.steps.for_report(melding.id)
+    assert (step.contact_id, step.resident_chose, step.member_name) == (
+        editor.contact_id,
+        True,
+        "Tessa Testlid",
+    )
+    assert steps.model.rowCount() == 1
+    assert services.reports.get(melding.id).status is ReportStatus.STEPS_RUNNING

@@ -7,23 +7,15 @@ from datetime import date
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.formatting import short_date
-from ui.labels import FOLLOW_UP_STATE, LANDING, STEP_STATUS
+from ui.labels import CONTACT_KIND, FOLLOW_UP_STATE, LANDING, STEP_STATUS
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
-from wijkteam.domain.contacts import ContactKind
 from wijkteam.domain.steps import follow_up_deadline
 from wijkteam.services import Services
 from wijkteam.services.steps.records import TimelineItem, TimelineKind
 
-CONTACT_KIND_NAME = {
-    ContactKind.HOME_VISIT: "Huisbezoek",
-    ContactKind.PHONE: "Telefoongesprek",
-    ContactKind.MESSAGE: "Bericht",
-    ContactKind.ACCOMPANIED: "Meegegaan",
-    ContactKind.OFFICE: "Op kantoor",
-}
 KIND_NAME = {
     TimelineKind.STEP: "Afspraak",
     TimelineKind.FOLLOW_UP: "Nabellen",
@@ -32,7 +24,7 @@ KIND_NAME = {
 
 def _kind(item: TimelineItem) -> str:
     if item.kind is TimelineKind.CONTACT and item.contact_kind is not None:
-        return CONTACT_KIND_NAME[item.contact_kind]
+        return CONTACT_KIND[item.contact_kind]
     return KIND_NAME.get(item.kind, "")
 
 

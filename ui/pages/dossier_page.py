@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.dossier.conversations_tab import ConversationsTab
 from ui.dossier.report_panel import ReportPanel
 from ui.dossier.timeline_tab import TimelineTab
 from ui.feedback import show_error
@@ -94,6 +95,8 @@ class DossierPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(report_and_steps, "&Meldingen")
         self.tabs.addTab(_scrolling(details), "&Gegevens")
+        self.conversations = ConversationsTab(services, navigator)
+        self.tabs.addTab(self.conversations, "Ge&sprekken")
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
 
@@ -120,6 +123,7 @@ class DossierPage(QWidget):
         self.tabs.setCurrentIndex(0)
         self._load_reports(report_id)
         self.timeline_tab.show_resident(resident_id)
+        self.conversations.show_resident(resident)
 
     def refresh(self) -> None:
         if self._resident is None:
@@ -129,6 +133,7 @@ class DossierPage(QWidget):
         self._show_header(self._resident)
         self._load_reports(current.id if current else None)
         self.timeline_tab.show_resident(self._resident.id)
+        self.conversations.refresh()
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
@@ -216,6 +221,7 @@ class DossierPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """Asked before the dossier is left: unsaved details are saved, kept or dropped."""
+        self.conversations.flush()  # conversation text goes to its draft without asking
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
@@ -238,6 +244,11 @@ class DossierPage(QWidget):
         """Puts the stored details back in the form."""
         if self._resident is not None:
             self.form.set_record(self._resident)
+
+    def open_conversation_draft(self, draft_id: int) -> None:
+        """Shows an unsaved conversation in the Gesprekken tab (offered back at start-up)."""
+        self.tabs.setCurrentWidget(self.conversations)
+        self.conversations.open_draft(draft_id)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:

@@ -41,7 +41,7 @@ class StepForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.fieldset.add(form, "step_what", "&Wat", self.what)
         self.fieldset.add(form, "step_actor_name", "W&ie doet het", who)
-        self.fieldset.add(form, "step_due", "Wanne&r", self.due)
+        self.fieldset.add(form, "step_due", "Wannee&r", self.due)
         form.addRow("", self.resident_chose)
 
     def value(self, contact_id: int | None = None, member_id: int | None = None) -> StepInput:

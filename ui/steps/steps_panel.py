@@ -5,7 +5,9 @@ conversation editor."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -44,16 +46,21 @@ def _state(s: StepRecord) -> str:
 
 STEP_COLUMNS = [
     Column("Afspraak", lambda s: s.what, tooltip=lambda s: s.what, stretch=True),
-    Column("Wie", _who, width=150),
-    Column("Keuze", lambda s: "inwoner koos" if s.resident_chose else "", width=120),
+    Column("Wie", _who, tooltip=_who, width=120),
+    Column("Inwoner koos", lambda s: "ja" if s.resident_chose else "", width=110),
     Column("Wanneer", lambda s: short_date(s.due_on), width=95),
-    Column("Status", _state, width=170),
+    Column("Status", _state, tooltip=_state, width=145),
     Column("Nabellen", lambda s: short_date(s.next_follow_up), width=95),
 ]
 
 
 class StepsPanel(QWidget):
-    def __init__(self, services: Services, navigator: Navigator) -> None:
+    def __init__(
+        self, services: Services, navigator: Navigator, *, all_mnemonics: bool = True
+    ) -> None:
+        """Next to the conversation editor (`all_mnemonics=False`) the editor's own Alt keys
+        win: only "Eerste stap direct gezet" (Alt+E) and "koos" (Alt+K) keep theirs, and
+        Enter in "Wat" adds the step."""
         super().__init__()
         self._services = services
         self._navigator = navigator
@@ -78,7 +85,7 @@ class StepsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setMinimumHeight(150)
         self.empty = muted("Nog geen afspraken.")
-        self.done_button = QPushButton("&Stap is gedaan")
+        self.done_button = QPushButton("Stap is gedaan")
         self.dropped_button = QPushButton("Gaat niet door")
         self.follow_up_button = QPushButton("Nabellen &vastleggen…")
         self.move_button = QPushButton("Nabellen verp&laatsen…")
@@ -87,6 +94,7 @@ class StepsPanel(QWidget):
         self.follow_up_button.clicked.connect(self._record_follow_up)
         self.move_button.clicked.connect(self._move_follow_up)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.form.what.returnPressed.connect(lambda: self._add(first_step=False))
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -110,6 +118,8 @@ class StepsPanel(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        if not all_mnemonics:
+            _keep_only_own_mnemonics(self)
 
     def show_report(
         self,
@@ -211,3 +221,11 @@ class StepsPanel(QWidget):
         if follow_up_id is not None:
             move_follow_up(self, self._services, self._navigator, follow_up_id)
             self.reload()
+
+
+def _keep_only_own_mnemonics(panel: QWidget) -> None:
+    keep = {panel.first_step_button.text(), panel.form.resident_chose.text()}  # type: ignore[attr-defined]
+    for widget in panel.findChildren(QLabel) + panel.findChildren(QAbstractButton):
+        text = widget.text()
+        if "&" in text and text not in keep:
+            widget.setText(text.replace("&", ""))
