@@ -10,6 +10,7 @@ from sqlalchemy import exists, select
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.social_map import GapService, SocialMapService, SocialMapTransfer
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
@@ -26,11 +27,15 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    social_map: SocialMapService
+    social_map_transfer: SocialMapTransfer
+    gaps: GapService
 
     @classmethod
     def create(cls, store: Store) -> Services:
         residents = ResidentService(store)
         reports = ReportService(store, residents)
+        social_map = SocialMapService(store)
         return cls(
             store=store,
             members=MemberService(store),
@@ -38,6 +43,9 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            social_map=social_map,
+            social_map_transfer=SocialMapTransfer(store, social_map),
+            gaps=GapService(store),
         )
 
     def store_is_empty(self) -> bool:

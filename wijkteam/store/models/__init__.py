@@ -5,6 +5,7 @@ from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 
 __all__ = [
     "Base",
@@ -14,5 +15,8 @@ __all__ = [
     "Report",
     "Resident",
     "Setting",
+    "SocialMapEntry",
+    "SocialMapEntryCategory",
+    "SocialMapGap",
     "StatusChange",
 ]
