@@ -91,9 +91,38 @@ def main() -> int:
         PlanVisitDialog(services, report, resident.display_name, window),
         args.out / "06-huisbezoek-plannen.png",
     )
+    _social_map_shots(window, services, args.out)
     window.close()
     store.close()
     return 0
+
+
+def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None:
+    from ui.social_map.import_dialog import ImportPreviewDialog
+
+    window.nav.setCurrentRow(2)
+    page = window.social_map_page
+    _grab(window, out / "07-sociale-kaart.png")
+    model = page.map_tab.model
+    stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
+    page.map_tab.table.selectRow(stale)
+    _grab(window, out / "08-sociale-kaart-item.png")
+    page.map_tab.filters.search.setText("taal")
+    page.map_tab.filters.search_now()
+    page.map_tab.panel.editor.phone.setText("12345")
+    page.map_tab.panel.save()
+    _grab(window, out / "09-sociale-kaart-zoeken-fout.png")
+    page.map_tab.panel.discard_changes()
+    bad_file = (
+        "\ufeffnaam;soort;categorieën;plaats;telefoon\r\n"
+        "Eetcafé De Tafel;initiatief;ontmoeting;Vaals;043 000 0190\r\n"
+        "Zwemles;cursus;sport;Vijlen;\r\n"
+        ";activiteit;taal;Vaals;12345\r\n"
+    ).encode()
+    preview = services.social_map_transfer.preview(bad_file)
+    _grab_dialog(ImportPreviewDialog(preview, window), out / "10-sociale-kaart-importeren.png")
+    page.tabs.setCurrentIndex(1)
+    _grab(window, out / "11-gezocht-niet-gevonden.png")
 
 
 if __name__ == "__main__":
