@@ -11,6 +11,7 @@ from wijkteam.domain.enums import (
     ReportSource,
     VisitState,
 )
+from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
 
@@ -154,3 +155,32 @@ THEME_PROMPT = {
 
 NOTES_LABEL = "Vrije notities"
 NOTES_PROMPT = "Alles wat verder opviel of wat u niet wilt vergeten."
+
+# --- sociale kaart ---------------------------------------------------------------------------
+MAP_KIND = {
+    MapEntryKind.PERSON: "Persoon",
+    MapEntryKind.VOLUNTEER: "Vrijwilliger",
+    MapEntryKind.INITIATIVE: "Initiatief",
+    MapEntryKind.ACTIVITY: "Activiteit",
+    MapEntryKind.ORGANISATION: "Organisatie",
+}
+
+MAP_CATEGORY = {
+    MapCategory.MEETING: "Ontmoeting",
+    MapCategory.SPORT: "Sport en bewegen",
+    MapCategory.VOLUNTEERING: "Vrijwilligerswerk",
+    MapCategory.EDUCATION_WORK: "Opleiding en werk",
+    MapCategory.MONEY_DEBT: "Geldzaken en schulden",
+    MapCategory.DAY_ACTIVITIES: "Dagbesteding",
+    MapCategory.INFORMAL_CARE: "Mantelzorg",
+    MapCategory.HOUSING: "Wonen",
+    MapCategory.HEALTH: "Gezondheid",
+    MapCategory.LANGUAGE: "Taal",
+}
+
+MAP_ACCESS = {
+    MapAccess.FREE: "Vrij toegankelijk",
+    MapAccess.REFERRAL: "Via verwijzing",
+    MapAccess.CONDITION: "Met voorwaarde",
+    MapAccess.INDICATION: "Met indicatie",
+}

@@ -21,11 +21,13 @@ from ui.feedback import show_error
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
+from ui.social_map.page import SocialMapPage
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 
 NAV_TODAY, NAV_WORKLIST = 0, 1
+NAV_SOCIAL_MAP = 2
 
 
 class MainWindow(QMainWindow):
@@ -43,10 +45,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.today_page, self.worklist_page, self.dossier_page):
             self.pages.addWidget(page)
+        self.social_map_page = SocialMapPage(services, self)
+        self.pages.addWidget(self.social_map_page)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.addItems(["Vandaag", "Werkvoorraad"])
+        self.nav.addItem("Sociale kaart")
         self.nav.setFixedWidth(180)
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
@@ -73,6 +78,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("Beel&d")
         self._action(view, "&Vandaag", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_TODAY))
         self._action(view, "&Werkvoorraad", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_WORKLIST))
+        self._action(
+            view, "&Sociale kaart", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_SOCIAL_MAP)
+        )
         self._action(view, "&Zoeken in werkvoorraad", "Ctrl+F", self._focus_search)
         self._action(view, "&Terug", "Alt+Left", self.go_back)
         view.addSeparator()
@@ -138,6 +146,8 @@ class MainWindow(QMainWindow):
         self.worklist_page.refresh()
         if self.pages.currentWidget() is self.dossier_page:
             self.dossier_page.refresh()
+        if self.pages.currentWidget() is self.social_map_page:
+            self.social_map_page.refresh()
 
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
@@ -145,6 +155,8 @@ class MainWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------------
     def _nav_changed(self, row: int) -> None:
         target = {NAV_TODAY: self.today_page, NAV_WORKLIST: self.worklist_page}.get(row)
+        if row == NAV_SOCIAL_MAP:
+            target = self.social_map_page
         if target is None:
             return
         if (
@@ -194,6 +206,9 @@ class MainWindow(QMainWindow):
             self.pages.currentWidget() is self.dossier_page
             and not self.dossier_page.confirm_leave()
         ):
+            event.ignore()
+            return
+        if not self.social_map_page.confirm_leave():
             event.ignore()
             return
         event.accept()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ui.labels import STATUS
 from wijkteam.errors import (
     NotFound,
@@ -55,6 +57,11 @@ FIELD_LABELS = {
     "duration": "de duur",
     "medium": "hoe het bericht ging",
     "contact_notes": "de vrije notities",
+    "name": "de naam",
+    "sought": "wat er gezocht werd",
+    "kind": "de soort",
+    "contact_name": "de contactpersoon",
+    "backup_phone": "het telefoonnummer van de back-up",
 }
 
 _CODES = {
@@ -91,6 +98,24 @@ _CODES = {
     "duration_format": "Schrijf de duur in minuten (45) of in uren en minuten (1:30).",
     "duration_range": "De duur ligt tussen 1 minuut en {max} minuten (een dag).",
     "choose_medium": "Kies of het bericht via WhatsApp, sms of e-mail ging.",
+    "age_format": "Schrijf een leeftijd in hele jaren, bijvoorbeeld 18.",
+    "age_range": "Een leeftijd ligt tussen 0 en {max} jaar.",
+    "age_order": "De leeftijd 'tot' is lager dan de leeftijd 'van'.",
+    "website_format": "Dit is geen geldig webadres, bijvoorbeeld www.voorbeeld.nl.",
+    "map_entry_exists": "Er staat al een item met deze naam in deze plaats op de sociale kaart. "
+    "Zoek het op, of geef dit item een andere naam.",
+    "unknown_kind": "'{value}' is geen soort. Kies uit: persoon, vrijwilliger, initiatief, "
+    "activiteit of organisatie.",
+    "unknown_category": "'{value}' is geen categorie van de sociale kaart.",
+    "unknown_access": "'{value}' is geen toegang. Kies uit: vrij toegankelijk, via verwijzing, "
+    "met voorwaarde of met indicatie.",
+    "yes_no": "Schrijf 'ja' of 'nee' (niet '{value}').",
+    "id_format": "De id is geen geldige code. Laat de cel leeg voor een nieuw item.",
+    "duplicate_row": "Dit item staat al op regel {first_line} (dezelfde id, of dezelfde naam "
+    "en plaats).",
+    "extra_cells": "Deze regel heeft meer cellen dan er kolommen zijn. Staat er een puntkomma "
+    "te veel in?",
+    "unknown_member": "Kies een teamlid.",
 }
 
 _STORE = {
@@ -137,4 +162,70 @@ def error_text(error: WijkteamError) -> str:
         return "\n".join(field_error_text(e) for e in errors)
     if error.code == "duplicate_suspected":
         return "Deze inwoner lijkt al bekend te zijn."
+    social_map = social_map_error_text(error)
+    if social_map is not None:
+        return social_map
     return "Er ging iets mis. Uw invoer is bewaard; probeer het nog eens."
+
+
+# --- sociale kaart ---------------------------------------------------------------------------
+_SAVE_AS_CSV = "Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'."
+_MAP_FILE = {
+    "too_large": "Dit bestand is groter dan {max_mb} MB. Een sociale kaart past in een veel "
+    "kleiner bestand: is dit het goede bestand?",
+    "too_many_rows": "Dit bestand heeft meer dan {max} regels. Is dit het goede bestand?",
+    "empty": "Het bestand is leeg.",
+    "not_text": "Dit is geen CSV-bestand. " + _SAVE_AS_CSV,
+    "encoding": "De tekens in dit bestand zijn niet te lezen. Sla het in Excel op als 'CSV UTF-8'.",
+    "wrong_delimiter": "De kolommen in dit bestand worden gescheiden door {found} in plaats van "
+    "een puntkomma. " + _SAVE_AS_CSV,
+    "missing_columns": "In de eerste regel ontbreken deze kolommen: {columns}. De eerste regel "
+    "moet de namen van de kolommen bevatten.",
+    "duplicate_columns": "Deze kolommen staan twee keer in de eerste regel: {columns}.",
+    "malformed": "Regel {line} is niet te lezen: misschien wordt een aanhalingsteken niet "
+    "gesloten, of is een cel veel te lang.",
+    "unreadable": "Het bestand kan niet worden geopend. Bestaat het nog, en hebt u er rechten op?",
+    "unwritable": "Het bestand kan hier niet worden opgeslagen. Kies een andere map.",
+}
+_DELIMITER_NAMES = {",": "komma's", "tab": "tabs"}
+
+
+def social_map_error_text(error: WijkteamError) -> str | None:
+    """Dutch text for the sociale kaart's own refusals; None for other errors."""
+    from wijkteam.services.social_map.errors import (
+        EntryReferenced,
+        ImportNotConfirmed,
+        MapFileRefused,
+    )
+
+    if isinstance(error, EntryReferenced):
+        return (
+            "Dit item hoort bij een afspraak en kan daarom niet worden verwijderd. "
+            "U kunt het wel deactiveren."
+        )
+    if isinstance(error, ImportNotConfirmed):
+        return (
+            f"In het bestand staan {error.params['bad_rows']} regels met fouten. Kies of u "
+            "alleen de goede regels wilt importeren."
+        )
+    if isinstance(error, MapFileRefused):
+        params = dict(error.params)
+        if "columns" in params:
+            params["columns"] = ", ".join(f"'{c}'" for c in params["columns"])
+        if "found" in params:
+            params["found"] = _DELIMITER_NAMES.get(params["found"], f"'{params['found']}'")
+        template = _MAP_FILE.get(error.code, "Dit bestand kan niet worden gelezen.")
+        return template.format(**params)
+    return None
+
+
+def map_import_problem_lines(line: int, errors: Iterable[ValidationError]) -> list[str]:
+    """'Regel 5, kolom 'telefoon': Dit is geen geldig telefoonnummer. …' for each reason."""
+    from wijkteam.services.social_map.csv_columns import HEADER_OF_FIELD
+
+    texts = []
+    for error in errors:
+        column = HEADER_OF_FIELD.get(error.field)
+        where = f"Regel {line}, kolom '{column}'" if column else f"Regel {line}"
+        texts.append(f"{where}: {field_error_text(error)}")
+    return texts

@@ -124,6 +124,7 @@ def main() -> int:
     )
     _conversation_shots(window, services, args.out, example=generated)
     _steps_shots(window, services, args.out)
+    _social_map_shots(window, services, args.out)
     window.close()
     store.close()
     return 0
@@ -204,6 +205,34 @@ def _conversation_shots(window: MainWindow, services: Services, out: Path, examp
     _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "08-tekst-terug.png")
     if not example:
         services.drafts.discard(draft_id)
+
+
+def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None:
+    from ui.social_map.import_dialog import ImportPreviewDialog
+
+    window.nav.setCurrentRow(2)
+    page = window.social_map_page
+    _grab(window, out / "12-sociale-kaart.png")
+    model = page.map_tab.model
+    stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
+    page.map_tab.table.selectRow(stale)
+    _grab(window, out / "13-sociale-kaart-item.png")
+    page.map_tab.filters.search.setText("taal")
+    page.map_tab.filters.search_now()
+    page.map_tab.panel.editor.phone.setText("12345")
+    page.map_tab.panel.save()
+    _grab(window, out / "14-sociale-kaart-zoeken-fout.png")
+    page.map_tab.panel.discard_changes()
+    bad_file = (
+        "\ufeffnaam;soort;categorieën;plaats;telefoon\r\n"
+        "Eetcafé De Tafel;initiatief;ontmoeting;Vaals;043 000 0190\r\n"
+        "Zwemles;cursus;sport;Vijlen;\r\n"
+        ";activiteit;taal;Vaals;12345\r\n"
+    ).encode()
+    preview = services.social_map_transfer.preview(bad_file)
+    _grab_dialog(ImportPreviewDialog(preview, window), out / "15-sociale-kaart-importeren.png")
+    page.tabs.setCurrentIndex(1)
+    _grab(window, out / "16-gezocht-niet-gevonden.png")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.social_map import GapService, SocialMapService, SocialMapTransfer
 from wijkteam.services.steps import FollowUpService, StepService, TeamSettings, TimelineService
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
@@ -35,12 +36,16 @@ class Services:
     follow_ups: FollowUpService
     settings: TeamSettings
     timeline: TimelineService
+    social_map: SocialMapService
+    social_map_transfer: SocialMapTransfer
+    gaps: GapService
 
     @classmethod
     def create(cls, store: Store) -> Services:
         residents = ResidentService(store)
         reports = ReportService(store, residents)
         steps = StepService(store)
+        social_map = SocialMapService(store)
         return cls(
             store=store,
             members=MemberService(store),
@@ -54,6 +59,9 @@ class Services:
             follow_ups=FollowUpService(store, steps),
             settings=TeamSettings(store),
             timeline=TimelineService(store),
+            social_map=social_map,
+            social_map_transfer=SocialMapTransfer(store, social_map),
+            gaps=GapService(store),
         )
 
     def store_is_empty(self) -> bool:

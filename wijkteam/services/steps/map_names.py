@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from wijkteam.store.models import SocialMapEntry
 
 
 def map_entry_names(session: Session, ids: Iterable[int | None]) -> dict[int | None, str]:
-    """The names of the given entries. The sociale kaart lives on its own branch until it is
-    merged; until then no entry can be linked and there are no names to show."""
-    del session, ids
-    return {}
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return dict(
+        session.execute(
+            select(SocialMapEntry.id, SocialMapEntry.name).where(SocialMapEntry.id.in_(wanted))
+        ).all()
+    )

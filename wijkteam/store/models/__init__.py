@@ -6,6 +6,7 @@ from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 from wijkteam.store.models.step import FollowUp, Step
 
 __all__ = [
@@ -20,6 +21,9 @@ __all__ = [
     "Report",
     "Resident",
     "Setting",
+    "SocialMapEntry",
+    "SocialMapEntryCategory",
+    "SocialMapGap",
     "StatusChange",
     "Step",
 ]

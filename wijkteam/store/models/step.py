@@ -25,7 +25,9 @@ class Step(RecordMixin, Base):
     what: Mapped[str] = mapped_column(Text)
     actor: Mapped[StepActor] = enum_column(StepActor)
     actor_name: Mapped[str | None] = mapped_column(String(120))
-    social_map_entry_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    social_map_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("social_map_entry.id"), index=True
+    )
     due_on: Mapped[date | None] = mapped_column(Date)
     resident_chose: Mapped[bool] = mapped_column(Boolean, default=False)
     first_step: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,7 +1,7 @@
 """steps (afspraken) and their follow-up calls (nazorg)
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0006
 Create Date: 2026-11-23 02:59:29.662548
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0003"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -79,6 +79,11 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(
             ["report_id"], ["report.id"], name=op.f("fk_step_report_id_report"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["social_map_entry_id"],
+            ["social_map_entry.id"],
+            name=op.f("fk_step_social_map_entry_id_social_map_entry"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_step")),
         sa.UniqueConstraint("uuid", name=op.f("uq_step_uuid")),
