@@ -52,6 +52,7 @@ FIELD_LABELS = {
     "follow_up_outcome": "hoe het ging",
     "new_question": "de nieuwe vraag",
     "follow_up_days": "het aantal dagen",
+    "step_map_entry": "de plek op de sociale kaart",
     "contact_date": "de datum",
     "contact_time": "de tijd",
     "duration": "de duur",

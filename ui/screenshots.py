@@ -61,6 +61,8 @@ def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
     page = window.dossier_page
     page.steps_panel.form.what.setText("Aanmelden bij het repaircafé")
     page.steps_panel.form.resident_chose.setChecked(True)
+    page.steps_panel.form.map_picker.line.setText("taal")
+    page.steps_panel.form.map_picker.line.textEdited.emit("taal")
     page.tabs.setCurrentIndex(0)
     _grab(window, out / "09-afspraken.png")
     page.tabs.setCurrentWidget(page.timeline_tab)

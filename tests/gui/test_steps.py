@@ -217,3 +217,43 @@ def test_steps_next_to_the_conversation_link_the_saved_contact(
     )
     assert steps.model.rowCount() == 1
     assert services.reports.get(melding.id).status is ReportStatus.STEPS_RUNNING
+
+
+def test_link_a_map_entry_by_searching_and_note_what_was_not_found(
+    qtbot: QtBot, window: MainWindow, services: Services, melding: ReportRecord
+) -> None:
+    from ui.steps.gap_dialog import GapDialog
+    from wijkteam.domain.social_map import MapCategory
+    from wijkteam.services.social_map.records import MapEntryInput
+
+    services.social_map.create(MapEntryInput(name="Wandelgroep Vijlen", place="Vijlen"))
+    services.social_map.create(MapEntryInput(name="Taalcafé Vaals", place="Vaals"))
+    window.open_dossier(melding.resident_id, melding.id)
+    panel = window.dossier_page.steps_panel
+    picker = panel.form.map_picker
+    type_text(qtbot, panel.form.what, "Eerste keer meelopen")
+    type_text(qtbot, picker.line, "wandel")
+    assert picker.matches.isVisible() and picker.matches.count() == 1
+    qtbot.keyClick(picker.line, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.matches, Qt.Key.Key_Return)
+    assert picker.line.text() == "Wandelgroep Vijlen" and not picker.matches.isVisible()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    [step] = services.steps.for_report(melding.id)
+    assert step.social_map_entry_name == "Wandelgroep Vijlen"
+    assert panel.model.index(0, 0).data() == "Eerste keer meelopen (Wandelgroep Vijlen)"
+
+    type_text(qtbot, picker.line, "zwemmen voor ouderen")
+    assert picker.matches.item(0).text().startswith("Niets gevonden")
+
+    def note(dialog: GapDialog) -> None:
+        assert dialog.sought.text() == "zwemmen voor ouderen"
+        dialog.category.setCurrentIndex(dialog.category.findData(MapCategory.SPORT))
+        dialog.save()
+
+    drive_modal(GapDialog, note, panel.gap_button.click, window)
+    [gap] = services.gaps.gaps()
+    assert (gap.sought, gap.category, gap.resident_id) == (
+        "zwemmen voor ouderen",
+        MapCategory.SPORT,
+        melding.resident_id,
+    )

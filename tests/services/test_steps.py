@@ -229,3 +229,20 @@ def test_timeline_shows_open_items_first_then_newest_first(
     ]
     assert items[1].ident == open_step.id
     assert items[3].ident == first.id and items[3].resident_chose
+
+
+def test_step_links_a_map_entry_that_then_cannot_be_deleted(
+    services: Services, melding: ReportRecord
+) -> None:
+    from wijkteam.services.social_map.errors import EntryReferenced
+    from wijkteam.services.social_map.records import MapEntryInput
+
+    entry = services.social_map.create(MapEntryInput(name="Wandelgroep Vijlen", place="Vijlen"))
+    step = services.steps.create(melding.id, walking_club(social_map_entry_id=entry.id))
+    assert (step.social_map_entry_id, step.social_map_entry_name) == (
+        entry.id,
+        "Wandelgroep Vijlen",
+    )
+    assert services.social_map.is_referenced(entry.id)
+    with pytest.raises(EntryReferenced):
+        services.social_map.delete(entry.id)

@@ -139,6 +139,7 @@ class ConversationsTab(QWidget):
             contact_id=self.editor.contact_id,
             member_id=self.editor.header.value().member_id,
             status=report.status if report else None,
+            resident_id=self._resident.id if self._resident else None,
         )
 
     # --- the list --------------------------------------------------------------------------

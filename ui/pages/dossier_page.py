@@ -196,6 +196,7 @@ class DossierPage(QWidget):
             report.id if report else None,
             member_id=report.assigned_member_id if report else None,
             status=report.status if report else None,
+            resident_id=report.resident_id if report else None,
         )
 
     def _mark_held(self, report_id: int) -> None:

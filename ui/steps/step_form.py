@@ -1,4 +1,5 @@
-"""The inline form for a new step: what, who acts, when, and whether the resident chose it.
+"""The inline form for a new step: what, who acts, a sociale-kaart entry, when, and whether
+the resident chose it.
 No modal dialog: it sits next to the conversation so typing is never interrupted."""
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.labels import STEP_ACTOR
+from ui.steps.map_picker import MapPicker
 from ui.widgets.fields import DateField, FieldSet
 from wijkteam.domain.steps import StepActor
+from wijkteam.services import Services
 from wijkteam.services.steps.records import StepInput
 
 
 class StepForm(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fieldset = FieldSet()
         self.what = QLineEdit()
@@ -34,6 +37,7 @@ class StepForm(QWidget):
         who_row.setContentsMargins(0, 0, 0, 0)
         who_row.addWidget(self.actor)
         who_row.addWidget(self.actor_name, 1)
+        self.map_picker = MapPicker(services)
         self.due = DateField()
         self.due.setMaximumWidth(180)
         self.resident_chose = QCheckBox("De inwoner &koos deze stap zelf")
@@ -41,6 +45,7 @@ class StepForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.fieldset.add(form, "step_what", "&Wat", self.what)
         self.fieldset.add(form, "step_actor_name", "W&ie doet het", who)
+        self.fieldset.add(form, "step_map_entry", "So&ciale kaart", self.map_picker)
         self.fieldset.add(form, "step_due", "Wannee&r", self.due)
         form.addRow("", self.resident_chose)
 
@@ -49,6 +54,7 @@ class StepForm(QWidget):
             what=self.what.text(),
             actor=self.actor.currentData(),
             actor_name=self.actor_name.text(),
+            social_map_entry_id=self.map_picker.entry_id,
             due=self.due.text(),
             resident_chose=self.resident_chose.isChecked(),
             contact_id=contact_id,
@@ -60,5 +66,6 @@ class StepForm(QWidget):
         self.what.clear()
         self.actor.setCurrentIndex(0)
         self.actor_name.clear()
+        self.map_picker.clear()
         self.due.setText("")
         self.resident_chose.setChecked(False)

@@ -21,9 +21,11 @@ from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
 from ui.steps.follow_up_flow import move_follow_up, record_follow_up
+from ui.steps.gap_dialog import GapDialog
 from ui.steps.step_form import StepForm
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
+from wijkteam.domain.social_map import MapCategory
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import StepStatus
 from wijkteam.errors import WijkteamError
@@ -32,7 +34,11 @@ from wijkteam.services.steps.records import StepRecord
 
 
 def _who(s: StepRecord) -> str:
-    return s.actor_name or STEP_ACTOR[s.actor]
+    return s.actor_name or s.social_map_entry_name or STEP_ACTOR[s.actor]
+
+
+def _what(s: StepRecord) -> str:
+    return f"{s.what} ({s.social_map_entry_name})" if s.social_map_entry_name else s.what
 
 
 def _state(s: StepRecord) -> str:
@@ -45,9 +51,9 @@ def _state(s: StepRecord) -> str:
 
 
 STEP_COLUMNS = [
-    Column("Afspraak", lambda s: s.what, tooltip=lambda s: s.what, stretch=True),
+    Column("Afspraak", _what, tooltip=_what, stretch=True),
     Column("Wie", _who, tooltip=_who, width=120),
-    Column("Inwoner koos", lambda s: "ja" if s.resident_chose else "", width=110),
+    Column("Inwoner koos", lambda s: "ja" if s.resident_chose else "", width=125),
     Column("Wanneer", lambda s: short_date(s.due_on), width=95),
     Column("Status", _state, tooltip=_state, width=145),
     Column("Nabellen", lambda s: short_date(s.next_follow_up), width=95),
@@ -67,17 +73,21 @@ class StepsPanel(QWidget):
         self._report_id: int | None = None
         self._contact_id: int | None = None
         self._member_id: int | None = None
+        self._resident_id: int | None = None
         self.title = heading("Afspraken", 2)
         self.hint = muted(
             "Wat kiest de inwoner? Vul in en voeg toe; een stap die al tijdens het bezoek "
             "is gezet legt u vast met ‘Eerste stap direct gezet’."
         )
-        self.form = StepForm()
+        self.form = StepForm(services)
         self.add_button = QPushButton("&Afspraak toevoegen")
         self.first_step_button = QPushButton("&Eerste stap direct gezet")
         self.first_step_button.setToolTip(
             "Vandaag gedaan, door de inwoner gekozen. Nabellen wordt voorgesteld."
         )
+        self.gap_button = QPushButton("Ge&zocht, niet gevonden…")
+        self.gap_button.setToolTip("Noteer wat u samen zocht en niet op de sociale kaart staat.")
+        self.gap_button.clicked.connect(self._note_gap)
         self.add_button.clicked.connect(lambda: self._add(first_step=False))
         self.first_step_button.clicked.connect(lambda: self._add(first_step=True))
         self.model = RowTableModel(STEP_COLUMNS, self)
@@ -100,6 +110,7 @@ class StepsPanel(QWidget):
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.first_step_button)
         add_row.addStretch(1)
+        add_row.addWidget(self.gap_button)
         actions = QHBoxLayout()
         for button in (
             self.done_button,
@@ -128,6 +139,7 @@ class StepsPanel(QWidget):
         contact_id: int | None = None,
         member_id: int | None = None,
         status: ReportStatus | None = None,
+        resident_id: int | None = None,
     ) -> None:
         """Shows the steps of a melding; new steps link to `contact_id` (the conversation
         being written) when given."""
@@ -136,8 +148,9 @@ class StepsPanel(QWidget):
         self._report_id = report_id
         self._contact_id = contact_id
         self._member_id = member_id
+        self._resident_id = resident_id
         writable = report_id is not None and status is not ReportStatus.CLOSED
-        for widget in (self.form, self.add_button, self.first_step_button):
+        for widget in (self.form, self.add_button, self.first_step_button, self.gap_button):
             widget.setEnabled(writable)
         self.reload()
 
@@ -190,6 +203,17 @@ class StepsPanel(QWidget):
         )
         self._navigator.data_changed()
         self.reload()
+
+    def _note_gap(self) -> None:
+        def record(text: str, category: MapCategory | None) -> object:
+            return self._services.gaps.record_gap(
+                text, category, self._member_id, self._resident_id
+            )
+
+        dialog = GapDialog(self.form.map_picker.text(), record, self)
+        if dialog.exec() == GapDialog.DialogCode.Accepted:
+            self._navigator.notify("Genoteerd bij ‘gezocht, niet gevonden’.")
+            self._navigator.data_changed()
 
     def _set_status(self, status: StepStatus) -> None:
         step = self.current_step()
