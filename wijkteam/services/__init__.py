@@ -4,6 +4,7 @@ and returns frozen records (see records.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
@@ -15,6 +16,10 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+from wijkteam.sync.export.bundle import ExportServices
+
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
 
 
 @dataclass(frozen=True)
@@ -27,12 +32,17 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    imports: ImportService
+    export: ExportServices
     social_map: SocialMapService
     social_map_transfer: SocialMapTransfer
     gaps: GapService
 
     @classmethod
     def create(cls, store: Store) -> Services:
+        # The sync builds on the services' rules and records, so it is imported here.
+        from wijkteam.sync.imports.service import ImportService
+
         residents = ResidentService(store)
         reports = ReportService(store, residents)
         social_map = SocialMapService(store)
@@ -43,6 +53,8 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            imports=ImportService(store),
+            export=ExportServices.create(store),
             social_map=social_map,
             social_map_transfer=SocialMapTransfer(store, social_map),
             gaps=GapService(store),

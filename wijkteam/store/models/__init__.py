@@ -6,6 +6,7 @@ from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
+from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
     "Base",
@@ -19,4 +20,7 @@ __all__ = [
     "SocialMapEntryCategory",
     "SocialMapGap",
     "StatusChange",
+    "SyncBatch",
+    "SyncBatchReport",
+    "SyncRemote",
 ]
