@@ -155,16 +155,16 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
 
     window.nav.setCurrentRow(2)
     page = window.social_map_page
-    _grab(window, out / "07-sociale-kaart.png")
+    _grab(window, out / "20-sociale-kaart.png")
     model = page.map_tab.model
     stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
     page.map_tab.table.selectRow(stale)
-    _grab(window, out / "08-sociale-kaart-item.png")
+    _grab(window, out / "21-sociale-kaart-item.png")
     page.map_tab.filters.search.setText("taal")
     page.map_tab.filters.search_now()
     page.map_tab.panel.editor.phone.setText("12345")
     page.map_tab.panel.save()
-    _grab(window, out / "09-sociale-kaart-zoeken-fout.png")
+    _grab(window, out / "22-sociale-kaart-zoeken-fout.png")
     page.map_tab.panel.discard_changes()
     bad_file = (
         "\ufeffnaam;soort;categorieën;plaats;telefoon\r\n"
@@ -173,9 +173,9 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
         ";activiteit;taal;Vaals;12345\r\n"
     ).encode()
     preview = services.social_map_transfer.preview(bad_file)
-    _grab_dialog(ImportPreviewDialog(preview, window), out / "10-sociale-kaart-importeren.png")
+    _grab_dialog(ImportPreviewDialog(preview, window), out / "23-sociale-kaart-importeren.png")
     page.tabs.setCurrentIndex(1)
-    _grab(window, out / "11-gezocht-niet-gevonden.png")
+    _grab(window, out / "24-gezocht-niet-gevonden.png")
 
 
 if __name__ == "__main__":
