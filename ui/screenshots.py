@@ -22,6 +22,7 @@ from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
+from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
@@ -126,6 +127,8 @@ def main() -> int:
     )
     _conversation_shots(window, services, args.out, example=generated)
     _steps_shots(window, services, args.out)
+    _shoot_import(services, window, args.out)
+    _sync_screens(services, window, args.out)
     _social_map_shots(window, services, args.out)
     window.close()
     store.close()
@@ -209,6 +212,56 @@ def _conversation_shots(window: MainWindow, services: Services, out: Path, examp
         services.drafts.discard(draft_id)
 
 
+def _shoot_import(services: Services, window: MainWindow, out: Path) -> None:
+    """The import review with the example file plus a row with mistakes."""
+    from ui.imports.import_dialog import ImportDialog
+    from ui.tasks import InlineTaskRunner
+    from wijkteam.resources import resource
+
+    example = resource("import", "voorbeeld_meldingen.csv").read_bytes()
+    known = services.residents.search("", limit=1) or services.residents.search("vaals", limit=1)
+    extra = "ZK-2026-000199;03-11-2026;999000018;Piet;;Fout;31-02-1950;;;;6291 SS;Vaals;;;;;;"
+    if known and known[0].birth_date:
+        born = known[0].birth_date.strftime("%d-%m-%Y")
+        extra += f"\r\nZK-2026-000198;04-11-2026;;;;{known[0].surname};{born};;;;;;;;;;Vraag;"
+    data = example + extra.encode("utf-8") + b"\r\n"
+    preview = services.imports.preview_bytes(data, "meldingen-gemeente.csv")
+    _grab_dialog(ImportDialog(services, preview, InlineTaskRunner(), window), out / "07-import.png")
+
+
+def _sync_screens(services: Services, window: MainWindow, out: Path) -> None:
+    """The Synchronisatie screens, with example settings (example.nl addresses)."""
+    from ui.sync.export_dialog import ExportDialog
+    from ui.sync.history_dialog import SyncHistoryDialog
+    from ui.sync.settings_dialog import SyncSettingsDialog
+    from ui.tasks import InlineTaskRunner
+
+    def invalid_rsin(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncSettingsDialog)
+        dialog.edits["rsin"].setText("002220648")
+        dialog.edits["zaken_url"].setText("http://zaken.example.nl/zaken/api/v1")
+        dialog.save()
+        dialog.scroll.verticalScrollBar().setValue(0)
+
+    _grab_dialog(
+        SyncSettingsDialog(services, window), out / "08-koppeling-fouten.png", invalid_rsin
+    )
+    if not services.export.settings.is_configured():
+        services.export.settings.save(example_settings())
+
+    def pick_rollen(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.table.selectRow(1)
+
+    runner = InlineTaskRunner()
+    _grab_dialog(
+        ExportDialog(services, runner, window), out / "09-export-voorbeeld.png", pick_rollen
+    )
+    folder = Path(tempfile.mkdtemp(prefix="wijkteam-shots-export-"))
+    services.export.exports.export(folder / "export.zip", "een wachtzin voor de foto")
+    _grab_dialog(SyncHistoryDialog(services, window), out / "10-synchronisatie-geschiedenis.png")
+
+
 def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None:
     from ui.social_map.import_dialog import ImportPreviewDialog
 
@@ -219,11 +272,17 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
     stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
     page.map_tab.table.selectRow(stale)
     _grab(window, out / "13-sociale-kaart-item.png")
+    _grab(window, out / "20-sociale-kaart.png")
+    model = page.map_tab.model
+    stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
+    page.map_tab.table.selectRow(stale)
+    _grab(window, out / "21-sociale-kaart-item.png")
     page.map_tab.filters.search.setText("taal")
     page.map_tab.filters.search_now()
     page.map_tab.panel.editor.phone.setText("12345")
     page.map_tab.panel.save()
     _grab(window, out / "14-sociale-kaart-zoeken-fout.png")
+    _grab(window, out / "22-sociale-kaart-zoeken-fout.png")
     page.map_tab.panel.discard_changes()
     bad_file = (
         "\ufeffnaam;soort;categorieën;plaats;telefoon\r\n"
@@ -235,6 +294,9 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
     _grab_dialog(ImportPreviewDialog(preview, window), out / "15-sociale-kaart-importeren.png")
     page.tabs.setCurrentIndex(1)
     _grab(window, out / "16-gezocht-niet-gevonden.png")
+    _grab_dialog(ImportPreviewDialog(preview, window), out / "23-sociale-kaart-importeren.png")
+    page.tabs.setCurrentIndex(1)
+    _grab(window, out / "24-gezocht-niet-gevonden.png")
 
 
 if __name__ == "__main__":

@@ -158,7 +158,7 @@ def test_checked_today_deactivate_and_back(
     qtbot.mouseClick(panel.active_button, LEFT)
     assert not services.social_map.get(walk.id).active
     assert "Wandelgroep Vijlerbos" not in _names(page)
-    assert panel.active_button.text() == "&Heractiveren"
+    assert panel.active_button.text() == "Heractive&ren"
     qtbot.mouseClick(tab.filters.include_inactive, LEFT)
     assert tab.model.index(_names(page).index("Wandelgroep Vijlerbos"), 0).data() == (
         "Wandelgroep Vijlerbos  ·  niet actief"
@@ -297,9 +297,11 @@ def test_the_example_map_is_offered_on_an_empty_map(
     page = _open_map(qtbot, window)
     tab = page.map_tab
     assert tab.empty_hint.isVisible()
-    tab.load_examples_action.trigger()
+    qtbot.mouseClick(tab.load_examples_button, LEFT)
     assert len(_names(page)) == 26  # one example is inactive
     assert not tab.empty_hint.isVisible()
+    tab.load_examples_action.trigger()  # once more from the menu: nothing doubles
+    assert len(_names(page)) == 26
     assert tab.model.index(0, 0).data().endswith("voorbeeld")
 
     def yes(box: QMessageBox) -> None:

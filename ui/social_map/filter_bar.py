@@ -39,8 +39,8 @@ class MapFilterBar(QWidget):
             self.category_filter.addItem(MAP_CATEGORY[category], category)
         self.place_filter = QComboBox()
         self.place_filter.addItem("Alle plaatsen", None)
-        self.stale_only = QCheckBox("Niet &gecontroleerd in het afgelopen jaar")
-        self.include_inactive = QCheckBox("Ook niet-&actieve")
+        self.stale_only = QCheckBox("Niet gecontroleerd in het afgelopen &jaar")
+        self.include_inactive = QCheckBox("Ook niet-actie&ve")
 
         search_label = QLabel("&Zoeken")
         search_label.setBuddy(self.search)

@@ -42,6 +42,13 @@ class MapTab(QWidget):
             "uit Excel (CSV), of begin met de verzonnen voorbeeldkaart van Vaals."
         )
         self.transfer = MapTransferFlow(self, services, navigator, self.refresh)
+        self.load_examples_button = QPushButton("Voorbeeldkaart Vaals laden")
+        self.load_examples_button.clicked.connect(self.transfer.load_examples)
+        self.empty_box = QWidget()
+        empty_layout = QHBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty_hint, 1)
+        empty_layout.addWidget(self.load_examples_button)
 
         self.new_button = QPushButton("&Nieuw item")
         self.import_button = QPushButton("&Importeren uit CSV…")
@@ -69,7 +76,7 @@ class MapTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty_hint)
+        left_layout.addWidget(self.empty_box)
         left_layout.addWidget(self.count_label)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -117,7 +124,7 @@ class MapTab(QWidget):
         self.count_label.setText(
             f"{shown} {noun}" if total is None else f"De eerste {shown} van {total} items"
         )
-        self.empty_hint.setVisible(self._services.social_map.is_empty())
+        self.empty_box.setVisible(self._services.social_map.is_empty())
 
     def _select(self, record: MapEntryRecord | None) -> None:
         row = self.model.row_of(record.id) if record else None

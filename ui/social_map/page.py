@@ -22,7 +22,7 @@ class SocialMapPage(QWidget):
         self.gaps_tab = GapsTab(services, navigator)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.map_tab, "&Kaart")
-        self.tabs.addTab(self.gaps_tab, "Gezocht, niet ge&vonden")
+        self.tabs.addTab(self.gaps_tab, "&Gezocht, niet gevonden")
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         save = QAction("Item opslaan", self)
         save.setShortcut(QKeySequence.StandardKey.Save)

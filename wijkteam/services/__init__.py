@@ -4,6 +4,7 @@ and returns frozen records (see records.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
@@ -18,6 +19,10 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+from wijkteam.sync.export.bundle import ExportServices
+
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
 
 
 @dataclass(frozen=True)
@@ -36,12 +41,17 @@ class Services:
     follow_ups: FollowUpService
     settings: TeamSettings
     timeline: TimelineService
+    imports: ImportService
+    export: ExportServices
     social_map: SocialMapService
     social_map_transfer: SocialMapTransfer
     gaps: GapService
 
     @classmethod
     def create(cls, store: Store) -> Services:
+        # The sync builds on the services' rules and records, so it is imported here.
+        from wijkteam.sync.imports.service import ImportService
+
         residents = ResidentService(store)
         reports = ReportService(store, residents)
         steps = StepService(store)
@@ -59,6 +69,8 @@ class Services:
             follow_ups=FollowUpService(store, steps),
             settings=TeamSettings(store),
             timeline=TimelineService(store),
+            imports=ImportService(store),
+            export=ExportServices.create(store),
             social_map=social_map,
             social_map_transfer=SocialMapTransfer(store, social_map),
             gaps=GapService(store),

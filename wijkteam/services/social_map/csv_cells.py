@@ -9,9 +9,9 @@ export → import gives back the same text.
 from __future__ import annotations
 
 from wijkteam.services.social_map.errors import MapFileRefused
+from wijkteam.sync.csv_safety import ESCAPE as GUARD
+from wijkteam.sync.csv_safety import FORMULA_TRIGGERS, escape_formula
 
-FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
-GUARD = "'"
 BOM = b"\xef\xbb\xbf"
 UTF8, CP1252 = "utf-8", "windows-1252"
 
@@ -25,6 +25,15 @@ def needs_guard(text: str) -> bool:
 
 def guard(text: str) -> str:
     return GUARD + text if needs_guard(text) else text
+
+
+def pre_guard(text: str) -> str:
+    """What `guard` adds beyond the app's one CSV writer (wijkteam/sync/csv_safety.py), which
+    escapes formula cells but not cells whose formula sign follows an apostrophe; together
+    they give `guard`, so the apostrophe taken off on import is always the one added."""
+    if needs_guard(text) and escape_formula(text) == text:
+        return GUARD + text
+    return text
 
 
 def unguard(text: str) -> str:

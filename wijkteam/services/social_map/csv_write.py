@@ -7,11 +7,10 @@ The `id` column carries the entry's UUID, so importing the file again updates, n
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 
-from wijkteam.services.social_map.csv_cells import BOM, guard
+from wijkteam.services.social_map.csv_cells import BOM, pre_guard
 from wijkteam.services.social_map.csv_columns import (
     ACCESS_WORDS,
     CATEGORY_WORDS,
@@ -21,16 +20,17 @@ from wijkteam.services.social_map.csv_columns import (
     YES,
 )
 from wijkteam.services.social_map.records import MapEntryRecord
+from wijkteam.sync.csv_safety import formula_safe_writer
 from wijkteam.validation.rules import format_phone
 
 
 def write_map_csv(entries: Iterable[MapEntryRecord]) -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = formula_safe_writer(out)  # semicolons, CRLF, formula cells escaped
     writer.writerow([header for header, _field in COLUMNS])
     for entry in entries:
         cells = entry_cells(entry)
-        writer.writerow([guard(cells[field]) for _header, field in COLUMNS])
+        writer.writerow([pre_guard(cells[field]) for _header, field in COLUMNS])
     return BOM + out.getvalue().encode("utf-8")
 
 

@@ -8,6 +8,7 @@ from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 from wijkteam.store.models.step import FollowUp, Step
+from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
     "Base",
@@ -26,4 +27,7 @@ __all__ = [
     "SocialMapGap",
     "StatusChange",
     "Step",
+    "SyncBatch",
+    "SyncBatchReport",
+    "SyncRemote",
 ]
