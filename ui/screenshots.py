@@ -65,9 +65,9 @@ def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
     page.steps_panel.form.map_picker.line.setText("taal")
     page.steps_panel.form.map_picker.line.textEdited.emit("taal")
     page.tabs.setCurrentIndex(0)
-    _grab(window, out / "09-afspraken.png")
+    _grab(window, out / "30-afspraken.png")
     page.tabs.setCurrentWidget(page.timeline_tab)
-    _grab(window, out / "10-tijdlijn.png")
+    _grab(window, out / "31-tijdlijn.png")
     page.tabs.setCurrentWidget(page.conversations)
     page.conversations.new_contact()
     steps = page.conversations.steps
@@ -77,7 +77,7 @@ def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
     if area is not None:
         _settle()
         area.ensureWidgetVisible(steps.table)
-    _grab(window, out / "11-gesprek-afspraken.png")
+    _grab(window, out / "32-gesprek-afspraken.png")
     page.steps_panel.form.clear()
     window.show_today()
 
@@ -196,7 +196,7 @@ def _conversation_shots(window: MainWindow, services: Services, out: Path, examp
         )
     window.open_dossier(resident.id)
     page.tabs.setCurrentWidget(page.conversations)
-    _grab(window, out / "07-gesprekken.png")
+    _grab(window, out / "17-gesprekken.png")
     draft_id = services.drafts.save(
         None,
         resident.id,
@@ -207,7 +207,7 @@ def _conversation_shots(window: MainWindow, services: Services, out: Path, examp
             notes="Belde terug over de breiclub in Lemiers; wil dinsdag mee.",
         ),
     )
-    _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "08-tekst-terug.png")
+    _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "18-tekst-terug.png")
     if not example:
         services.drafts.discard(draft_id)
 
@@ -267,11 +267,6 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
 
     window.nav.setCurrentRow(2)
     page = window.social_map_page
-    _grab(window, out / "12-sociale-kaart.png")
-    model = page.map_tab.model
-    stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
-    page.map_tab.table.selectRow(stale)
-    _grab(window, out / "13-sociale-kaart-item.png")
     _grab(window, out / "20-sociale-kaart.png")
     model = page.map_tab.model
     stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
@@ -281,7 +276,6 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
     page.map_tab.filters.search_now()
     page.map_tab.panel.editor.phone.setText("12345")
     page.map_tab.panel.save()
-    _grab(window, out / "14-sociale-kaart-zoeken-fout.png")
     _grab(window, out / "22-sociale-kaart-zoeken-fout.png")
     page.map_tab.panel.discard_changes()
     bad_file = (
@@ -291,9 +285,6 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
         ";activiteit;taal;Vaals;12345\r\n"
     ).encode()
     preview = services.social_map_transfer.preview(bad_file)
-    _grab_dialog(ImportPreviewDialog(preview, window), out / "15-sociale-kaart-importeren.png")
-    page.tabs.setCurrentIndex(1)
-    _grab(window, out / "16-gezocht-niet-gevonden.png")
     _grab_dialog(ImportPreviewDialog(preview, window), out / "23-sociale-kaart-importeren.png")
     page.tabs.setCurrentIndex(1)
     _grab(window, out / "24-gezocht-niet-gevonden.png")
