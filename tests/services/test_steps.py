@@ -246,3 +246,15 @@ def test_step_links_a_map_entry_that_then_cannot_be_deleted(
     assert services.social_map.is_referenced(entry.id)
     with pytest.raises(EntryReferenced):
         services.social_map.delete(entry.id)
+
+
+def test_timeline_puts_nothing_of_a_closed_melding_on_top(
+    services: Services, melding: ReportRecord
+) -> None:
+    from wijkteam.domain.enums import ClosingReason
+
+    services.steps.create(melding.id, walking_club())
+    services.reports.close(melding.id, ClosingReason.RESIDENT_DECLINED)
+    items = services.timeline.for_resident(melding.resident_id)
+    assert not any(i.is_open for i in items)
+    assert services.follow_ups.due(TODAY + timedelta(days=30)) == []

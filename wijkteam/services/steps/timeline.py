@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from wijkteam.domain.status import OPEN_STATUSES
 from wijkteam.domain.steps import FollowUpState, StepStatus
 from wijkteam.services.steps.load import member_names
 from wijkteam.services.steps.records import TimelineItem, TimelineKind
@@ -25,6 +26,13 @@ class TimelineService:
             contacts = session.scalars(
                 select(Contact).where(Contact.resident_id == resident_id)
             ).all()
+            closed = set(
+                session.scalars(
+                    select(Report.id).where(
+                        Report.resident_id == resident_id, Report.status.not_in(OPEN_STATUSES)
+                    )
+                )
+            )
             steps = session.scalars(
                 select(Step)
                 .join(Report, Report.id == Step.report_id)
@@ -37,8 +45,10 @@ class TimelineService:
                 .where(Report.resident_id == resident_id)
             ).all()
             items = [_contact(c, names) for c in contacts]
-            items += [_step(s, names, today) for s in steps]
-            items += [_follow_up(f, what, names, today) for f, what in follow_ups]
+            items += [_step(s, names, today, s.report_id in closed) for s in steps]
+            items += [
+                _follow_up(f, what, names, today, f.report_id in closed) for f, what in follow_ups
+            ]
         return order(items)
 
 
@@ -65,8 +75,9 @@ def _contact(c: Contact, names: dict[int, str]) -> TimelineItem:
     )
 
 
-def _step(s: Step, names: dict[int, str], today: date) -> TimelineItem:
-    is_open = s.status is StepStatus.OPEN
+def _step(s: Step, names: dict[int, str], today: date, report_closed: bool) -> TimelineItem:
+    # On a closed melding nothing is open any more, whatever was left behind.
+    is_open = s.status is StepStatus.OPEN and not report_closed
     on = (s.due_on or s.created_at.date()) if is_open else (s.done_on or s.created_at.date())
     return TimelineItem(
         kind=TimelineKind.STEP,
@@ -83,8 +94,10 @@ def _step(s: Step, names: dict[int, str], today: date) -> TimelineItem:
     )
 
 
-def _follow_up(f: FollowUp, what: str, names: dict[int, str], today: date) -> TimelineItem:
-    is_open = f.state is FollowUpState.OPEN
+def _follow_up(
+    f: FollowUp, what: str, names: dict[int, str], today: date, report_closed: bool
+) -> TimelineItem:
+    is_open = f.state is FollowUpState.OPEN and not report_closed
     return TimelineItem(
         kind=TimelineKind.FOLLOW_UP,
         ident=f.id,
