@@ -343,7 +343,9 @@ _MAP_FILE = {
     "kleiner bestand: is dit het goede bestand?",
     "too_many_rows": "Dit bestand heeft meer dan {max} regels. Is dit het goede bestand?",
     "empty": "Het bestand is leeg.",
-    "not_text": "Dit is geen CSV-bestand. " + _SAVE_AS_CSV,
+    "binary": "Dit is geen tekstbestand. " + _SAVE_AS_CSV,
+    "wrong_kind": "Dit is geen CSV-bestand (maar bijvoorbeeld een PDF, een afbeelding of een "
+    "Excel-werkmap). " + _SAVE_AS_CSV,
     "encoding": "De tekens in dit bestand zijn niet te lezen. Sla het in Excel op als 'CSV UTF-8'.",
     "wrong_delimiter": "De kolommen in dit bestand worden gescheiden door {found} in plaats van "
     "een puntkomma. " + _SAVE_AS_CSV,
@@ -360,6 +362,7 @@ _DELIMITER_NAMES = {",": "komma's", "tab": "tabs"}
 
 def social_map_error_text(error: WijkteamError) -> str | None:
     """Dutch text for the sociale kaart's own refusals; None for other errors."""
+    # Imported here: the package loads the store layer, which the CLI's texts do not need.
     from wijkteam.services.social_map.errors import (
         EntryReferenced,
         ImportNotConfirmed,

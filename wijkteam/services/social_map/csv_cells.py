@@ -1,4 +1,4 @@
-"""Bytes to text and back for a spreadsheet's CSV, and cells that cannot become formulas.
+"""Bytes to text for a spreadsheet's CSV, and cells that cannot become formulas.
 
 Excel and LibreOffice Calc run a cell starting with = + - @ (or a tab, a line break, or the
 full-width forms of those signs) as a formula (OWASP "CSV injection"). Such cells are
@@ -11,9 +11,10 @@ from __future__ import annotations
 from wijkteam.services.social_map.errors import MapFileRefused
 from wijkteam.sync.csv_safety import ESCAPE as GUARD
 from wijkteam.sync.csv_safety import FORMULA_TRIGGERS, escape_formula
+from wijkteam.sync.imports.intake import UTF8_BOM, decode_csv, detect_format
+from wijkteam.sync.imports.problems import ImportRefused
 
-BOM = b"\xef\xbb\xbf"
-UTF8, CP1252 = "utf-8", "windows-1252"
+BOM = UTF8_BOM
 
 
 def needs_guard(text: str) -> bool:
@@ -42,21 +43,12 @@ def unguard(text: str) -> str:
     return text
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The file's text and the encoding it was in: UTF-8 (with or without BOM), else
-    Windows-1252 (what older Excel versions write)."""
-    if b"\x00" in data:
-        raise MapFileRefused("not_text")
-    if data.startswith(BOM):
-        try:
-            return data[len(BOM) :].decode(UTF8), UTF8
-        except UnicodeDecodeError:
-            raise MapFileRefused("encoding") from None
+def decode(data: bytes) -> str:
+    """The file's text, read the way the import of meldingen reads a CSV (one set of rules
+    for what Excel writes): UTF-8 with or without BOM, else Windows-1252; empty files, PDFs,
+    images, workbooks and other binary files are refused."""
     try:
-        return data.decode(UTF8), UTF8
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode(CP1252), CP1252
-    except UnicodeDecodeError:
-        raise MapFileRefused("encoding") from None
+        detect_format(data, "kaart.csv")  # refuses what is not text; the format is CSV anyway
+        return decode_csv(data)
+    except ImportRefused as refused:
+        raise MapFileRefused(refused.code, **refused.params) from None

@@ -79,16 +79,13 @@ class ParsedMap:
     problems: tuple[RowProblem, ...]
     fields: frozenset[str]  # the columns the file has (an update leaves the others alone)
     ignored_columns: tuple[str, ...]
-    encoding: str
 
 
 def read_map_csv(data: bytes, today: date) -> ParsedMap:
     """Raises MapFileRefused when the file as a whole cannot be read."""
     if len(data) > MAX_FILE_BYTES:
         raise MapFileRefused("too_large", max_mb=MAX_FILE_BYTES // 1_000_000)
-    text, encoding = decode(data)
-    if not text.strip():
-        raise MapFileRefused("empty")
+    text = decode(data)
     records = _records(text)
     line, header = next(records, (0, []))
     hint = DELIMITER.join(header).strip()
@@ -111,7 +108,6 @@ def read_map_csv(data: bytes, today: date) -> ParsedMap:
         problems=tuple(problems),
         fields=frozenset(columns.values()),
         ignored_columns=tuple(ignored),
-        encoding=encoding,
     )
 
 

@@ -19,8 +19,9 @@ class EntryReferenced(WijkteamError):
 class MapFileRefused(WijkteamError):
     """A CSV file that cannot be read as a sociale kaart at all (no row-by-row report).
 
-    Codes: too_large, too_many_rows, empty, not_text, encoding, wrong_delimiter,
-    missing_columns (columns=...), duplicate_columns (columns=...), malformed (line=...).
+    Codes: too_large, too_many_rows, empty, binary, wrong_kind (kind=...), encoding,
+    wrong_delimiter (found=...), missing_columns (columns=...), duplicate_columns
+    (columns=...), malformed (line=...), unreadable, unwritable.
     """
 
     def __init__(self, code: str, **params: Any) -> None:

@@ -26,7 +26,7 @@ from wijkteam.services.social_map.csv_read import (
 )
 from wijkteam.services.social_map.csv_write import write_map_csv
 from wijkteam.services.social_map.errors import ImportNotConfirmed, MapFileRefused
-from wijkteam.services.social_map.records import MapQuery
+from wijkteam.services.social_map.records import MapEntryRecord, MapQuery
 from wijkteam.services.social_map.rules import search_columns
 from wijkteam.services.social_map.service import SocialMapService, apply_values
 from wijkteam.store import Store
@@ -112,19 +112,20 @@ class SocialMapTransfer:
         return MapImportResult(created, updated, unchanged, len(parsed.problems))
 
     def export(self, include_inactive: bool = True) -> bytes:
-        entries = self._entries.search(
-            MapQuery(include_inactive=include_inactive), limit=MAX_EXPORT
-        )
-        return write_map_csv(entries)
+        return write_map_csv(self._export_entries(include_inactive))
 
     def export_file(self, path: Path, include_inactive: bool = True) -> int:
         """Writes the whole map to `path`; returns the number of entries."""
-        data = self.export(include_inactive)
+        entries = self._export_entries(include_inactive)
         try:
-            path.write_bytes(data)
+            path.write_bytes(write_map_csv(entries))
         except OSError:
             raise MapFileRefused("unwritable") from None
-        return self._entries.count(MapQuery(include_inactive=include_inactive))
+        return len(entries)
+
+    def _export_entries(self, include_inactive: bool) -> list[MapEntryRecord]:
+        query = MapQuery(include_inactive=include_inactive)
+        return self._entries.search(query, limit=MAX_EXPORT)
 
 
 MAX_EXPORT = 100_000
