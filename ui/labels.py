@@ -11,12 +11,16 @@ from wijkteam.domain.enums import (
     ReportSource,
     VisitState,
 )
+from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind
 from wijkteam.domain.status import ReportStatus
+from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
 
 STATUS = {
     ReportStatus.NEW: "Nieuw",
     ReportStatus.VISIT_PLANNED: "Huisbezoek gepland",
     ReportStatus.IN_CONVERSATION: "In gesprek",
+    ReportStatus.STEPS_RUNNING: "Afspraken lopen",
+    ReportStatus.FOLLOW_UP: "Nazorg",
     ReportStatus.CLOSED: "Afgesloten",
 }
 
@@ -78,6 +82,36 @@ RELATION_SUGGESTIONS = [
 
 KNOWN_DISTRICTS = ["Vaals", "Lemiers", "Vijlen", "Holset"]
 
+# --- steps and nazorg ---------------------------------------------------------------------
+
+STEP_ACTOR = {
+    StepActor.RESIDENT: "Inwoner zelf",
+    StepActor.MEMBER: "Teamlid",
+    StepActor.NETWORK: "Iemand uit het netwerk",
+    StepActor.ORGANISATION: "Organisatie",
+}
+
+STEP_STATUS = {
+    StepStatus.OPEN: "Open",
+    StepStatus.DONE: "Gedaan",
+    StepStatus.NOT_GOING_AHEAD: "Gaat niet door",
+}
+
+LANDING = {
+    Landing.STARTED: "Gestart",
+    Landing.COMES_SOMETIMES: "Komt soms",
+    Landing.COMES_REGULARLY: "Komt regelmatig",
+    Landing.STOPPED: "Gestopt",
+    Landing.STEPPED_BACK: "Teruggestapt naar iets lichters",
+}
+
+FOLLOW_UP_STATE = {
+    FollowUpState.OPEN: "Nog doen",
+    FollowUpState.REACHED: "Gesproken",
+    FollowUpState.NOT_REACHED: "Niet bereikt",
+    FollowUpState.CANCELLED: "Vervallen",
+}
+
 CONTACT_KIND = {
     ContactKind.HOME_VISIT: "Huisbezoek",
     ContactKind.PHONE: "Telefoongesprek",
@@ -121,3 +155,32 @@ THEME_PROMPT = {
 
 NOTES_LABEL = "Vrije notities"
 NOTES_PROMPT = "Alles wat verder opviel of wat u niet wilt vergeten."
+
+# --- sociale kaart ---------------------------------------------------------------------------
+MAP_KIND = {
+    MapEntryKind.PERSON: "Persoon",
+    MapEntryKind.VOLUNTEER: "Vrijwilliger",
+    MapEntryKind.INITIATIVE: "Initiatief",
+    MapEntryKind.ACTIVITY: "Activiteit",
+    MapEntryKind.ORGANISATION: "Organisatie",
+}
+
+MAP_CATEGORY = {
+    MapCategory.MEETING: "Ontmoeting",
+    MapCategory.SPORT: "Sport en bewegen",
+    MapCategory.VOLUNTEERING: "Vrijwilligerswerk",
+    MapCategory.EDUCATION_WORK: "Opleiding en werk",
+    MapCategory.MONEY_DEBT: "Geldzaken en schulden",
+    MapCategory.DAY_ACTIVITIES: "Dagbesteding",
+    MapCategory.INFORMAL_CARE: "Mantelzorg",
+    MapCategory.HOUSING: "Wonen",
+    MapCategory.HEALTH: "Gezondheid",
+    MapCategory.LANGUAGE: "Taal",
+}
+
+MAP_ACCESS = {
+    MapAccess.FREE: "Vrij toegankelijk",
+    MapAccess.REFERRAL: "Via verwijzing",
+    MapAccess.CONDITION: "Met voorwaarde",
+    MapAccess.INDICATION: "Met indicatie",
+}

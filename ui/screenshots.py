@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from ui.app import application
 from ui.dialogs.new_report_dialog import NewReportDialog
@@ -51,6 +51,35 @@ def _grab_dialog(
 
     QTimer.singleShot(300, shoot)
     dialog.exec()
+
+
+def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
+    """The steps panel and the timeline of a melding with due follow-up calls."""
+    due = services.follow_ups.due()
+    if not due:
+        return
+    window.open_dossier(due[0].resident_id, due[0].report_id)
+    page = window.dossier_page
+    page.steps_panel.form.what.setText("Aanmelden bij het repaircafé")
+    page.steps_panel.form.resident_chose.setChecked(True)
+    page.steps_panel.form.map_picker.line.setText("taal")
+    page.steps_panel.form.map_picker.line.textEdited.emit("taal")
+    page.tabs.setCurrentIndex(0)
+    _grab(window, out / "30-afspraken.png")
+    page.tabs.setCurrentWidget(page.timeline_tab)
+    _grab(window, out / "31-tijdlijn.png")
+    page.tabs.setCurrentWidget(page.conversations)
+    page.conversations.new_contact()
+    steps = page.conversations.steps
+    area = steps.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        _settle()
+        area.ensureWidgetVisible(steps.table)
+    _grab(window, out / "32-gesprek-afspraken.png")
+    page.steps_panel.form.clear()
+    window.show_today()
 
 
 def main() -> int:
@@ -97,8 +126,10 @@ def main() -> int:
         args.out / "06-huisbezoek-plannen.png",
     )
     _conversation_shots(window, services, args.out, example=generated)
+    _steps_shots(window, services, args.out)
     _shoot_import(services, window, args.out)
     _sync_screens(services, window, args.out)
+    _social_map_shots(window, services, args.out)
     window.close()
     store.close()
     return 0
@@ -165,7 +196,7 @@ def _conversation_shots(window: MainWindow, services: Services, out: Path, examp
         )
     window.open_dossier(resident.id)
     page.tabs.setCurrentWidget(page.conversations)
-    _grab(window, out / "07-gesprekken.png")
+    _grab(window, out / "17-gesprekken.png")
     draft_id = services.drafts.save(
         None,
         resident.id,
@@ -176,7 +207,7 @@ def _conversation_shots(window: MainWindow, services: Services, out: Path, examp
             notes="Belde terug over de breiclub in Lemiers; wil dinsdag mee.",
         ),
     )
-    _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "08-tekst-terug.png")
+    _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "18-tekst-terug.png")
     if not example:
         services.drafts.discard(draft_id)
 
@@ -229,6 +260,34 @@ def _sync_screens(services: Services, window: MainWindow, out: Path) -> None:
     folder = Path(tempfile.mkdtemp(prefix="wijkteam-shots-export-"))
     services.export.exports.export(folder / "export.zip", "een wachtzin voor de foto")
     _grab_dialog(SyncHistoryDialog(services, window), out / "10-synchronisatie-geschiedenis.png")
+
+
+def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None:
+    from ui.social_map.import_dialog import ImportPreviewDialog
+
+    window.nav.setCurrentRow(2)
+    page = window.social_map_page
+    _grab(window, out / "20-sociale-kaart.png")
+    model = page.map_tab.model
+    stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
+    page.map_tab.table.selectRow(stale)
+    _grab(window, out / "21-sociale-kaart-item.png")
+    page.map_tab.filters.search.setText("taal")
+    page.map_tab.filters.search_now()
+    page.map_tab.panel.editor.phone.setText("12345")
+    page.map_tab.panel.save()
+    _grab(window, out / "22-sociale-kaart-zoeken-fout.png")
+    page.map_tab.panel.discard_changes()
+    bad_file = (
+        "\ufeffnaam;soort;categorieën;plaats;telefoon\r\n"
+        "Eetcafé De Tafel;initiatief;ontmoeting;Vaals;043 000 0190\r\n"
+        "Zwemles;cursus;sport;Vijlen;\r\n"
+        ";activiteit;taal;Vaals;12345\r\n"
+    ).encode()
+    preview = services.social_map_transfer.preview(bad_file)
+    _grab_dialog(ImportPreviewDialog(preview, window), out / "23-sociale-kaart-importeren.png")
+    page.tabs.setCurrentIndex(1)
+    _grab(window, out / "24-gezocht-niet-gevonden.png")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from ui.formatting import short_date
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
+from ui.steps.steps_panel import StepsPanel
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.contacts import THEMES, ContactKind
@@ -68,6 +69,9 @@ class ConversationsTab(QWidget):
         self.editor.draftsChanged.connect(lambda: QTimer.singleShot(0, self._reload_list))
         self.editor.discarded.connect(self._discarded)
         self.editor.watch_keys(self.table, self.new_button)
+        self.steps = StepsPanel(services, navigator, all_mnemonics=False)
+        self.editor.steps_slot.addWidget(self.steps)
+        self.editor.header.momentChanged.connect(self._show_steps)
         self.empty_label = muted(
             "Nog geen contactmomenten met deze inwoner. Kies ‘Nieuw contactmoment’ om een "
             "huisbezoek, telefoongesprek of bericht vast te leggen."
@@ -130,6 +134,20 @@ class ConversationsTab(QWidget):
         self.table.clearSelection()
         self.right.setCurrentWidget(self.editor)
         self.editor.start_new(self._resident.id, self._defaults())
+        self._show_steps()
+
+    def _show_steps(self) -> None:
+        """The steps panel follows the melding chosen for the conversation being written;
+        new steps link to the contact once it is saved."""
+        report_id = self.editor.header.value().report_id
+        report = next((r for r in self._reports if r.id == report_id), None)
+        self.steps.show_report(
+            report.id if report else None,
+            contact_id=self.editor.contact_id,
+            member_id=self.editor.header.value().member_id,
+            status=report.status if report else None,
+            resident_id=self._resident.id if self._resident else None,
+        )
 
     # --- the list --------------------------------------------------------------------------
     def _load_choices(self) -> None:
@@ -188,12 +206,14 @@ class ConversationsTab(QWidget):
         elif entry.draft_id is not None:
             editor.show_draft(self._services.drafts.get(entry.draft_id))
         self._mark_current([self.model.row_at(n) for n in range(self.model.rowCount())])
+        self._show_steps()
 
     # --- after the editor acted ------------------------------------------------------------
     def _saved(self, _record: ContactRecord) -> None:
         # Refreshes every page, this tab's list included (the dossier page calls refresh):
         # a home visit may have moved the melding on.
         self._navigator.data_changed()
+        self._show_steps()
         self._navigator.notify("Contactmoment opgeslagen.")
 
     def _discarded(self) -> None:

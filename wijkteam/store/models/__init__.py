@@ -6,6 +6,8 @@ from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
+from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
@@ -13,13 +15,18 @@ __all__ = [
     "Contact",
     "ContactDraft",
     "ContactTheme",
+    "FollowUp",
     "HomeVisit",
     "Member",
     "RecordMixin",
     "Report",
     "Resident",
     "Setting",
+    "SocialMapEntry",
+    "SocialMapEntryCategory",
+    "SocialMapGap",
     "StatusChange",
+    "Step",
     "SyncBatch",
     "SyncBatchReport",
     "SyncRemote",
