@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
+from wijkteam.services.documents import DocumentService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
@@ -26,6 +27,7 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    documents: DocumentService
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -38,6 +40,7 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            documents=DocumentService(store),
         )
 
     def store_is_empty(self) -> bool:

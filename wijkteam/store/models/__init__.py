@@ -1,6 +1,7 @@
 """All mapped tables. Importing this package registers every table on Base.metadata."""
 
 from wijkteam.store.models.base import Base, RecordMixin
+from wijkteam.store.models.document import Document
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
@@ -8,6 +9,7 @@ from wijkteam.store.models.setting import Setting
 
 __all__ = [
     "Base",
+    "Document",
     "HomeVisit",
     "Member",
     "RecordMixin",
