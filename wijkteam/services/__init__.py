@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, select
 
 from wijkteam.services.contacts import ContactService
+from wijkteam.services.documents import DocumentService
 from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
@@ -46,6 +47,7 @@ class Services:
     social_map: SocialMapService
     social_map_transfer: SocialMapTransfer
     gaps: GapService
+    documents: DocumentService
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -74,6 +76,7 @@ class Services:
             social_map=social_map,
             social_map_transfer=SocialMapTransfer(store, social_map),
             gaps=GapService(store),
+            documents=DocumentService(store),
         )
 
     def store_is_empty(self) -> bool:

@@ -2,6 +2,7 @@
 
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
+from wijkteam.store.models.document import Document
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
@@ -15,6 +16,7 @@ __all__ = [
     "Contact",
     "ContactDraft",
     "ContactTheme",
+    "Document",
     "FollowUp",
     "HomeVisit",
     "Member",
