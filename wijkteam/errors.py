@@ -89,3 +89,9 @@ class StoreTooNew(StoreError):
 
 class StoreReadOnly(StoreError):
     code = "store_read_only"
+
+
+class ReferralTransitionRefused(TransitionRefused):
+    """A referral status change the rules do not allow (statuses of ReferralStatus)."""
+
+    code = "referral_transition_refused"

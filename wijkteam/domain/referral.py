@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from wijkteam.domain.deadlines import Deadline, DeadlineState
 from wijkteam.domain.working_days import add_working_days
-from wijkteam.errors import TransitionRefused, ValidationError
+from wijkteam.errors import ReferralTransitionRefused, ValidationError
 
 RESPONSE_WORKING_DAYS = 10
 # Wmo 2015 art. 2.3.2: the municipality completes its investigation within six weeks of
@@ -92,7 +92,7 @@ RUNNING = frozenset({ReferralStatus.SENT, ReferralStatus.PLANNED})
 
 def check_referral_move(current: ReferralStatus, wanted: ReferralStatus) -> None:
     if wanted not in REFERRAL_TRANSITIONS[current]:
-        raise TransitionRefused(current.value, wanted.value)
+        raise ReferralTransitionRefused(current.value, wanted.value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from wijkteam.services.contacts import ContactService
 from wijkteam.services.documents import DocumentService
 from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
+from wijkteam.services.referrals import ReferralService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
 from wijkteam.services.social_map import GapService, SocialMapService, SocialMapTransfer
@@ -48,6 +49,7 @@ class Services:
     social_map_transfer: SocialMapTransfer
     gaps: GapService
     documents: DocumentService
+    referrals: ReferralService
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -77,6 +79,7 @@ class Services:
             social_map_transfer=SocialMapTransfer(store, social_map),
             gaps=GapService(store),
             documents=DocumentService(store),
+            referrals=ReferralService(store),
         )
 
     def store_is_empty(self) -> bool:

@@ -4,6 +4,7 @@ from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
 from wijkteam.store.models.document import Document
 from wijkteam.store.models.member import Member
+from wijkteam.store.models.referral import Referral, ReferralConsent
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
@@ -21,6 +22,8 @@ __all__ = [
     "HomeVisit",
     "Member",
     "RecordMixin",
+    "Referral",
+    "ReferralConsent",
     "Report",
     "Resident",
     "Setting",
