@@ -68,6 +68,7 @@ def add_demo_referrals(store: Store) -> int:
                 update(Referral)
                 .where(Referral.id == referral.id)
                 .values(
+                    created_at=datetime.combine(sent_on, time(10, 0)),
                     sent_at=datetime.combine(sent_on, time(11, 0)),
                     days_to_send=Referral.days_to_send - (today - sent_on).days,
                 )
