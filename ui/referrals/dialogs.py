@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -96,7 +95,8 @@ class RequestDialog(_SavingDialog):
         for report_id, text in meldingen:
             self.report_box.addItem(text, report_id)
         self.kind_group = QButtonGroup(self)
-        kinds = QHBoxLayout()
+        kinds = QVBoxLayout()
+        kinds.setContentsMargins(0, 0, 0, 0)
         self.kind_buttons: dict[ReferralKind, QRadioButton] = {}
         for kind in ReferralKind:
             button = QRadioButton(KIND[kind])

@@ -27,7 +27,7 @@ from wijkteam.services.records import ResidentRecord
 from wijkteam.services.referral_records import ReferralRecord
 
 COLUMNS = [
-    Column("Aangevraagd", lambda r: short_date(r.created_on), width=120),
+    Column("Aangevraagd", lambda r: short_date(r.created_on), width=125),
     Column(
         "Naar",
         lambda r: (
