@@ -9,6 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.dialogs.welcome_dialog import WelcomeDialog
+from ui.dossier.draft_recovery import offer_unsaved_drafts
 from ui.main_window import MainWindow
 from ui.startup import open_services_or_explain
 from ui.style import apply_style
@@ -37,15 +38,27 @@ def application() -> QApplication:
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
     app = application()
+    window = open_main_window(data_dir, clock)
+    if window is None:
+        return 2
+    return app.exec()
+
+
+def open_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow | None:
+    """Everything the start does before the event loop runs: the store, the window, and then
+    the welcome on an empty store, or the offer of text that was never saved."""
+    app = application()
     services = open_services_or_explain(data_dir, clock)
     if services is None:
-        return 2
+        return None
     app.aboutToQuit.connect(services.store.close)
     window = MainWindow(services)
     window.show()
     if services.store_is_empty():
         welcome(window, services, ThreadTaskRunner())
-    return app.exec()
+    else:
+        offer_unsaved_drafts(window, services)
+    return window
 
 
 def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:

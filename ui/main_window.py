@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
 from ui.dialogs.members_dialog import MembersDialog
 from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.feedback import show_error
 from ui.imports.import_flow import ImportFlow
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
+from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 
 NAV_TODAY, NAV_WORKLIST = 0, 1
+NAV_SOCIAL_MAP = 2
 
 
 class MainWindow(QMainWindow):
@@ -44,10 +47,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.today_page, self.worklist_page, self.dossier_page):
             self.pages.addWidget(page)
+        self.social_map_page = SocialMapPage(services, self)
+        self.pages.addWidget(self.social_map_page)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.addItems(["Vandaag", "Werkvoorraad"])
+        self.nav.addItem("Sociale kaart")
         self.nav.setFixedWidth(180)
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
@@ -79,12 +85,16 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("Beel&d")
         self._action(view, "&Vandaag", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_TODAY))
         self._action(view, "&Werkvoorraad", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_WORKLIST))
+        self._action(
+            view, "&Sociale kaart", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_SOCIAL_MAP)
+        )
         self._action(view, "&Zoeken in werkvoorraad", "Ctrl+F", self._focus_search)
         self._action(view, "&Terug", "Alt+Left", self.go_back)
         view.addSeparator()
         self._action(view, "Ver&nieuwen", "F5", self.data_changed)
         team = bar.addMenu("&Team")
         self._action(team, "&Teamleden…", None, self._members)
+        self._action(team, "&Instellingen…", None, self._settings)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Over Wijkteam", None, self._about)
         toolbar = self.addToolBar("Acties")
@@ -143,6 +153,8 @@ class MainWindow(QMainWindow):
         self.worklist_page.refresh()
         if self.pages.currentWidget() is self.dossier_page:
             self.dossier_page.refresh()
+        if self.pages.currentWidget() is self.social_map_page:
+            self.social_map_page.refresh()
 
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
@@ -150,6 +162,8 @@ class MainWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------------
     def _nav_changed(self, row: int) -> None:
         target = {NAV_TODAY: self.today_page, NAV_WORKLIST: self.worklist_page}.get(row)
+        if row == NAV_SOCIAL_MAP:
+            target = self.social_map_page
         if target is None:
             return
         if (
@@ -184,6 +198,9 @@ class MainWindow(QMainWindow):
         if dialog.changed:
             self.data_changed()
 
+    def _settings(self) -> None:
+        SettingsDialog(self.services, self).exec()
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -196,6 +213,9 @@ class MainWindow(QMainWindow):
             self.pages.currentWidget() is self.dossier_page
             and not self.dossier_page.confirm_leave()
         ):
+            event.ignore()
+            return
+        if not self.social_map_page.confirm_leave():
             event.ignore()
             return
         event.accept()

@@ -51,6 +51,25 @@ FIELD_LABELS = {
     "closing_note": "de toelichting",
     "member_name": "de naam",
     "member_initials": "de initialen",
+    "step_what": "wat er afgesproken is",
+    "step_actor_name": "de naam",
+    "step_due": "de datum",
+    "follow_up_due": "de datum",
+    "retry_on": "de datum",
+    "follow_up_outcome": "hoe het ging",
+    "new_question": "de nieuwe vraag",
+    "follow_up_days": "het aantal dagen",
+    "step_map_entry": "de plek op de sociale kaart",
+    "contact_date": "de datum",
+    "contact_time": "de tijd",
+    "duration": "de duur",
+    "medium": "hoe het bericht ging",
+    "contact_notes": "de vrije notities",
+    "name": "de naam",
+    "sought": "wat er gezocht werd",
+    "kind": "de soort",
+    "contact_name": "de contactpersoon",
+    "backup_phone": "het telefoonnummer van de back-up",
 }
 
 _CODES = {
@@ -80,6 +99,31 @@ _CODES = {
     "house_number_format": "Een huisnummer begint met een cijfer; zet letters bij de toevoeging.",
     "case_reference_in_use": "Dit zaaknummer is al gebruikt voor een andere melding.",
     "initials_taken": "Deze initialen zijn al in gebruik bij een ander teamlid.",
+    "unknown_map_entry": "Deze plek op de sociale kaart bestaat niet (meer). Kies een andere.",
+    "out_of_range": "Kies een getal van {low} tot en met {high}.",
+    "already_recorded": "Dit nabelmoment is al vastgelegd.",
+    "report_closed": "Deze melding is al afgesloten.",
+    "duration_format": "Schrijf de duur in minuten (45) of in uren en minuten (1:30).",
+    "duration_range": "De duur ligt tussen 1 minuut en {max} minuten (een dag).",
+    "choose_medium": "Kies of het bericht via WhatsApp, sms of e-mail ging.",
+    "age_format": "Schrijf een leeftijd in hele jaren, bijvoorbeeld 18.",
+    "age_range": "Een leeftijd ligt tussen 0 en {max} jaar.",
+    "age_order": "De leeftijd 'tot' is lager dan de leeftijd 'van'.",
+    "website_format": "Dit is geen geldig webadres, bijvoorbeeld www.voorbeeld.nl.",
+    "map_entry_exists": "Er staat al een item met deze naam in deze plaats op de sociale kaart. "
+    "Zoek het op, of geef dit item een andere naam.",
+    "unknown_kind": "'{value}' is geen soort. Kies uit: persoon, vrijwilliger, initiatief, "
+    "activiteit of organisatie.",
+    "unknown_category": "'{value}' is geen categorie van de sociale kaart.",
+    "unknown_access": "'{value}' is geen toegang. Kies uit: vrij toegankelijk, via verwijzing, "
+    "met voorwaarde of met indicatie.",
+    "yes_no": "Schrijf 'ja' of 'nee' (niet '{value}').",
+    "id_format": "De id is geen geldige code. Laat de cel leeg voor een nieuw item.",
+    "duplicate_row": "Dit item staat al op regel {first_line} (dezelfde id, of dezelfde naam "
+    "en plaats).",
+    "extra_cells": "Deze regel heeft meer cellen dan er kolommen zijn. Staat er een puntkomma "
+    "te veel in?",
+    "unknown_member": "Kies een teamlid.",
 }
 
 _STORE = {
@@ -129,6 +173,9 @@ def error_text(error: WijkteamError) -> str:
         return sync_text
     if error.code == "duplicate_suspected":
         return "Deze inwoner lijkt al bekend te zijn."
+    social_map = social_map_error_text(error)
+    if social_map is not None:
+        return social_map
     return "Er ging iets mis. Uw invoer is bewaard; probeer het nog eens."
 
 
@@ -289,3 +336,55 @@ def describe(item: WijkteamError | ImportProblem | ImportPreview | ImportSummary
 # The sync's fields and codes (ui/sync/texts.py).
 FIELD_LABELS.update(SYNC_FIELD_LABELS)
 _CODES.update(SYNC_CODES)
+# --- sociale kaart ---------------------------------------------------------------------------
+_SAVE_AS_CSV = "Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'."
+_MAP_FILE = {
+    "too_large": "Dit bestand is groter dan {max_mb} MB. Een sociale kaart past in een veel "
+    "kleiner bestand: is dit het goede bestand?",
+    "too_many_rows": "Dit bestand heeft meer dan {max} regels. Is dit het goede bestand?",
+    "empty": "Het bestand is leeg.",
+    "binary": "Dit is geen tekstbestand. " + _SAVE_AS_CSV,
+    "wrong_kind": "Dit is geen CSV-bestand (maar bijvoorbeeld een PDF, een afbeelding of een "
+    "Excel-werkmap). " + _SAVE_AS_CSV,
+    "encoding": "De tekens in dit bestand zijn niet te lezen. Sla het in Excel op als 'CSV UTF-8'.",
+    "wrong_delimiter": "De kolommen in dit bestand worden gescheiden door {found} in plaats van "
+    "een puntkomma. " + _SAVE_AS_CSV,
+    "missing_columns": "In de eerste regel ontbreken deze kolommen: {columns}. De eerste regel "
+    "moet de namen van de kolommen bevatten.",
+    "duplicate_columns": "Deze kolommen staan twee keer in de eerste regel: {columns}.",
+    "malformed": "Regel {line} is niet te lezen: misschien wordt een aanhalingsteken niet "
+    "gesloten, of is een cel veel te lang.",
+    "unreadable": "Het bestand kan niet worden geopend. Bestaat het nog, en hebt u er rechten op?",
+    "unwritable": "Het bestand kan hier niet worden opgeslagen. Kies een andere map.",
+}
+_DELIMITER_NAMES = {",": "komma's", "tab": "tabs"}
+
+
+def social_map_error_text(error: WijkteamError) -> str | None:
+    """Dutch text for the sociale kaart's own refusals; None for other errors."""
+    # Imported here: the package loads the store layer, which the CLI's texts do not need.
+    from wijkteam.services.social_map.errors import (
+        EntryReferenced,
+        ImportNotConfirmed,
+        MapFileRefused,
+    )
+
+    if isinstance(error, EntryReferenced):
+        return (
+            "Dit item hoort bij een afspraak en kan daarom niet worden verwijderd. "
+            "U kunt het wel deactiveren."
+        )
+    if isinstance(error, ImportNotConfirmed):
+        return (
+            f"In het bestand staan {error.params['bad_rows']} regels met fouten. Kies of u "
+            "alleen de goede regels wilt importeren."
+        )
+    if isinstance(error, MapFileRefused):
+        params = dict(error.params)
+        if "columns" in params:
+            params["columns"] = ", ".join(f"'{c}'" for c in params["columns"])
+        if "found" in params:
+            params["found"] = _DELIMITER_NAMES.get(params["found"], f"'{params['found']}'")
+        template = _MAP_FILE.get(error.code, "Dit bestand kan niet worden gelezen.")
+        return template.format(**params)
+    return None

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from ui.app import application
 from ui.dialogs.new_report_dialog import NewReportDialog
@@ -22,7 +23,9 @@ from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
+from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.services import Services
+from wijkteam.services.contact_records import ContactInput
 from wijkteam.store import open_store, store_path
 
 
@@ -50,6 +53,35 @@ def _grab_dialog(
     dialog.exec()
 
 
+def _steps_shots(window: MainWindow, services: Services, out: Path) -> None:
+    """The steps panel and the timeline of a melding with due follow-up calls."""
+    due = services.follow_ups.due()
+    if not due:
+        return
+    window.open_dossier(due[0].resident_id, due[0].report_id)
+    page = window.dossier_page
+    page.steps_panel.form.what.setText("Aanmelden bij het repaircafé")
+    page.steps_panel.form.resident_chose.setChecked(True)
+    page.steps_panel.form.map_picker.line.setText("taal")
+    page.steps_panel.form.map_picker.line.textEdited.emit("taal")
+    page.tabs.setCurrentIndex(0)
+    _grab(window, out / "30-afspraken.png")
+    page.tabs.setCurrentWidget(page.timeline_tab)
+    _grab(window, out / "31-tijdlijn.png")
+    page.tabs.setCurrentWidget(page.conversations)
+    page.conversations.new_contact()
+    steps = page.conversations.steps
+    area = steps.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        _settle()
+        area.ensureWidgetVisible(steps.table)
+    _grab(window, out / "32-gesprek-afspraken.png")
+    page.steps_panel.form.clear()
+    window.show_today()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
@@ -60,7 +92,8 @@ def main() -> int:
     application()
     store = open_store(store_path(data_dir))
     services = Services.create(store)
-    if services.store_is_empty():
+    generated = services.store_is_empty()
+    if generated:
         generate(store)
     window = MainWindow(services)
     window.resize(1280, 800)
@@ -92,11 +125,91 @@ def main() -> int:
         PlanVisitDialog(services, report, resident.display_name, window),
         args.out / "06-huisbezoek-plannen.png",
     )
+    _conversation_shots(window, services, args.out, example=generated)
+    _steps_shots(window, services, args.out)
     _shoot_import(services, window, args.out)
     _sync_screens(services, window, args.out)
+    _social_map_shots(window, services, args.out)
     window.close()
     store.close()
     return 0
+
+
+EXAMPLE_THEMES = {
+    Theme.WHO: "Woont sinds 1979 in dit huis. Weduwe sinds twee jaar; een dochter in Aken, een "
+    "zoon in Heerlen. Werkte dertig jaar in een naaiatelier in Vaals en vertelt daar graag over.",
+    Theme.INTERESTS: "Handwerken (breien, borduren), kaarten met de buurvrouwen op dinsdag, de "
+    "tuin. Zou graag weer eens naar de markt in Aken gaan.",
+    Theme.MOTIVATION: "Wil ‘weer onder de mensen komen’ en niet alleen op de kinderen leunen. "
+    "Vindt het fijn om iets voor een ander te doen.",
+    Theme.SITUATION: "Sinds de heupoperatie in het voorjaar komt ze weinig buiten. Fietsen gaat "
+    "niet meer, de bus vindt ze lastig met de rollator. De dochter doet op zaterdag de "
+    "boodschappen.",
+    Theme.NEEDS: "Onder de vraag ‘hulp bij de boodschappen’ zit vooral dat ze de vaste "
+    "contacten van vroeger mist.",
+    Theme.STRENGTHS: "Handig, nieuwsgierig, gezellig. Heeft jarenlang de breiclub van de kerk "
+    "geregeld.",
+}
+
+
+def _conversation_shots(window: MainWindow, services: Services, out: Path, example: bool) -> None:
+    """The Gesprekken tab with a conversation (written into a store this script made), and
+    the start-up offer of an unsaved draft."""
+    from datetime import timedelta
+
+    from ui.dossier.draft_recovery import draft_offer_box
+
+    page = window.dossier_page
+    resident = page.resident
+    assert resident is not None
+    if example:
+        report = services.reports.for_resident(resident.id)[0]
+        today = services.store.clock.today()
+        earlier = ContactInput(
+            ContactKind.HOME_VISIT,
+            f"{today - timedelta(days=9):%d-%m-%Y}",
+            "10:00",
+            duration="60",
+            member_id=report.assigned_member_id,
+            report_id=report.id,
+            themes={Theme.WHO: "Eerste kennismaking; dochter was erbij."},
+        )
+        services.contacts.record(resident.id, earlier)
+        message = ContactInput(
+            ContactKind.MESSAGE,
+            f"{today - timedelta(days=4):%d-%m-%Y}",
+            "16:20",
+            medium=MessageMedium.WHATSAPP,
+            report_id=report.id,
+            notes="Afspraak voor het tweede gesprek bevestigd.",
+        )
+        services.contacts.record(resident.id, message)
+        services.contacts.record(
+            resident.id,
+            replace(
+                earlier,
+                date=f"{today:%d-%m-%Y}",
+                time="09:30",
+                duration="75",
+                themes=EXAMPLE_THEMES,
+            ),
+        )
+    window.open_dossier(resident.id)
+    page.tabs.setCurrentWidget(page.conversations)
+    _grab(window, out / "17-gesprekken.png")
+    draft_id = services.drafts.save(
+        None,
+        resident.id,
+        None,
+        ContactInput(
+            ContactKind.PHONE,
+            f"{services.store.clock.today():%d-%m-%Y}",
+            notes="Belde terug over de breiclub in Lemiers; wil dinsdag mee.",
+        ),
+    )
+    _grab_dialog(draft_offer_box(window, services.drafts.get(draft_id)), out / "18-tekst-terug.png")
+    if not example:
+        services.drafts.discard(draft_id)
 
 
 def _shoot_import(services: Services, window: MainWindow, out: Path) -> None:
@@ -147,6 +260,34 @@ def _sync_screens(services: Services, window: MainWindow, out: Path) -> None:
     folder = Path(tempfile.mkdtemp(prefix="wijkteam-shots-export-"))
     services.export.exports.export(folder / "export.zip", "een wachtzin voor de foto")
     _grab_dialog(SyncHistoryDialog(services, window), out / "10-synchronisatie-geschiedenis.png")
+
+
+def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None:
+    from ui.social_map.import_dialog import ImportPreviewDialog
+
+    window.nav.setCurrentRow(2)
+    page = window.social_map_page
+    _grab(window, out / "20-sociale-kaart.png")
+    model = page.map_tab.model
+    stale = next(n for n in range(model.rowCount()) if model.row_at(n).stale)
+    page.map_tab.table.selectRow(stale)
+    _grab(window, out / "21-sociale-kaart-item.png")
+    page.map_tab.filters.search.setText("taal")
+    page.map_tab.filters.search_now()
+    page.map_tab.panel.editor.phone.setText("12345")
+    page.map_tab.panel.save()
+    _grab(window, out / "22-sociale-kaart-zoeken-fout.png")
+    page.map_tab.panel.discard_changes()
+    bad_file = (
+        "\ufeffnaam;soort;categorieën;plaats;telefoon\r\n"
+        "Eetcafé De Tafel;initiatief;ontmoeting;Vaals;043 000 0190\r\n"
+        "Zwemles;cursus;sport;Vijlen;\r\n"
+        ";activiteit;taal;Vaals;12345\r\n"
+    ).encode()
+    preview = services.social_map_transfer.preview(bad_file)
+    _grab_dialog(ImportPreviewDialog(preview, window), out / "23-sociale-kaart-importeren.png")
+    page.tabs.setCurrentIndex(1)
+    _grab(window, out / "24-gezocht-niet-gevonden.png")
 
 
 if __name__ == "__main__":

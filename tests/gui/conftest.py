@@ -21,5 +21,6 @@ def window(qtbot: QtBot, services: Services, member: MemberRecord) -> Iterator[M
     yield main
     # A failed test may leave edits behind; closing must not wait for an answer.
     main.dossier_page.discard_changes()
+    main.social_map_page.discard_changes()
     main.close()
     main.deleteLater()

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.dossier.conversations_tab import ConversationsTab
 from ui.dossier.report_panel import ReportPanel
+from ui.dossier.timeline_tab import TimelineTab
 from ui.feedback import show_error
 from ui.formatting import age_on, format_phone, short_date
 from ui.labels import CHANNEL, LANGUAGE, STATUS
@@ -24,12 +26,13 @@ from ui.messages import field_errors
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
+from ui.steps.steps_panel import StepsPanel
 from ui.widgets.fields import heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
-from wijkteam.services.records import ResidentRecord
+from wijkteam.services.records import ReportRecord, ResidentRecord
 
 REPORT_COLUMNS = [
     Column("Ontvangen", lambda r: short_date(r.received_on), width=115),
@@ -64,6 +67,12 @@ class DossierPage(QWidget):
         splitter.addWidget(self.reports_table)
         splitter.addWidget(_scrolling(self.report_panel))
         splitter.setStretchFactor(1, 1)
+        self.steps_panel = StepsPanel(services, navigator)
+        report_and_steps = QSplitter(Qt.Orientation.Vertical)
+        report_and_steps.addWidget(splitter)
+        report_and_steps.addWidget(_scrolling(self.steps_panel))
+        report_and_steps.setStretchFactor(0, 2)
+        report_and_steps.setStretchFactor(1, 3)
 
         self.form = ResidentForm(with_network_notes=True)
         self.save_button = QPushButton("Gegevens &opslaan")
@@ -84,8 +93,12 @@ class DossierPage(QWidget):
         details_layout.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(splitter, "&Meldingen")
+        self.tabs.addTab(report_and_steps, "&Meldingen")
         self.tabs.addTab(_scrolling(details), "&Gegevens")
+        self.conversations = ConversationsTab(services, navigator)
+        self.tabs.addTab(self.conversations, "Ge&sprekken")
+        self.timeline_tab = TimelineTab(services)
+        self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -109,6 +122,8 @@ class DossierPage(QWidget):
         self.form.set_record(resident)
         self.tabs.setCurrentIndex(0)
         self._load_reports(report_id)
+        self.timeline_tab.show_resident(resident_id)
+        self.conversations.show_resident(resident)
 
     def refresh(self) -> None:
         if self._resident is None:
@@ -117,6 +132,8 @@ class DossierPage(QWidget):
         self._resident = self._services.residents.get(self._resident.id)
         self._show_header(self._resident)
         self._load_reports(current.id if current else None)
+        self.timeline_tab.show_resident(self._resident.id)
+        self.conversations.refresh()
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
@@ -164,13 +181,23 @@ class DossierPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            self.report_panel.show_report(reports[row])
+            self._show_report(reports[row])
         else:
-            self.report_panel.show_report(None)
+            self._show_report(None)
 
     def _report_selected(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         if current.isValid():
-            self.report_panel.show_report(self.reports_model.row_at(current.row()))
+            self._show_report(self.reports_model.row_at(current.row()))
+
+    def _show_report(self, report: ReportRecord | None) -> None:
+        self.report_panel.show_report(report)
+        self.steps_panel.setVisible(report is not None)
+        self.steps_panel.show_report(
+            report.id if report else None,
+            member_id=report.assigned_member_id if report else None,
+            status=report.status if report else None,
+            resident_id=report.resident_id if report else None,
+        )
 
     def _mark_held(self, report_id: int) -> None:
         try:
@@ -195,6 +222,7 @@ class DossierPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """Asked before the dossier is left: unsaved details are saved, kept or dropped."""
+        self.conversations.flush()  # conversation text goes to its draft without asking
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
@@ -217,6 +245,11 @@ class DossierPage(QWidget):
         """Puts the stored details back in the form."""
         if self._resident is not None:
             self.form.set_record(self._resident)
+
+    def open_conversation_draft(self, draft_id: int) -> None:
+        """Shows an unsaved conversation in the Gesprekken tab (offered back at start-up)."""
+        self.tabs.setCurrentWidget(self.conversations)
+        self.conversations.open_draft(draft_id)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:

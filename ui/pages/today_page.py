@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.formatting import day_and_time, deadline_tooltip, long_date, short_date
+from ui.labels import CHANNEL
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
+from ui.steps.follow_up_flow import move_follow_up, record_follow_up
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.services import Services
+from wijkteam.services.steps.records import FollowUpRecord
 
 UNPLANNED_COLUMNS = [
     Column(
@@ -38,12 +41,31 @@ TODAY_VISIT_COLUMNS = [
     Column("Adres", lambda r: r.address, stretch=True),
     Column("Teamlid", lambda r: r.member_name or "", width=130),
 ]
+FOLLOW_UP_COLUMNS = [
+    Column(
+        "Nabellen",
+        lambda r: short_date(r.due_on),
+        tooltip=lambda r: follow_up_tooltip(r),
+        deadline=lambda r: r.deadline,
+        width=270,
+    ),
+    Column("Inwoner", lambda r: r.resident_name, width=190),
+    Column("Afspraak", lambda r: r.step_what, tooltip=lambda r: r.step_what, stretch=True),
+    Column("Via", lambda r: CHANNEL[r.channel], width=120),
+    Column("Poging", lambda r: str(r.attempt), width=70),
+    Column("Teamlid", lambda r: r.member_name or "", width=130),
+]
 WEEK_VISIT_COLUMNS = [
     Column("Wanneer", lambda r: day_and_time(r.planned_at), width=130),
     Column("Inwoner", lambda r: r.resident_name, width=160),
     Column("Adres", lambda r: r.address, stretch=True),
     Column("Teamlid", lambda r: r.member_name or "", width=130),
 ]
+
+
+def follow_up_tooltip(row: FollowUpRecord) -> str:
+    late = " (te laat)" if row.deadline.days_left < 0 else ""
+    return f"Nabellen gepland op {long_date(row.due_on)}{late}"
 
 
 class Section(QFrame):
@@ -88,6 +110,18 @@ class TodayPage(QWidget):
         self.visits_week = Section(
             "Later deze week", WEEK_VISIT_COLUMNS, "Verder deze week geen huisbezoeken gepland."
         )
+        self.follow_ups = Section(
+            "Nabellen", FOLLOW_UP_COLUMNS, "Vandaag hoeft u niemand na te bellen."
+        )
+        self.record_button = QPushButton("Nabellen &vastleggen…")
+        self.move_button = QPushButton("Nabellen verpl&aatsen…")
+        self.record_button.clicked.connect(lambda: self._follow_up(record_follow_up))
+        self.move_button.clicked.connect(lambda: self._follow_up(move_follow_up))
+        follow_up_buttons = QHBoxLayout()
+        follow_up_buttons.addWidget(self.record_button)
+        follow_up_buttons.addWidget(self.move_button)
+        follow_up_buttons.addStretch(1)
+        self.follow_ups.layout().addLayout(follow_up_buttons)
         self.plan_button = QPushButton("Huisbezoek &plannen…")
         self.plan_button.clicked.connect(self._plan_selected)
         hint = muted("Enter of dubbelklik opent het dossier.")
@@ -106,12 +140,13 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.unplanned, 3)
+        layout.addWidget(self.follow_ups, 3)
         layout.addLayout(visits, 2)
 
         self.unplanned.table.rowActivated.connect(
             lambda r: navigator.open_dossier(r.resident_id, r.report_id)
         )
-        for section in (self.visits_today, self.visits_week):
+        for section in (self.visits_today, self.visits_week, self.follow_ups):
             section.table.rowActivated.connect(
                 lambda r: navigator.open_dossier(r.resident_id, r.report_id)
             )
@@ -123,6 +158,10 @@ class TodayPage(QWidget):
         self.visits_today.set_rows(self._services.worklist.visits_between(today, tomorrow))
         self.visits_week.set_rows(self._services.worklist.visits_between(tomorrow, next_monday))
         self.plan_button.setEnabled(self.unplanned.model.rowCount() > 0)
+        self.follow_ups.set_rows(self._services.follow_ups.due())
+        has_calls = self.follow_ups.model.rowCount() > 0
+        self.record_button.setEnabled(has_calls)
+        self.move_button.setEnabled(has_calls)
 
     def _plan_selected(self) -> None:
         row = self.unplanned.table.current_row()
@@ -130,6 +169,13 @@ class TodayPage(QWidget):
             row = self.unplanned.model.row_at(0)
         if row is not None:
             self._navigator.plan_visit(row.report_id)
+
+    def _follow_up(self, action) -> None:  # type: ignore[no-untyped-def]
+        row = self.follow_ups.table.current_row()
+        if row is None and self.follow_ups.model.rowCount():
+            row = self.follow_ups.model.row_at(0)
+        if row is not None:
+            action(self, self._services, self._navigator, row.id)
 
     def focus_first_list(self) -> None:
         self.unplanned.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

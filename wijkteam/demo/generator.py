@@ -17,10 +17,12 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from wijkteam.demo.steps import add_demo_steps
 from wijkteam.domain.enums import Channel, ClosingReason, Language, ReportSource, VisitState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.resources import resource
 from wijkteam.services.resident_rules import search_columns
+from wijkteam.services.social_map.examples import load_demo_map
 from wijkteam.store import Store
 from wijkteam.store.models import HomeVisit, Member, Report, Resident, StatusChange
 
@@ -56,6 +58,8 @@ def generate(store: Store, residents: int = 60, seed: int = 2020) -> DemoSummary
             if visits:
                 session.execute(insert(HomeVisit), visits)
         report_count += len(report_rows)
+    load_demo_map(store, member_ids)
+    add_demo_steps(store)
     store.refresh_statistics()
     return DemoSummary(members=len(member_ids), residents=residents, reports=report_count)
 

@@ -14,6 +14,8 @@ class ReportStatus(StrEnum):
     NEW = "new"
     VISIT_PLANNED = "visit_planned"
     IN_CONVERSATION = "in_conversation"
+    STEPS_RUNNING = "steps_running"  # afspraken lopen: the resident chose steps
+    FOLLOW_UP = "follow_up"  # nazorg: no step open, a follow-up call still to make
     CLOSED = "closed"
 
 
@@ -22,7 +24,11 @@ TRANSITIONS: dict[ReportStatus, frozenset[ReportStatus]] = {
     ReportStatus.VISIT_PLANNED: frozenset(
         {ReportStatus.VISIT_PLANNED, ReportStatus.IN_CONVERSATION, ReportStatus.CLOSED}
     ),
-    ReportStatus.IN_CONVERSATION: frozenset({ReportStatus.CLOSED}),
+    ReportStatus.IN_CONVERSATION: frozenset(
+        {ReportStatus.STEPS_RUNNING, ReportStatus.FOLLOW_UP, ReportStatus.CLOSED}
+    ),
+    ReportStatus.STEPS_RUNNING: frozenset({ReportStatus.FOLLOW_UP, ReportStatus.CLOSED}),
+    ReportStatus.FOLLOW_UP: frozenset({ReportStatus.STEPS_RUNNING, ReportStatus.CLOSED}),
     ReportStatus.CLOSED: frozenset(),
 }
 

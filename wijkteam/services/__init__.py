@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
+from wijkteam.services.contacts import ContactService
+from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.social_map import GapService, SocialMapService, SocialMapTransfer
+from wijkteam.services.steps import FollowUpService, StepService, TeamSettings, TimelineService
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
@@ -31,8 +35,17 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    contacts: ContactService
+    drafts: DraftService
+    steps: StepService
+    follow_ups: FollowUpService
+    settings: TeamSettings
+    timeline: TimelineService
     imports: ImportService
     export: ExportServices
+    social_map: SocialMapService
+    social_map_transfer: SocialMapTransfer
+    gaps: GapService
 
     @classmethod
     def create(cls, store: Store) -> Services:
@@ -41,6 +54,8 @@ class Services:
 
         residents = ResidentService(store)
         reports = ReportService(store, residents)
+        steps = StepService(store)
+        social_map = SocialMapService(store)
         return cls(
             store=store,
             members=MemberService(store),
@@ -48,8 +63,17 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports),
             worklist=WorklistService(store),
+            contacts=ContactService(store),
+            drafts=DraftService(store),
+            steps=steps,
+            follow_ups=FollowUpService(store, steps),
+            settings=TeamSettings(store),
+            timeline=TimelineService(store),
             imports=ImportService(store),
             export=ExportServices.create(store),
+            social_map=social_map,
+            social_map_transfer=SocialMapTransfer(store, social_map),
+            gaps=GapService(store),
         )
 
     def store_is_empty(self) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import ReportStatus
@@ -69,11 +70,18 @@ class VisitService:
             report = session.get(Report, report_id)
             if report is None:
                 raise NotFound("report", report_id)
-            move_status(session, report, ReportStatus.IN_CONVERSATION, now)
-            for visit in session.scalars(
-                select(HomeVisit).where(
-                    HomeVisit.report_id == report_id, HomeVisit.state == VisitState.PLANNED
-                )
-            ):
-                visit.state = VisitState.HELD
+            hold_visit(session, report, now)
         return self._reports.get(report_id)
+
+
+def hold_visit(session: Session, report: Report, now: datetime) -> None:
+    """The planned visit took place: the melding moves to "in gesprek" (refused by the status
+    rules when it cannot) and its planned visit is marked held. Used by mark_held and by
+    recording a home-visit contact moment."""
+    move_status(session, report, ReportStatus.IN_CONVERSATION, now)
+    for visit in session.scalars(
+        select(HomeVisit).where(
+            HomeVisit.report_id == report.id, HomeVisit.state == VisitState.PLANNED
+        )
+    ):
+        visit.state = VisitState.HELD

@@ -1,21 +1,32 @@
 """All mapped tables. Importing this package registers every table on Base.metadata."""
 
 from wijkteam.store.models.base import Base, RecordMixin
+from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
+from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
     "Base",
+    "Contact",
+    "ContactDraft",
+    "ContactTheme",
+    "FollowUp",
     "HomeVisit",
     "Member",
     "RecordMixin",
     "Report",
     "Resident",
     "Setting",
+    "SocialMapEntry",
+    "SocialMapEntryCategory",
+    "SocialMapGap",
     "StatusChange",
+    "Step",
     "SyncBatch",
     "SyncBatchReport",
     "SyncRemote",

@@ -14,6 +14,8 @@ STATUS_TEXT = {
     ReportStatus.NEW: "Melding ontvangen",
     ReportStatus.VISIT_PLANNED: "Huisbezoek gepland",
     ReportStatus.IN_CONVERSATION: "In gesprek met de inwoner",
+    ReportStatus.STEPS_RUNNING: "Afspraken lopen",
+    ReportStatus.FOLLOW_UP: "Nazorg",
     ReportStatus.CLOSED: "Afgesloten",
 }
 CLOSING_TEXT = {

@@ -1,0 +1,104 @@
+"""Gezocht, niet gevonden: what residents and members looked for and the map does not have.
+
+Together the notes say what the neighbourhood lacks. A note says what was sought, never who
+sought it; the optional resident id only links it to a dossier.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from wijkteam.domain.social_map import MapCategory, category_order
+from wijkteam.errors import NotFound, ValidationError
+from wijkteam.services.social_map.records import GapCount, GapRecord
+from wijkteam.store import Store
+from wijkteam.store.models import Member, Resident, SocialMapGap
+from wijkteam.validation import required_text
+
+SOUGHT_MAX = 500
+GAP_LIST_LIMIT = 1000
+
+
+class GapService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def record_gap(
+        self,
+        text: str,
+        category: MapCategory | None,
+        member_id: int | None,
+        resident_id: int | None = None,
+    ) -> GapRecord:
+        sought = required_text("sought", text, SOUGHT_MAX)
+        with self._store.transaction() as session:
+            if member_id is not None and session.get(Member, member_id) is None:
+                raise ValidationError("gap_member", "unknown_member")
+            if resident_id is not None and session.get(Resident, resident_id) is None:
+                raise NotFound("resident", resident_id)
+            gap = SocialMapGap(
+                sought=sought,
+                category=category,
+                noted_on=self._store.clock.today(),
+                member_id=member_id,
+                resident_id=resident_id,
+            )
+            session.add(gap)
+            session.flush()
+            return self._record(gap, session.get(Member, member_id) if member_id else None)
+
+    def gaps(
+        self, category: MapCategory | None = None, *, uncategorised: bool = False
+    ) -> list[GapRecord]:
+        """Newest first; only one category when given, only notes without one when
+        `uncategorised`."""
+        statement = (
+            select(SocialMapGap, Member)
+            .outerjoin(Member, Member.id == SocialMapGap.member_id)
+            .order_by(SocialMapGap.noted_on.desc(), SocialMapGap.id.desc())
+            .limit(GAP_LIST_LIMIT)
+        )
+        if uncategorised:
+            statement = statement.where(SocialMapGap.category.is_(None))
+        elif category is not None:
+            statement = statement.where(SocialMapGap.category == category)
+        with self._store.transaction() as session:
+            return [self._record(gap, member) for gap, member in session.execute(statement)]
+
+    def counts(self) -> list[GapCount]:
+        """How often something was sought per category: most first, then in category order;
+        notes without a category last."""
+        statement = select(SocialMapGap.category, func.count(SocialMapGap.id)).group_by(
+            SocialMapGap.category
+        )
+        with self._store.transaction() as session:
+            counts = [GapCount(category, n) for category, n in session.execute(statement)]
+        return sorted(
+            counts,
+            key=lambda c: (
+                (c.category is None, -c.count, category_order(c.category))
+                if c.category is not None
+                else (True, 0, 0)
+            ),
+        )
+
+    def remove_gap(self, gap_id: int) -> None:
+        """For a note made by mistake."""
+        with self._store.transaction() as session:
+            gap = session.get(SocialMapGap, gap_id)
+            if gap is None:
+                raise NotFound("social_map_gap", gap_id)
+            session.delete(gap)
+
+    @staticmethod
+    def _record(gap: SocialMapGap, member: Member | None) -> GapRecord:
+        return GapRecord(
+            id=gap.id,
+            uuid=gap.uuid,
+            sought=gap.sought,
+            category=gap.category,
+            noted_on=gap.noted_on,
+            member_id=gap.member_id,
+            member_name=member.name if member else None,
+            resident_id=gap.resident_id,
+        )
