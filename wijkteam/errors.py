@@ -89,3 +89,42 @@ class StoreTooNew(StoreError):
 
 class StoreReadOnly(StoreError):
     code = "store_read_only"
+
+
+class StoreInUse(StoreError):
+    """Another Wijkteam on this laptop has the store open."""
+
+    code = "store_in_use"
+
+
+class StoreNotEncrypted(StoreError):
+    """A key was given but the file is an unencrypted store (convert it first)."""
+
+    code = "store_not_encrypted"
+
+
+class KeyFileDamaged(StoreError):
+    """The key file next to the store cannot be read or does not fit the store."""
+
+    code = "key_file_damaged"
+
+
+class KeyFileMissing(StoreError):
+    """An encrypted store without its key file: nobody can open it."""
+
+    code = "key_file_missing"
+
+
+class SignInRefused(WijkteamError):
+    """Wrong initials, password or recovery code. Says nothing about which was wrong."""
+
+    code = "sign_in_refused"
+
+
+class NotAllowed(WijkteamError):
+    """The signed-in member's role does not allow this action."""
+
+    code = "not_allowed"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(action=action)

@@ -7,9 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
+from wijkteam.security.context import ServiceContext
+from wijkteam.security.keyring import OpenKeyRing
+from wijkteam.services.accounts import AccountService
+from wijkteam.services.audit import AuditService
 from wijkteam.services.members import MemberService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.team_settings import SettingsService, ensure_origin
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
@@ -26,18 +31,36 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    context: ServiceContext
+    audit: AuditService
+    settings: SettingsService
+    accounts: AccountService
 
     @classmethod
-    def create(cls, store: Store) -> Services:
-        residents = ResidentService(store)
-        reports = ReportService(store, residents)
+    def create(
+        cls,
+        store: Store,
+        context: ServiceContext | None = None,
+        keys: OpenKeyRing | None = None,
+    ) -> Services:
+        """`context`: who acts (default: a headless command); `keys`: the key file with the
+        store key, needed to manage passwords (None for headless tools)."""
+        context = context or ServiceContext(ensure_origin(store))
+        audit = AuditService(store, context)
+        members = MemberService(store, audit)
+        residents = ResidentService(store, audit)
+        reports = ReportService(store, residents, audit)
         return cls(
             store=store,
-            members=MemberService(store),
+            members=members,
             residents=residents,
             reports=reports,
-            visits=VisitService(store, reports),
+            visits=VisitService(store, reports, audit),
             worklist=WorklistService(store),
+            context=context,
+            audit=audit,
+            settings=SettingsService(store, audit),
+            accounts=AccountService(store, context, audit, members, keys),
         )
 
     def store_is_empty(self) -> bool:
