@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.main_window import MainWindow
-from ui.startup import open_services_or_explain
+from ui.security.session import install_security
+from ui.startup import start_session
 from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.clock import Clock
+from wijkteam.security.setup import StoreState
 from wijkteam.services import Services
 
 
@@ -37,14 +39,20 @@ def application() -> QApplication:
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
     app = application()
-    services = open_services_or_explain(data_dir, clock)
-    if services is None:
+    runner = ThreadTaskRunner()
+    started = start_session(data_dir, runner, clock)
+    if started is None:
         return 2
-    app.aboutToQuit.connect(services.store.close)
+    opened, state = started
+    services = opened.services
     window = MainWindow(services)
+    security = install_security(window, services, runner, data_dir)
+    app.aboutToQuit.connect(security.shut_down)
     window.show()
-    if services.store_is_empty():
-        welcome(window, services, ThreadTaskRunner())
+    if opened.recovery_code is not None:
+        security.show_recovery_code(opened.recovery_code)
+    if state is StoreState.NEW:
+        welcome(window, services, runner)
     return app.exec()
 
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from ui.labels import STATUS
 from wijkteam.errors import (
+    KeyFileDamaged,
+    NotAllowed,
     NotFound,
+    SignInRefused,
+    StoreInUse,
     StoreNotADatabase,
+    StoreNotEncrypted,
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
@@ -42,6 +47,11 @@ FIELD_LABELS = {
     "closing_note": "de toelichting",
     "member_name": "de naam",
     "member_initials": "de initialen",
+    "team_name": "de naam van het team",
+    "municipality": "de gemeente",
+    "password": "het wachtwoord",
+    "password_again": "het wachtwoord nog een keer",
+    "current_password": "uw huidige wachtwoord",
 }
 
 _CODES = {
@@ -71,6 +81,16 @@ _CODES = {
     "house_number_format": "Een huisnummer begint met een cijfer; zet letters bij de toevoeging.",
     "case_reference_in_use": "Dit zaaknummer is al gebruikt voor een andere melding.",
     "initials_taken": "Deze initialen zijn al in gebruik bij een ander teamlid.",
+    "password_too_short": "Kies minstens {min} tekens. Een lang wachtwoord is voor een dief "
+    "veel moeilijker te raden dan een kort ingewikkeld wachtwoord; een zinnetje van een paar "
+    "woorden is prima.",
+    "password_too_simple": "Dit wachtwoord is te eenvoudig (bijna steeds hetzelfde teken, of "
+    "spaties aan het begin of eind). Kies een zinnetje van een paar woorden.",
+    "password_mismatch": "De twee wachtwoorden zijn niet gelijk.",
+    "password_wrong": "Dit is niet uw huidige wachtwoord.",
+    "last_coordinator": "Het team heeft minstens één coördinator nodig.",
+    "cannot_remove_self": "U kunt uw eigen account niet uitzetten.",
+    "out_of_range": "Kies een getal van {low} tot en met {high}.",
 }
 
 _STORE = {
@@ -82,6 +102,13 @@ _STORE = {
     "Installeer de nieuwste versie; de gegevens zijn niet aangeraakt.",
     StoreReadOnly: "Wijkteam kan niet schrijven in de map met gegevens (alleen-lezen of niet "
     "aan te maken). Kies een andere map of vraag uw beheerder om schrijfrechten.",
+    StoreInUse: "Wijkteam is op deze laptop al geopend. Gebruik het venster dat al open is "
+    "(kijk in de taakbalk); de gegevens kunnen niet twee keer tegelijk open staan.",
+    StoreNotEncrypted: "Het gegevensbestand is niet versleuteld, maar er staat wel een "
+    "sleutelbestand naast. Het is niet aangeraakt. Neem contact op met uw beheerder.",
+    KeyFileDamaged: "Het sleutelbestand (keys.json) naast de gegevens is beschadigd. Zonder "
+    "dat bestand zijn de gegevens niet te lezen. Zet het terug uit een back-up of neem "
+    "contact op met uw beheerder.",
 }
 
 
@@ -110,6 +137,10 @@ def error_text(error: WijkteamError) -> str:
         current = STATUS[ReportStatus(error.params["current"])]
         wanted = STATUS[ReportStatus(error.params["wanted"])]
         return f"Dat kan niet: een melding met status '{current}' kan niet naar '{wanted}'."
+    if isinstance(error, SignInRefused):
+        return "Deze initialen en dit wachtwoord horen niet bij elkaar. Probeer het nog eens."
+    if isinstance(error, NotAllowed):
+        return "Dit kan alleen een coördinator doen."
     if isinstance(error, NotFound):
         return "Dit gegeven bestaat niet meer. Misschien is het intussen verwijderd."
     errors = field_errors(error)

@@ -109,8 +109,9 @@ class KeyFileDamaged(StoreError):
     code = "key_file_damaged"
 
 
-class KeyFileMissing(StoreError):
-    """An encrypted store without its key file: nobody can open it."""
+class KeyFileMissing(StoreNotADatabase):
+    """A store file that is not plain SQLite and has no key file next to it: an encrypted
+    store whose keys.json is gone, or not a store at all (the two look the same)."""
 
     code = "key_file_missing"
 

@@ -131,6 +131,13 @@ def open_store(
     return Store(engine, clock, path, cipher, lock)
 
 
+def check_store_file(location: Path | str, passphrase: bytes | str | None = None) -> None:
+    """Raises what `open_store` would refuse the file for, without opening or changing it."""
+    path = Path(location).absolute()
+    _check_location(path)
+    _inspect_read_only(path, Cipher(passphrase) if passphrase is not None else None)
+
+
 def _file_engine(path: Path, cipher: Cipher | None) -> Engine:
     if cipher is None:
         engine = create_engine(f"sqlite:///{path}")
