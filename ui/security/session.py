@@ -46,6 +46,7 @@ class SecuritySession:
     def _coordinator_menu(self, bar) -> QMenu:  # type: ignore[no-untyped-def]
         menu = bar.addMenu("Be&heer")
         menu.setObjectName("coordinatorMenu")
+        self.audit_action = _add(menu, "&Auditlog…", None, self._audit, self.window)
         _add(menu, "&Beveiliging en bewaren…", None, self._settings, self.window)
         _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, self.window)
         return menu
@@ -57,6 +58,14 @@ class SecuritySession:
         return _add(self.coordinator_menu, text, None, slot, self.window)
 
     # --- actions --------------------------------------------------------------------------
+    def _audit(self) -> None:
+        from ui.security.audit_dialog import AuditDialog
+
+        try:
+            AuditDialog(self.services, self.window).exec()
+        except WijkteamError as error:
+            show_error(self.window, error)
+
     def _password(self) -> None:
         if PasswordDialog(self.services, self.runner, self.window).exec():
             self.window.notify("Uw wachtwoord is gewijzigd.")
