@@ -12,8 +12,10 @@ from wijkteam.security.keyring import OpenKeyRing
 from wijkteam.services.accounts import AccountService
 from wijkteam.services.audit import AuditService
 from wijkteam.services.members import MemberService
+from wijkteam.services.privacy import PrivacyService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.retention import RetentionService
 from wijkteam.services.team_settings import SettingsService, ensure_origin
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
@@ -35,6 +37,8 @@ class Services:
     audit: AuditService
     settings: SettingsService
     accounts: AccountService
+    retention: RetentionService
+    privacy: PrivacyService
 
     @classmethod
     def create(
@@ -50,6 +54,7 @@ class Services:
         members = MemberService(store, audit)
         residents = ResidentService(store, audit)
         reports = ReportService(store, residents, audit)
+        settings = SettingsService(store, audit)
         return cls(
             store=store,
             members=members,
@@ -59,8 +64,10 @@ class Services:
             worklist=WorklistService(store),
             context=context,
             audit=audit,
-            settings=SettingsService(store, audit),
+            settings=settings,
             accounts=AccountService(store, context, audit, members, keys),
+            retention=RetentionService(store, audit, settings),
+            privacy=PrivacyService(store, audit, settings),
         )
 
     def store_is_empty(self) -> bool:
