@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
+from ui.security.backup_actions import BackupScheduler, restore_backup
 from ui.security.lock import LockGuard
 from ui.security.password_dialog import PasswordDialog
+from ui.security.privacy_actions import PrivacyActions
 from ui.security.recovery_code_dialog import RecoveryCodeDialog
 from ui.security.settings_dialog import SecuritySettingsDialog
 from ui.tasks import TaskRunner
@@ -29,7 +31,10 @@ class SecuritySession:
         self.runner = runner
         self.data_dir = data_dir
         self.guard = LockGuard(window, services, runner)
+        self.backups = BackupScheduler(services, runner, window)
+        self.privacy = PrivacyActions(window, services)
         self.coordinator_menu: QMenu | None = None
+        self._closed = False
         self._build_menus()
 
     # --- menus ----------------------------------------------------------------------------
@@ -46,9 +51,16 @@ class SecuritySession:
     def _coordinator_menu(self, bar) -> QMenu:  # type: ignore[no-untyped-def]
         menu = bar.addMenu("Be&heer")
         menu.setObjectName("coordinatorMenu")
-        self.audit_action = _add(menu, "&Auditlog…", None, self._audit, self.window)
-        _add(menu, "&Beveiliging en bewaren…", None, self._settings, self.window)
-        _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, self.window)
+        window = self.window
+        self.audit_action = _add(menu, "&Auditlog…", None, self._audit, window)
+        _add(menu, "&Bewaartermijnen…", None, self._retention, window)
+        menu.addSeparator()
+        _add(menu, "&Inzage voor deze inwoner…", None, self.privacy.inzage, window)
+        _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
+        menu.addSeparator()
+        _add(menu, "Back-up &terugzetten…", None, self._restore, window)
+        _add(menu, "B&eveiliging en bewaren…", None, self._settings, window)
+        _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, window)
         return menu
 
     def add_coordinator_action(self, text: str, slot: Callable[[], None]) -> QAction | None:
@@ -65,6 +77,24 @@ class SecuritySession:
             AuditDialog(self.services, self.window).exec()
         except WijkteamError as error:
             show_error(self.window, error)
+
+    def _retention(self) -> None:
+        from ui.security.retention_dialog import RetentionDialog
+
+        try:
+            RetentionDialog(self.services, self.window).exec()
+        except WijkteamError as error:
+            show_error(self.window, error)
+        self.window.data_changed()
+
+    def _restore(self) -> None:
+        restore_backup(self.window, self.services, self.data_dir, self._before_restore)
+
+    def _before_restore(self) -> None:
+        self._closed = True
+        self.guard.stop()
+        self.backups.timer.stop()
+        self.window.dossier_page.discard_changes()
 
     def _password(self) -> None:
         if PasswordDialog(self.services, self.runner, self.window).exec():
@@ -96,7 +126,12 @@ class SecuritySession:
         RecoveryCodeDialog(code, self.services.settings.team().team_name, self.window).exec()
 
     def shut_down(self) -> None:
+        """At closing: a backup, then the store closes (and its lock is released)."""
+        if self._closed:
+            return
+        self._closed = True
         self.guard.stop()
+        self.backups.at_closing()
         self.services.store.close()
 
 

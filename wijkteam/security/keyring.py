@@ -241,6 +241,10 @@ class OpenKeyRing:
     def __repr__(self) -> str:
         return "OpenKeyRing(<hidden>)"
 
+    @property
+    def store_key(self) -> bytes:
+        return self._store_key
+
     def has_account(self, member_uuid: uuid.UUID) -> bool:
         return member_uuid in self.ring.member_uuids()
 

@@ -11,6 +11,7 @@ from wijkteam.security.context import ServiceContext
 from wijkteam.security.keyring import OpenKeyRing
 from wijkteam.services.accounts import AccountService
 from wijkteam.services.audit import AuditService
+from wijkteam.services.backups import BackupService
 from wijkteam.services.members import MemberService
 from wijkteam.services.privacy import PrivacyService
 from wijkteam.services.reports import ReportService
@@ -39,6 +40,7 @@ class Services:
     accounts: AccountService
     retention: RetentionService
     privacy: PrivacyService
+    backups: BackupService
 
     @classmethod
     def create(
@@ -68,6 +70,7 @@ class Services:
             accounts=AccountService(store, context, audit, members, keys),
             retention=RetentionService(store, audit, settings),
             privacy=PrivacyService(store, audit, settings),
+            backups=BackupService(store, audit, settings),
         )
 
     def store_is_empty(self) -> bool:
