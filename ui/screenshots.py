@@ -21,8 +21,10 @@ from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
-from wijkteam.services import Services
-from wijkteam.store import open_store, store_path
+from wijkteam.security.headless import DEMO_TEAM
+from wijkteam.security.setup import StoreState, TeamSetup, first_start, store_state
+
+SHOT_PASSWORD = "schermafdrukken maken"
 
 
 def _settle() -> None:
@@ -57,10 +59,34 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="wijkteam-shots-"))
     application()
-    store = open_store(store_path(data_dir))
-    services = Services.create(store)
-    if services.store_is_empty():
-        generate(store)
+    from ui.security.first_start_dialog import FirstStartDialog
+    from ui.security.sign_in_dialog import SignInDialog
+    from ui.tasks import InlineTaskRunner
+
+    runner = InlineTaskRunner()
+    if store_state(data_dir) is StoreState.NEW:
+        _grab_dialog(FirstStartDialog(data_dir, runner), args.out / "00-eerste-start.png")
+        team, place, name, initials = DEMO_TEAM
+        setup = TeamSetup(team, place, name, initials, SHOT_PASSWORD, SHOT_PASSWORD)
+        opened = first_start(data_dir, setup)
+        generate(opened.services.store)
+        opened.services.store.close()
+
+    def sign_in(dialog: QDialog) -> None:
+        assert isinstance(dialog, SignInDialog)
+        dialog.initials.setText(DEMO_TEAM[3])
+        dialog.password.setText("verkeerd wachtwoord")
+        dialog.sign_in()
+
+    sign_in_dialog = SignInDialog(data_dir, runner)
+    _grab_dialog(sign_in_dialog, args.out / "00-aanmelden.png", sign_in)
+    sign_in_dialog = SignInDialog(data_dir, runner)
+    sign_in_dialog.initials.setText(DEMO_TEAM[3])
+    sign_in_dialog.password.setText(SHOT_PASSWORD)
+    sign_in_dialog.sign_in()
+    assert sign_in_dialog.opened is not None
+    services = sign_in_dialog.opened.services
+    store = services.store
     window = MainWindow(services)
     window.resize(1280, 800)
     window.show()
@@ -91,9 +117,32 @@ def main() -> int:
         PlanVisitDialog(services, report, resident.display_name, window),
         args.out / "06-huisbezoek-plannen.png",
     )
+    _security_screens(window, services, args.out)
     window.close()
     store.close()
     return 0
+
+
+def _security_screens(window: MainWindow, services, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.members_dialog import MembersDialog
+    from ui.security.audit_dialog import AuditDialog
+    from ui.security.retention_dialog import RetentionDialog
+    from ui.security.session import install_security
+    from ui.tasks import InlineTaskRunner
+
+    session = install_security(window, services, InlineTaskRunner(), out)
+    _grab_dialog(MembersDialog(services, window), out / "07-teamleden.png")
+    _grab_dialog(AuditDialog(services, window), out / "08-auditlog.png")
+    _grab_dialog(RetentionDialog(services, window), out / "09-bewaartermijnen.png")
+    row = window.worklist_page.model.row_at(0)
+    window.open_dossier(row.resident_id, row.report_id)
+    session.guard.lock()
+    _settle()
+    _grab(window, out / "10-vergrendeld.png")
+    assert session.guard.unlock_dialog is not None
+    _grab(session.guard.unlock_dialog, out / "11-ontgrendelen.png")
+    session.guard.unlock()
+    session.guard.stop()
 
 
 if __name__ == "__main__":

@@ -214,3 +214,51 @@ def test_a_member_sees_no_coordinator_screens(
     finally:
         member.services.store.close()
     QApplication.processEvents()
+
+
+def test_start_session_signs_in_on_an_encrypted_store(
+    qtbot: QtBot, team: Opened, team_dir: Path, clock: FixedClock
+) -> None:
+    from ui.startup import start_session
+
+    team.services.store.close()
+    application()
+
+    def sign_in(dialog: SignInDialog) -> None:
+        type_text(qtbot, dialog.initials, "CC")
+        type_text(qtbot, dialog.password, TEAM_PASSWORD)
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+    result: list[object] = []
+    drive_modal(
+        SignInDialog,
+        sign_in,
+        lambda: result.append(start_session(team_dir, InlineTaskRunner(), clock)),
+    )
+    started = result[0]
+    assert started is not None
+    opened, state = started  # type: ignore[misc]
+    assert opened.member.initials == "CC" and state.value == "locked"
+    opened.services.store.close()
+
+
+def test_start_session_offers_first_start_on_a_new_folder(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    from ui.startup import start_session
+
+    application()
+    seen: list[bool] = []
+
+    def cancel(dialog: FirstStartDialog) -> None:
+        seen.append(True)
+        dialog.reject()
+
+    result: list[object] = []
+    drive_modal(
+        FirstStartDialog,
+        cancel,
+        lambda: result.append(start_session(tmp_path / "nieuw", InlineTaskRunner(), clock)),
+    )
+    assert seen == [True] and result == [None]
+    assert not (tmp_path / "nieuw" / "keys.json").exists()

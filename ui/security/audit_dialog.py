@@ -45,6 +45,18 @@ ACTION = {
     AuditAction.RESTORE: "back-up teruggezet",
 }
 RESULT = {AuditResult.DONE: "gedaan", AuditResult.REFUSED: "geweigerd"}
+OBJECT = {
+    "resident": "inwoner",
+    "report": "melding",
+    "report_list": "meldingen van inwoner",
+    "member": "teamlid",
+    "team": "team",
+    "audit_log": "auditlog",
+    "security_settings": "instellingen",
+    "recovery_code": "herstelcode",
+    "store": "gegevensbestand",
+    "retention": "bewaartermijnen",
+}
 
 
 def _local(record: AuditRecord) -> str:
@@ -56,13 +68,13 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Auditlog")
-        self.resize(1000, 620)
+        self.resize(1080, 620)
         names = services.members.names()
         columns = [
-            Column("Tijdstip", _local, width=160),
-            Column("Teamlid", lambda r: names.get(r.actor_member_id, "—"), width=170),
-            Column("Actie", lambda r: ACTION[r.action], width=170),
-            Column("Soort gegeven", lambda r: r.object_type, width=120),
+            Column("Tijdstip", _local, width=175),
+            Column("Teamlid", lambda r: names.get(r.actor_member_id, "—"), width=160),
+            Column("Actie", lambda r: ACTION[r.action], width=150),
+            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=170),
             Column("Nummer", lambda r: "" if r.object_id is None else str(r.object_id), width=80),
             Column("Inwoner-nr.", lambda r: "" if r.resident_id is None else str(r.resident_id)),
             Column("Resultaat", lambda r: RESULT[r.result], width=90),

@@ -29,7 +29,7 @@ CASE_COLUMNS = [
     Column(
         "Bevestigd door gemeente",
         lambda c: short_date(c.acknowledged_at.date()) if c.acknowledged_at else "nooit",
-        width=170,
+        width=200,
     ),
     Column("Mag weg vanaf", lambda c: short_date(c.due_on) if c.due_on else "—"),
 ]
@@ -48,7 +48,7 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Bewaartermijnen")
-        self.resize(900, 680)
+        self.resize(920, 780)
         self.due_model = RowTableModel(CASE_COLUMNS, self)
         self.due_table = RowTable(CASE_COLUMNS)
         self.due_table.setModel(self.due_model)
@@ -76,7 +76,7 @@ class RetentionDialog(QDialog):
                 "ze heeft. Synchroniseer ze opnieuw of vraag de gemeente om bevestiging."
             )
         )
-        layout.addWidget(self.problem_table, 1)
+        layout.addWidget(self.problem_table, 2)
         layout.addWidget(heading("Bewaarde cijfers (zonder persoonsgegevens)", 3))
         layout.addWidget(figures, 1)
         layout.addWidget(self.status)
