@@ -22,6 +22,7 @@ from ui.labels import ROLE
 from ui.messages import field_errors
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
+from ui.security.widgets import password_field
 from ui.widgets.fields import FieldSet, heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.enums import MemberRole
@@ -52,8 +53,8 @@ class MembersDialog(QDialog):
         self.name_field = QLineEdit()
         self.initials_field = QLineEdit()
         self.initials_field.setMaxLength(8)
-        self.password_field = _secret()
-        self.again_field = _secret()
+        self.password_field = password_field()
+        self.again_field = password_field()
         self.role_box = QComboBox()
         for role in MemberRole:
             self.role_box.addItem(ROLE[role], role)
@@ -173,9 +174,3 @@ class MembersDialog(QDialog):
             return
         self.changed = True
         self._load()
-
-
-def _secret() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.security.password_gate import PasswordGate
+from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.clock import Clock
@@ -54,10 +55,8 @@ class FirstStartDialog(QDialog):
         self.name = QLineEdit()
         self.initials = QLineEdit()
         self.initials.setMaxLength(8)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field()
+        self.again = password_field()
         form = QFormLayout()
         self.fieldset.add(form, "team_name", "Naam van het &team", self.team_name)
         self.fieldset.add(form, "municipality", "&Gemeente", self.municipality)

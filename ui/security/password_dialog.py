@@ -7,13 +7,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.security.first_start_dialog import PASSWORD_HELP
 from ui.security.password_gate import PasswordGate
+from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, muted
 from wijkteam.services import Services
@@ -26,7 +26,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle("Wachtwoord wijzigen")
         self.setMinimumWidth(520)
         self.fieldset = FieldSet()
-        self.current, self.new, self.again = _secret(), _secret(), _secret()
+        self.current, self.new, self.again = password_field(), password_field(), password_field()
         form = QFormLayout()
         self.fieldset.add(form, "current_password", "&Huidig wachtwoord", self.current)
         self.fieldset.add(form, "password", "&Nieuw wachtwoord", self.new)
@@ -54,9 +54,3 @@ class PasswordDialog(QDialog):
             lambda _none: self.accept(),
             on_invalid=lambda errors: self.fieldset.show_errors(errors),
         )
-
-
-def _secret() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.security.password_gate import PasswordGate
+from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.clock import Clock
@@ -37,8 +38,8 @@ class ResetDialog(QDialog):
         self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.initials = QLineEdit()
         self.initials.setMaxLength(8)
-        self.password = _secret()
-        self.again = _secret()
+        self.password = password_field()
+        self.again = password_field()
         form = QFormLayout()
         form.addRow("&Herstelcode", self.code)
         self.fieldset.add(form, "member_initials", "&Initialen", self.initials)
@@ -85,9 +86,3 @@ class ResetDialog(QDialog):
         assert isinstance(opened, Opened)
         self.opened = opened
         self.accept()
-
-
-def _secret() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field

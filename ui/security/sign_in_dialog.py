@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.security.password_gate import PasswordGate
 from ui.security.reset_dialog import ResetDialog
+from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.clock import Clock
@@ -43,8 +44,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(440)
         self.initials = QLineEdit()
         self.initials.setMaxLength(8)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field()
         self.sign_in_button = QPushButton("&Aanmelden")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.sign_in)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.security.password_gate import PasswordGate
+from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import SignInRefused
@@ -23,8 +24,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle("Wijkteam – vergrendeld")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(420)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field()
         self.password.returnPressed.connect(self.submit)
         self.unlock_button = QPushButton("&Ontgrendelen")
         self.unlock_button.setDefault(True)
