@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Iterator
 from datetime import datetime
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from wijkteam.clock import FixedClock
+from wijkteam.clock import Clock, FixedClock
 from wijkteam.domain.enums import MemberRole
 from wijkteam.security.kdf import KdfParams
-from wijkteam.security.setup import Opened, TeamSetup, first_start
+from wijkteam.security.setup import Opened, TeamSetup, first_start, open_unlocked, unlock
 from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store, open_store, store_path
@@ -83,3 +84,19 @@ def team(team_dir: Path, clock: FixedClock, fast_kdf: KdfParams) -> Iterator[Ope
     opened = first_start(team_dir, team_setup(), kdf=fast_kdf, clock=clock)
     yield opened
     opened.services.store.close()
+
+
+def make_team_store(data_dir: Path, clock: Clock | None = None) -> Store:
+    """An encrypted team store as first start makes it (coordinator CC, TEAM_PASSWORD),
+    open and signed in. Headless commands open it with WIJKTEAM_PASSPHRASE=TEAM_PASSWORD."""
+    return first_start(data_dir, team_setup(), kdf=TEST_KDF, clock=clock).services.store
+
+
+def open_team_store(data_dir: Path, clock: Clock | None = None) -> Store:
+    ring, unlocked = unlock(data_dir, "CC", TEAM_PASSWORD)
+    return open_unlocked(data_dir, ring, unlocked, clock=clock).services.store
+
+
+def team_environment() -> dict[str, str]:
+    """For subprocesses running headless commands on a team store."""
+    return {**os.environ, "WIJKTEAM_PASSPHRASE": TEAM_PASSWORD}

@@ -8,7 +8,9 @@ from wijkteam.cli import build_parser, data_dir_of, run_command
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is not None:
-        return run_command(args)
+        from ui.messages import describe  # Dutch texts, without loading Qt
+
+        return run_command(args, describe)
     from ui.app import run_gui  # Qt is imported only for the GUI
 
     return run_gui(data_dir_of(args))

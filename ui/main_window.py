@@ -17,9 +17,11 @@ from ui.dialogs.members_dialog import MembersDialog
 from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.feedback import show_error
+from ui.imports.import_flow import ImportFlow
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
+from ui.sync.menu import SyncMenu
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
@@ -56,7 +58,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._previous_page: QWidget = self.today_page
+        self.import_flow = ImportFlow(self, self, services)
         self._build_actions()
+        self.sync_menu = SyncMenu(self, services)
         self.statusBar().showMessage("Klaar", 2000)
         self.nav.setCurrentRow(NAV_TODAY)
 
@@ -66,6 +70,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&Bestand")
         self.new_report_action = self._action(
             file_menu, "&Nieuwe melding…", "Ctrl+N", lambda: self.new_report()
+        )
+        self.import_action = self._action(
+            file_menu, "Meldingen &importeren…", None, lambda: self.import_flow.start()
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Afsluiten", QKeySequence.StandardKey.Quit, self.close)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ui.labels import STATUS
+from ui.sync.texts import SYNC_CODES, SYNC_FIELD_LABELS, sync_error_text
 from wijkteam.errors import (
     KeyFileDamaged,
     NotAllowed,
@@ -18,6 +19,15 @@ from wijkteam.errors import (
     ValidationError,
     ValidationFailed,
     WijkteamError,
+)
+from wijkteam.security.headless import NoPassphrase, PassphraseRefused, StoreNotSetUp
+from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
+from wijkteam.sync.imports.problems import (
+    ImportDecisionInvalid,
+    ImportInvalid,
+    ImportNeedsDecision,
+    ImportProblem,
+    ImportRefused,
 )
 
 FIELD_LABELS = {
@@ -106,6 +116,11 @@ _STORE = {
     "(kijk in de taakbalk); de gegevens kunnen niet twee keer tegelijk open staan.",
     StoreNotEncrypted: "Het gegevensbestand is niet versleuteld, maar er staat wel een "
     "sleutelbestand naast. Het is niet aangeraakt. Neem contact op met uw beheerder.",
+    NoPassphrase: "Geef het wachtwoord (of de herstelcode) in de omgevingsvariabele "
+    "WIJKTEAM_PASSPHRASE.",
+    PassphraseRefused: "Dit wachtwoord of deze herstelcode past niet bij deze gegevens.",
+    StoreNotSetUp: "Hier is nog geen team aangemaakt (of de gegevens zijn nog niet "
+    "versleuteld). Start eerst Wijkteam zelf om het team aan te maken.",
     KeyFileDamaged: "Het sleutelbestand (keys.json) naast de gegevens is beschadigd. Zonder "
     "dat bestand zijn de gegevens niet te lezen. Zet het terug uit een back-up of neem "
     "contact op met uw beheerder.",
@@ -146,6 +161,168 @@ def error_text(error: WijkteamError) -> str:
     errors = field_errors(error)
     if errors:
         return "\n".join(field_error_text(e) for e in errors)
+    sync_text = sync_error_text(error)
+    if sync_text is not None:
+        return sync_text
     if error.code == "duplicate_suspected":
         return "Deze inwoner lijkt al bekend te zijn."
     return "Er ging iets mis. Uw invoer is bewaard; probeer het nog eens."
+
+
+# --- importing meldingen (CSV / JSON from the municipality) --------------------------------
+FIELD_LABELS["source"] = "de bron"
+
+_IMPORT_CODES = {
+    "required": "{Field} ontbreekt.",
+    "source_unknown": "Deze bron kent Wijkteam niet. Gebruik bijvoorbeeld gemeente, inwoner, "
+    "familie, huisarts, buren, partnerorganisatie of anders (of laat het leeg).",
+    "case_reference_repeated": "Dit zaaknummer staat al eerder in het bestand ({unit} {first}).",
+    "column_missing": "De kolom '{source}' ontbreekt. Die is verplicht.",
+    "column_unknown": "De kolom '{source}' kent Wijkteam niet; die wordt overgeslagen.",
+    "column_repeated": "De kolom '{source}' staat er twee keer in.",
+    "wrong_delimiter": "De kolommen zijn niet gescheiden door puntkomma's. Sla het bestand in "
+    "Excel op als 'CSV (gescheiden door lijstscheidingsteken)'.",
+    "cell_count": "Deze regel heeft {got} cellen, de kopregel {expected}. Staat er een "
+    "puntkomma of aanhalingsteken te veel in?",
+    "record_shape": 'Dit is geen zaak met rollen: verwacht is {{"zaak": {{…}}, "rollen": [ … ]}}.',
+    "wrong_type": "Hier hoort tekst te staan.",
+    "resident_role_missing": "Bij deze zaak staat geen inwoner: een rol met betrokkeneType "
+    "'natuurlijk_persoon' en omschrijvingGeneriek 'belanghebbende'.",
+    "resident_role_ambiguous": "Bij deze zaak staan meer inwoners (belanghebbenden); "
+    "Wijkteam verwacht er één.",
+}
+
+_IMPORT_REFUSED = {
+    "unreadable_file": "Het bestand kan niet worden gelezen. Bestaat het nog, en mag u het openen?",
+    "too_large": "Het bestand is te groot (meer dan {max_mb} MB). Splits het in kleinere "
+    "bestanden.",
+    "too_many_records": "Het bestand bevat meer dan {max} meldingen. Splits het in kleinere "
+    "bestanden.",
+    "empty": "Het bestand is leeg.",
+    "encoding": "De tekens in dit bestand zijn niet te lezen. Sla het op als 'CSV UTF-8' of "
+    "als gewone CSV (Windows); een JSON-bestand moet UTF-8 zijn.",
+    "binary": "Dit is geen tekstbestand. Kies een CSV- of JSON-bestand.",
+    "wrong_kind": "Dit is geen CSV- of JSON-bestand (maar bijvoorbeeld een PDF, een afbeelding "
+    "of een oud Excel-bestand). Sla de lijst in Excel op als CSV.",
+    "excel_workbook": "Dit is een Excel-werkmap. Sla de lijst in Excel op als 'CSV UTF-8' en "
+    "kies dat bestand.",
+    "zip_damaged": "Het ZIP-bestand is beschadigd.",
+    "zip_contents": "Het ZIP-bestand moet precies één CSV- of JSON-bestand bevatten.",
+    "zip_unsafe_name": "Het ZIP-bestand bevat een onveilige bestandsnaam (een pad naar "
+    "buiten de map). Het is niet geopend.",
+    "zip_encrypted": "Het ZIP-bestand is versleuteld. Pak het eerst uit.",
+    "csv_unreadable": "Het bestand is rond regel {line} niet als CSV te lezen.",
+    "json_syntax": "Het JSON-bestand klopt niet rond regel {line}, teken {column}.",
+    "json_too_deep": "Het JSON-bestand is te diep genest (meer dan {max} niveaus).",
+    "json_envelope": "Dit JSON-bestand heeft niet de vorm die Wijkteam verwacht: "
+    '{{"formaat": "{format}", "versie": {version}, "zaken": [ … ]}}.',
+}
+
+_UNIT_WORD = {"line": "regel", "record": "zaak", "file": "bestand"}
+
+
+def import_problem_place(problem: ImportProblem) -> str:
+    """'Regel 4' (CSV) or 'Zaak 2' (JSON); '' for the file as a whole."""
+    if problem.position <= 0:
+        return ""
+    return f"{_UNIT_WORD[problem.unit.value].capitalize()} {problem.position}"
+
+
+def import_problem_text(problem: ImportProblem) -> str:
+    """The sentence for one problem of an import file, without its place."""
+    params = dict(problem.param_map)
+    field = FIELD_LABELS.get(problem.field, "dit veld")
+    template = _IMPORT_CODES.get(problem.code)
+    if template is None:
+        return field_error_text(problem.as_validation_error())
+    params.setdefault("source", problem.source)
+    return template.format(
+        field=field,
+        Field=field[:1].upper() + field[1:],
+        unit=_UNIT_WORD[problem.unit.value],
+        **params,
+    )
+
+
+def import_problem_line(problem: ImportProblem) -> str:
+    """'Regel 4, kolom bsn: Dit is geen geldig BSN …' for lists and the command line."""
+    place = import_problem_place(problem)
+    if problem.source and problem.code not in {"column_missing", "column_unknown"}:
+        where = "kolom" if problem.unit.value == "line" else "veld"
+        place = f"{place}, {where} {problem.source}" if place else f"{where} {problem.source}"
+    text = import_problem_text(problem)
+    return f"{place}: {text}" if place else text
+
+
+def import_error_text(error: WijkteamError) -> str:
+    """A sentence for an error of the import as a whole."""
+    if isinstance(error, ImportRefused):
+        template = _IMPORT_REFUSED.get(error.code, "Dit bestand kan Wijkteam niet importeren.")
+        return template.format(**error.params)
+    if isinstance(error, ImportInvalid):
+        count = error.params["errors"]
+        return (
+            f"Er {'is' if count == 1 else 'zijn'} {count} "
+            f"{'fout' if count == 1 else 'fouten'} in het bestand. Er is niets "
+            "geïmporteerd. Verbeter het bestand, of importeer alleen de goede meldingen."
+        )
+    if isinstance(error, ImportNeedsDecision):
+        numbers = ", ".join(str(p) for p in error.params["positions"])
+        return (
+            "Sommige meldingen lijken te horen bij een inwoner die al bekend is (zelfde "
+            f"achternaam en geboortedatum): {numbers}. Kies per melding of het dezelfde "
+            "persoon is."
+        )
+    if isinstance(error, ImportDecisionInvalid):
+        return "De gekozen inwoner past niet bij deze melding. Kies opnieuw."
+    return error_text(error)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def import_preview_text(preview: ImportPreview) -> str:
+    """'5 meldingen gelezen: 4 goed, 1 met fouten, 0 al eerder geïmporteerd.'"""
+    parts = [
+        f"{preview.count(RowState.VALID)} goed",
+        f"{preview.count(RowState.INVALID)} met fouten",
+    ]
+    already = preview.count(RowState.ALREADY_IMPORTED)
+    if already:
+        parts.append(f"{already} al eerder geïmporteerd")
+    return f"{_count(len(preview.rows), 'melding', 'meldingen')} gelezen: {', '.join(parts)}."
+
+
+def import_summary_text(summary: ImportSummary) -> str:
+    """What an import did, in one or two sentences."""
+    text = (
+        f"{_count(summary.created, 'nieuwe melding', 'nieuwe meldingen')} geïmporteerd "
+        f"({_count(summary.new_residents, 'nieuwe inwoner', 'nieuwe inwoners')}, "
+        f"{summary.known_residents} bij een bekende inwoner)."
+    )
+    skipped = []
+    if summary.already_imported:
+        skipped.append(f"{summary.already_imported} al eerder geïmporteerd")
+    if summary.skipped_invalid:
+        skipped.append(f"{summary.skipped_invalid} met fouten")
+    if skipped:
+        text += f" Overgeslagen: {' en '.join(skipped)}."
+    return text
+
+
+def describe(item: WijkteamError | ImportProblem | ImportPreview | ImportSummary) -> str:
+    """Dutch text for an error, an import problem, an import preview or its result (the
+    headless commands print these)."""
+    if isinstance(item, WijkteamError):
+        return import_error_text(item)
+    if isinstance(item, ImportPreview):
+        return import_preview_text(item)
+    if isinstance(item, ImportSummary):
+        return import_summary_text(item)
+    return import_problem_line(item)
+
+
+# The sync's fields and codes (ui/sync/texts.py).
+FIELD_LABELS.update(SYNC_FIELD_LABELS)
+_CODES.update(SYNC_CODES)

@@ -21,8 +21,10 @@ from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
+from wijkteam.demo.zgw_example import example_settings
 from wijkteam.security.headless import DEMO_TEAM
 from wijkteam.security.setup import StoreState, TeamSetup, first_start, store_state
+from wijkteam.services import Services
 
 SHOT_PASSWORD = "schermafdrukken maken"
 
@@ -117,10 +119,62 @@ def main() -> int:
         PlanVisitDialog(services, report, resident.display_name, window),
         args.out / "06-huisbezoek-plannen.png",
     )
+    _shoot_import(services, window, args.out)
+    _sync_screens(services, window, args.out)
     _security_screens(window, services, args.out)
     window.close()
     store.close()
     return 0
+
+
+def _shoot_import(services: Services, window: MainWindow, out: Path) -> None:
+    """The import review with the example file plus a row with mistakes."""
+    from ui.imports.import_dialog import ImportDialog
+    from ui.tasks import InlineTaskRunner
+    from wijkteam.resources import resource
+
+    example = resource("import", "voorbeeld_meldingen.csv").read_bytes()
+    known = services.residents.search("", limit=1) or services.residents.search("vaals", limit=1)
+    extra = "ZK-2026-000199;03-11-2026;999000018;Piet;;Fout;31-02-1950;;;;6291 SS;Vaals;;;;;;"
+    if known and known[0].birth_date:
+        born = known[0].birth_date.strftime("%d-%m-%Y")
+        extra += f"\r\nZK-2026-000198;04-11-2026;;;;{known[0].surname};{born};;;;;;;;;;Vraag;"
+    data = example + extra.encode("utf-8") + b"\r\n"
+    preview = services.imports.preview_bytes(data, "meldingen-gemeente.csv")
+    _grab_dialog(ImportDialog(services, preview, InlineTaskRunner(), window), out / "07-import.png")
+
+
+def _sync_screens(services: Services, window: MainWindow, out: Path) -> None:
+    """The Synchronisatie screens, with example settings (example.nl addresses)."""
+    from ui.sync.export_dialog import ExportDialog
+    from ui.sync.history_dialog import SyncHistoryDialog
+    from ui.sync.settings_dialog import SyncSettingsDialog
+    from ui.tasks import InlineTaskRunner
+
+    def invalid_rsin(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncSettingsDialog)
+        dialog.edits["rsin"].setText("002220648")
+        dialog.edits["zaken_url"].setText("http://zaken.example.nl/zaken/api/v1")
+        dialog.save()
+        dialog.scroll.verticalScrollBar().setValue(0)
+
+    _grab_dialog(
+        SyncSettingsDialog(services, window), out / "08-koppeling-fouten.png", invalid_rsin
+    )
+    if not services.export.settings.is_configured():
+        services.export.settings.save(example_settings())
+
+    def pick_rollen(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.table.selectRow(1)
+
+    runner = InlineTaskRunner()
+    _grab_dialog(
+        ExportDialog(services, runner, window), out / "09-export-voorbeeld.png", pick_rollen
+    )
+    folder = Path(tempfile.mkdtemp(prefix="wijkteam-shots-export-"))
+    services.export.exports.export(folder / "export.zip", "een wachtzin voor de foto")
+    _grab_dialog(SyncHistoryDialog(services, window), out / "10-synchronisatie-geschiedenis.png")
 
 
 def _security_screens(window: MainWindow, services, out: Path) -> None:  # type: ignore[no-untyped-def]
@@ -131,16 +185,16 @@ def _security_screens(window: MainWindow, services, out: Path) -> None:  # type:
     from ui.tasks import InlineTaskRunner
 
     session = install_security(window, services, InlineTaskRunner(), out)
-    _grab_dialog(MembersDialog(services, window), out / "07-teamleden.png")
-    _grab_dialog(AuditDialog(services, window), out / "08-auditlog.png")
-    _grab_dialog(RetentionDialog(services, window), out / "09-bewaartermijnen.png")
+    _grab_dialog(MembersDialog(services, window), out / "11-teamleden.png")
+    _grab_dialog(AuditDialog(services, window), out / "12-auditlog.png")
+    _grab_dialog(RetentionDialog(services, window), out / "13-bewaartermijnen.png")
     row = window.worklist_page.model.row_at(0)
     window.open_dossier(row.resident_id, row.report_id)
     session.guard.lock()
     _settle()
-    _grab(window, out / "10-vergrendeld.png")
+    _grab(window, out / "14-vergrendeld.png")
     assert session.guard.unlock_dialog is not None
-    _grab(session.guard.unlock_dialog, out / "11-ontgrendelen.png")
+    _grab(session.guard.unlock_dialog, out / "15-ontgrendelen.png")
     session.guard.unlock()
     session.guard.stop()
 

@@ -9,6 +9,8 @@ import sys
 from wijkteam import __version__
 from wijkteam.errors import SignInRefused, StoreError, ValidationFailed
 from wijkteam.paths import resolve_data_dir
+from wijkteam.sync.export.cli import add_export_commands, run_export_command
+from wijkteam.sync.imports.command import Describe, add_import_parser, plain_describe, run_import
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--data-dir", dest="sub_data_dir", help="map met de gegevens")
     demo.add_argument("--residents", type=int, default=60, help="aantal inwoners (standaard 60)")
     demo.add_argument("--seed", type=int, default=2020, help=argparse.SUPPRESS)
+    add_import_parser(commands)
+    add_export_commands(commands)
     return parser
 
 
@@ -33,9 +37,16 @@ def data_dir_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -> int:
+    """`describe` turns errors and import results into text (ui/messages.describe gives
+    Dutch sentences; the default prints codes)."""
     if args.command == "demo-data":
         return _demo_data(args)
+    if args.command == "import":
+        return run_import(args, data_dir_of(args), describe)
+    exported = run_export_command(args, data_dir_of(args), describe)
+    if exported is not None:
+        return exported
     raise SystemExit(f"onbekende opdracht: {args.command}")
 
 

@@ -8,17 +8,51 @@ import os
 import sys
 from pathlib import Path
 
-from wijkteam.errors import WijkteamError
+from wijkteam.clock import Clock
+from wijkteam.errors import SignInRefused, StoreError
 from wijkteam.security.keyring import KeyRing, keys_path
-from wijkteam.security.setup import Opened, StoreState, TeamSetup, first_start, open_unlocked
+from wijkteam.security.setup import (
+    Opened,
+    StoreState,
+    TeamSetup,
+    first_start,
+    open_unlocked,
+    store_state,
+)
+from wijkteam.store import Store, open_store, store_path
 
 PASSPHRASE_ENV = "WIJKTEAM_PASSPHRASE"
 # A new store made by `demo-data` gets the demo coordinator as its first account.
 DEMO_TEAM = ("Wijkteam Vaals (demo)", "Vaals", "Anouk Meertens", "AM")
 
 
-class NoPassphrase(WijkteamError):
+class NoPassphrase(StoreError):
     code = "no_passphrase"
+
+
+class PassphraseRefused(StoreError):
+    code = "passphrase_refused"
+
+
+class StoreNotSetUp(StoreError):
+    """No team yet, or an unencrypted store: the app's first start handles that."""
+
+    code = "store_not_set_up"
+
+
+def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Store:
+    """What every headless command uses instead of `open_store`: the encrypted store,
+    unlocked with $WIJKTEAM_PASSPHRASE (a member's password or the recovery code).
+    Raises a StoreError subclass (with a code, never the passphrase) when it cannot."""
+    state = store_state(data_dir)
+    if state is not StoreState.LOCKED:
+        raise StoreNotSetUp()
+    ring = KeyRing.load(keys_path(data_dir))
+    try:
+        unlocked = ring.unlock_any(passphrase_from_environment())
+    except SignInRefused as error:
+        raise PassphraseRefused() from error
+    return open_store(store_path(data_dir), unlocked.store_key, clock=clock)
 
 
 def passphrase_from_environment() -> str:

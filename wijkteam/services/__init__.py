@@ -4,6 +4,7 @@ and returns frozen records (see records.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
@@ -22,6 +23,10 @@ from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
+from wijkteam.sync.export.bundle import ExportServices
+
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class Services:
     reports: ReportService
     visits: VisitService
     worklist: WorklistService
+    imports: ImportService
+    export: ExportServices
     context: ServiceContext
     audit: AuditService
     settings: SettingsService
@@ -57,6 +64,9 @@ class Services:
         residents = ResidentService(store, audit)
         reports = ReportService(store, residents, audit)
         settings = SettingsService(store, audit)
+        # The sync builds on the services' rules and records, so it is imported here.
+        from wijkteam.sync.imports.service import ImportService
+
         return cls(
             store=store,
             members=members,
@@ -64,6 +74,8 @@ class Services:
             reports=reports,
             visits=VisitService(store, reports, audit),
             worklist=WorklistService(store),
+            imports=ImportService(store),
+            export=ExportServices.create(store),
             context=context,
             audit=audit,
             settings=settings,

@@ -13,7 +13,6 @@ holds SQLite's write lock, so no other entry can slip in between.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
@@ -32,6 +31,7 @@ from wijkteam.services.audit_records import (
 )
 from wijkteam.store import Store
 from wijkteam.store.models import AuditEvent, Setting
+from wijkteam.sync.csv_safety import formula_safe_writer
 
 HEAD_KEY = "audit_chain_head"
 AUDIT_LOG = "audit_log"
@@ -137,7 +137,7 @@ class AuditService:
     def export_csv(self, query: AuditQuery, out: IO[str]) -> int:
         """Writes the matching entries (oldest first) as CSV; returns how many."""
         self.require_coordinator(AuditAction.EXPORT, AUDIT_LOG)
-        writer = csv.writer(out, delimiter=";")
+        writer = formula_safe_writer(out)  # ids and codes only, but opened in Excel
         writer.writerow(CSV_COLUMNS)
         written = 0
         statement = _filtered(select(AuditEvent), query).order_by(AuditEvent.id)

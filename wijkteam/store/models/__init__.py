@@ -7,6 +7,7 @@ from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
     "AuditEvent",
@@ -19,4 +20,7 @@ __all__ = [
     "Resident",
     "Setting",
     "StatusChange",
+    "SyncBatch",
+    "SyncBatchReport",
+    "SyncRemote",
 ]

@@ -37,8 +37,7 @@ class Report(RecordMixin, Base):
     closing_reason: Mapped[ClosingReason | None] = enum_column(ClosingReason, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date)
     case_reference: Mapped[str | None] = mapped_column(String(40), unique=True)
-    # When the municipality acknowledged receiving this melding's final state (set by sync);
-    # a closed case leaves the laptop a grace period after it (retention).
+    # When the municipality last acknowledged a sync batch carrying this melding (retention).
     sync_acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     resident: Mapped[Resident] = relationship()

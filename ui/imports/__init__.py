@@ -1,0 +1,1 @@
+"""Bestand › Meldingen importeren…: choose a file, review it, import it."""

@@ -1,0 +1,1 @@
+"""Screens for the sync with the municipality: settings, export, push, history."""

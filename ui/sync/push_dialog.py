@@ -1,0 +1,144 @@
+"""Synchronisatie › Synchroniseren met de gemeente: the same resources as an export, sent
+straight to the municipality's ZGW server. The client secret is typed here and kept in
+memory for this session only (the store is not encrypted yet, so it is never written)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.messages import error_text
+from ui.tasks import TaskRunner
+from ui.widgets.fields import FieldSet, heading, muted
+from wijkteam.errors import ValidationError, WijkteamError
+from wijkteam.services import Services
+from wijkteam.sync.export.push.service import PushResult
+from wijkteam.sync.export.records import PushUser
+
+
+class SessionSecret:
+    """The client secret, in memory until the app closes; never stored or logged."""
+
+    def __init__(self) -> None:
+        self.value = ""
+
+    def __repr__(self) -> str:
+        return "SessionSecret(***)"
+
+
+class _Progress(QObject):
+    """Carries the count from the worker thread to the dialog (a queued signal)."""
+
+    moved = Signal(int)
+
+
+class PushDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        secret: SessionSecret,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._secret = secret
+        self.result: PushResult | None = None
+        self.setWindowTitle("Synchroniseren met de gemeente")
+        self.resize(620, 360)
+        config = services.export.settings.config()
+        self.member_box = QComboBox()
+        for member in services.members.list():
+            self.member_box.addItem(member.name, member)
+        self.secret_edit = QLineEdit(secret.value)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.everything = QCheckBox("&Alles opnieuw nalopen, ook wat al bevestigd is")
+        self.fieldset = FieldSet()
+        form = QFormLayout()
+        form.addRow("&Namens", self.member_box)
+        self.fieldset.add(form, "secret", "&Geheim", self.secret_edit)
+        form.addRow("", self.everything)
+        self.status = muted()
+        self._progress = _Progress()
+        self._progress.moved.connect(
+            lambda n: self.status.setText(f"Bezig… {n} onderdelen verwerkt.")
+        )
+        self.push_button = QPushButton("&Synchroniseren")
+        self.push_button.setDefault(True)
+        self.push_button.clicked.connect(self.push)
+        close = QPushButton("Sluiten")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.push_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Rechtstreeks naar het zaaksysteem", 2))
+        layout.addWidget(
+            muted(
+                f"Wijkteam stuurt wat er veranderde naar {config.zaken_url}. Wat al is "
+                "aangekomen, wordt niet opnieuw verstuurd; valt de verbinding weg, dan gaat "
+                "Wijkteam de volgende keer verder waar het was."
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(
+            muted(
+                "Het geheim (client secret) krijgt u van de beheerder van het zaaksysteem. "
+                "Wijkteam bewaart het niet; het onthoudt het alleen tot u het programma sluit."
+            )
+        )
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def push(self) -> None:
+        self.fieldset.clear_errors()
+        secret = self.secret_edit.text()
+        member = self.member_box.currentData()
+        if not secret:
+            self.fieldset.show_errors([ValidationError("secret", "required")])
+            return
+        self._secret.value = secret
+        user = (
+            PushUser(user_id=member.initials, name=member.name)
+            if member is not None
+            else PushUser(user_id="wijkteam", name="Wijkteam")
+        )
+        member_id = member.id if member is not None else None
+        include_all = self.everything.isChecked()
+        progress = self._progress.moved.emit
+        self.push_button.setEnabled(False)
+        self.status.setText("Bezig met synchroniseren…")
+        self._runner.submit(
+            lambda: self._services.export.push.push(
+                secret, user, include_all=include_all, member_id=member_id, progress=progress
+            ),
+            self._pushed,
+            self._failed,
+        )
+
+    def _pushed(self, result: PushResult) -> None:
+        self.result = result
+        self.push_button.setEnabled(True)
+        self.status.setText(
+            f"Klaar. {result.created} onderdelen nieuw aangemaakt, {result.found} had de gemeente "
+            f"al, {result.unchanged} waren eerder verstuurd."
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.push_button.setEnabled(True)
+        if isinstance(error, WijkteamError):
+            self.status.setText(error_text(error))
+        else:
+            self.status.setText("Er ging iets mis. Probeer het straks opnieuw.")

@@ -1,0 +1,137 @@
+"""Referral to a formal consultation (keukentafelgesprek) or escalation to a specialist.
+
+Statuses and transitions are data, as for meldingen. A referral leaves the team only with
+the resident's consent; the response and legal clocks are computed here, not stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from wijkteam.domain.deadlines import Deadline, DeadlineState
+from wijkteam.domain.working_days import add_working_days
+from wijkteam.errors import TransitionRefused, ValidationError
+
+RESPONSE_WORKING_DAYS = 10
+# Wmo 2015 art. 2.3.2: the municipality completes its investigation within six weeks of
+# the melding.
+WMO_INVESTIGATION_WEEKS = 6
+WMO_NEAR_DAYS = 7
+
+
+class ReferralKind(StrEnum):
+    CONSULTATION = "consultation"  # keukentafelgesprek under a law
+    ESCALATION = "escalation"  # opschalen naar een specialist
+
+
+class Law(StrEnum):
+    WMO = "wmo"
+    JEUGDWET = "jeugdwet"
+    OTHER = "other"  # e.g. Participatiewet, schuldhulp: named in free text
+
+
+class Specialist(StrEnum):
+    GGZ = "ggz"
+    VEILIG_THUIS = "veilig_thuis"
+    DEBT_SERVICES = "debt_services"
+    OTHER = "other"
+
+
+class Urgency(StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+
+
+class ConsentForm(StrEnum):
+    SPOKEN = "spoken"
+    WRITTEN = "written"
+
+
+class ReferralStatus(StrEnum):
+    CONCEPT = "concept"
+    SENT = "sent"
+    PLANNED = "planned"
+    COMPLETED = "completed"
+    RETURNED = "returned"
+
+
+class ReferralOutcome(StrEnum):
+    CUSTOM_PROVISION = "custom_provision"  # maatwerkvoorziening
+    GENERAL_PROVISION = "general_provision"  # algemene voorziening
+    NO_PROVISION_NEEDED = "no_provision_needed"
+    WITHDRAWN = "withdrawn"
+
+
+class SupportWish(StrEnum):
+    """Onafhankelijke cliëntondersteuning: was it offered, and does the resident want it?"""
+
+    NOT_TOLD = "not_told"
+    WANTS = "wants"
+    DECLINES = "declines"
+    THINKS_ABOUT_IT = "thinks_about_it"
+
+
+REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
+    ReferralStatus.CONCEPT: frozenset({ReferralStatus.SENT}),
+    ReferralStatus.SENT: frozenset(
+        {ReferralStatus.PLANNED, ReferralStatus.COMPLETED, ReferralStatus.RETURNED}
+    ),
+    ReferralStatus.PLANNED: frozenset(
+        {ReferralStatus.PLANNED, ReferralStatus.COMPLETED, ReferralStatus.RETURNED}
+    ),
+    ReferralStatus.RETURNED: frozenset({ReferralStatus.CONCEPT}),
+    ReferralStatus.COMPLETED: frozenset(),
+}
+
+# Statuses in which the team waits for the consultant to answer.
+AWAITING_RESPONSE = frozenset({ReferralStatus.SENT})
+RUNNING = frozenset({ReferralStatus.SENT, ReferralStatus.PLANNED})
+
+
+def check_referral_move(current: ReferralStatus, wanted: ReferralStatus) -> None:
+    if wanted not in REFERRAL_TRANSITIONS[current]:
+        raise TransitionRefused(current.value, wanted.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    given_by: str
+    given_on: date
+    form: ConsentForm
+    scope: str
+    withdrawn_on: date | None = None
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_on is None
+
+
+def check_can_send(consent: Consent | None) -> None:
+    """Nothing leaves the team without the resident's consent in force."""
+    if consent is None:
+        raise ValidationError("consent", "consent_missing")
+    if not consent.in_force:
+        raise ValidationError("consent", "consent_withdrawn")
+
+
+def response_due(sent_on: date) -> date:
+    return add_working_days(sent_on, RESPONSE_WORKING_DAYS)
+
+
+def response_overdue(status: ReferralStatus, sent_on: date | None, today: date) -> bool:
+    """Sent, no answer yet, and ten working days have gone by."""
+    return status in AWAITING_RESPONSE and sent_on is not None and today > response_due(sent_on)
+
+
+def wmo_investigation_deadline(received_on: date, today: date) -> Deadline:
+    due = received_on + timedelta(weeks=WMO_INVESTIGATION_WEEKS)
+    days_left = (due - today).days
+    if days_left < 0:
+        state = DeadlineState.OVERDUE
+    elif days_left <= WMO_NEAR_DAYS:
+        state = DeadlineState.DUE_SOON
+    else:
+        state = DeadlineState.ON_TIME
+    return Deadline(due=due, days_left=days_left, state=state)

@@ -1,0 +1,3 @@
+"""Every module here registers its sources on import (see ../sources.py)."""
+
+from wijkteam.sync.export.collectors import cases  # noqa: F401

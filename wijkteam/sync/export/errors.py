@@ -1,0 +1,36 @@
+"""Typed errors of the export. Codes and ids only; ui/sync/texts.py has the Dutch."""
+
+from __future__ import annotations
+
+from wijkteam.errors import WijkteamError
+
+
+class ExportNotConfigured(WijkteamError):
+    """The link with the municipality has not been set up (or no longer validates)."""
+
+    code = "export_not_configured"
+
+
+class ExportTargetUnwritable(WijkteamError):
+    code = "export_target_unwritable"
+
+
+class ReceiptInvalid(WijkteamError):
+    """A receipt file that cannot acknowledge anything. `reason` says why:
+    unreadable, not_a_receipt, unknown_batch, counts_differ."""
+
+    code = "receipt_invalid"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+        self.reason = reason
+
+
+class ArchiveUnreadable(WijkteamError):
+    """An export archive that cannot be opened: wrong passphrase, damaged, or not ours."""
+
+    code = "archive_unreadable"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+        self.reason = reason

@@ -1,0 +1,63 @@
+"""Runs every source kind by kind, checks each resource against the official schema, and
+hands it to a sink (the archive writer, the preview, or the push)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Protocol
+
+from wijkteam.sync.export.sources import CollectContext, sources_for
+from wijkteam.sync.zgw.resources import KIND_ORDER, Resource, ResourceKind
+from wijkteam.sync.zgw.schemas import check
+
+
+class Sink(Protocol):
+    def begin(self, kind: ResourceKind) -> None: ...
+
+    def add(self, item: Resource) -> None: ...
+
+    def end(self, kind: ResourceKind) -> None: ...
+
+
+def resources(ctx: CollectContext, kind: ResourceKind) -> Iterator[Resource]:
+    """Every valid resource of one kind; ResourceInvalid stops the run before anything leaves."""
+    for registered in sources_for(kind):
+        for item in registered.collect(ctx):
+            check(item)
+            yield item
+
+
+def run(ctx: CollectContext, sink: Sink) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
+    """Feeds the sink; returns counts per kind and the meldingen that had anything."""
+    counts: dict[ResourceKind, int] = {}
+    cases: set[uuid.UUID] = set()
+    for kind in KIND_ORDER:
+        sink.begin(kind)
+        count = 0
+        for item in resources(ctx, kind):
+            sink.add(item)
+            cases.add(item.case_uuid)
+            count += 1
+        sink.end(kind)
+        counts[kind] = count
+    return counts, cases
+
+
+class PreviewSink:
+    """Counts, and keeps the first few bodies of each kind to show the member."""
+
+    def __init__(self, sample_size: int) -> None:
+        self.sample_size = sample_size
+        self.samples: dict[ResourceKind, list[dict]] = {}  # type: ignore[type-arg]
+
+    def begin(self, kind: ResourceKind) -> None:
+        self.samples[kind] = []
+
+    def add(self, item: Resource) -> None:
+        kept = self.samples[item.kind]
+        if len(kept) < self.sample_size:
+            kept.append(item.body)
+
+    def end(self, kind: ResourceKind) -> None:
+        pass

@@ -1,0 +1,81 @@
+"""The registry of resource sources: who turns which table into which ZGW resources.
+
+Adding a source (contact moments, documents, referrals...) is one decorated function in a
+module under collectors/, imported in collectors/__init__.py:
+
+    @source(ResourceKind.KLANTCONTACT, "contactmomenten")
+    def contact_moments(ctx: CollectContext) -> Iterator[Resource]:
+        query = select(...).where(ctx.window.changed(Contact.updated_at))
+        for row in ctx.rows(query):
+            yield map_klantcontact(ContactMomentData(...), ctx.config)
+
+Within a kind, sources run in the order they were registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+
+from wijkteam.sync.export.window import ExportWindow
+from wijkteam.sync.zgw.config import ZgwConfig
+from wijkteam.sync.zgw.resources import Resource, ResourceKind
+
+ROWS_PER_FETCH = 1000
+
+
+@dataclass(frozen=True)
+class CollectContext:
+    session: Session
+    window: ExportWindow
+    config: ZgwConfig
+
+    def rows(self, query: Select[Any]) -> Iterator[Any]:
+        """Rows fetched in chunks, so memory stays flat on a big store."""
+        return iter(self.session.execute(query.execution_options(yield_per=ROWS_PER_FETCH)))
+
+
+Collector = Callable[[CollectContext], Iterator[Resource]]
+
+
+@dataclass(frozen=True)
+class ResourceSource:
+    kind: ResourceKind
+    name: str
+    collect: Collector
+
+
+_SOURCES: list[ResourceSource] = []
+
+
+def source(kind: ResourceKind, name: str) -> Callable[[Collector], Collector]:
+    def register(collect: Collector) -> Collector:
+        if any(s.name == name for s in _SOURCES):
+            raise ValueError(f"source {name} registered twice")
+        _SOURCES.append(ResourceSource(kind, name, collect))
+        return collect
+
+    return register
+
+
+def remove_source(name: str) -> None:
+    """Takes a source out again (a source registered for one test, say)."""
+    _SOURCES[:] = [s for s in _SOURCES if s.name != name]
+
+
+def sources_for(kind: ResourceKind) -> list[ResourceSource]:
+    _load_builtin()
+    return [s for s in _SOURCES if s.kind is kind]
+
+
+def all_sources() -> list[ResourceSource]:
+    _load_builtin()
+    return list(_SOURCES)
+
+
+def _load_builtin() -> None:
+    import wijkteam.sync.export.collectors  # noqa: F401  (registers on import)

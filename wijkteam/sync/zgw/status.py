@@ -1,0 +1,64 @@
+"""Every status change is a Status; closing is a Resultaat."""
+
+from __future__ import annotations
+
+from wijkteam.domain.enums import ClosingReason
+from wijkteam.domain.status import ReportStatus
+from wijkteam.sync.zgw.config import ZgwConfig
+from wijkteam.sync.zgw.data import ClosingData, StatusData
+from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.sync.zgw.urls import derived_uuid
+from wijkteam.sync.zgw.values import clip, iso_datetime, without_empty
+
+STATUS_TEXT = {
+    ReportStatus.NEW: "Melding ontvangen",
+    ReportStatus.VISIT_PLANNED: "Huisbezoek gepland",
+    ReportStatus.IN_CONVERSATION: "In gesprek met de inwoner",
+    ReportStatus.CLOSED: "Afgesloten",
+}
+CLOSING_TEXT = {
+    ClosingReason.SOLVED_VOORVELD: "Opgelost in het voorliggend veld",
+    ClosingReason.RESIDENT_DECLINED: "De inwoner ziet af van ondersteuning",
+    ClosingReason.MOVED: "De inwoner is verhuisd",
+    ClosingReason.DECEASED: "De inwoner is overleden",
+    ClosingReason.NO_CONTACT: "Geen contact gekregen",
+    ClosingReason.OTHER: "Afgesloten om een andere reden",
+}
+
+
+def map_status(change: StatusData, config: ZgwConfig) -> Resource:
+    urls = config.urls
+    return Resource(
+        kind=ResourceKind.STATUS,
+        uuid=change.uuid,
+        url=urls.url(ResourceKind.STATUS, change.uuid),
+        body={
+            "zaak": urls.url(ResourceKind.ZAAK, change.case_uuid),
+            "statustype": config.statustypen[change.status],
+            "datumStatusGezet": iso_datetime(change.changed_at),
+            "statustoelichting": STATUS_TEXT.get(change.status, change.status.value),
+        },
+        case_uuid=change.case_uuid,
+    )
+
+
+def map_resultaat(closing: ClosingData, config: ZgwConfig) -> Resource:
+    """The resultaat of a closed melding: the resultaattype configured for its reason."""
+    urls = config.urls
+    resultaat_uuid = derived_uuid("resultaat", closing.case_uuid)
+    explanation = CLOSING_TEXT[closing.reason]
+    if config.share_conversation and closing.note:
+        explanation = f"{explanation}. {closing.note}"
+    return Resource(
+        kind=ResourceKind.RESULTAAT,
+        uuid=resultaat_uuid,
+        url=urls.url(ResourceKind.RESULTAAT, resultaat_uuid),
+        body=without_empty(
+            {
+                "zaak": urls.url(ResourceKind.ZAAK, closing.case_uuid),
+                "resultaattype": config.resultaattypen[closing.reason],
+                "toelichting": clip(explanation, 1000),
+            }
+        ),
+        case_uuid=closing.case_uuid,
+    )
