@@ -136,3 +136,13 @@ def test_export_writes_csv(logged: Services, tmp_path: Path) -> None:
     assert written == 5 and len(lines) == 6
     assert lines[0].startswith("id;tijdstip_utc;")
     assert logged.audit.events(AuditQuery(action=AuditAction.EXPORT))  # exporting is logged
+
+
+def test_imports_are_logged(services: Services) -> None:
+    from tests.sync.import_files import csv_bytes, csv_row
+
+    data = csv_bytes(csv_row(zaaknummer="ZK-9", ontvangen="15-11-2026"), encoding="utf-8")
+    preview = services.imports.preview_bytes(data, "meldingen.csv")
+    services.imports.commit(preview)
+    created = services.audit.events(AuditQuery(action=AuditAction.CREATE))
+    assert created[0].object_type == "import"

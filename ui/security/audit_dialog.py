@@ -56,6 +56,8 @@ OBJECT = {
     "recovery_code": "herstelcode",
     "store": "gegevensbestand",
     "retention": "bewaartermijnen",
+    "import": "import van meldingen",
+    "sync_batch": "export naar gemeente",
 }
 
 
