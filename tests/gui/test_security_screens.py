@@ -93,7 +93,8 @@ def test_sign_in_refuses_wrong_passwords_with_growing_delays(
         replace_text(qtbot, dialog.password, "niet goed genoeg")
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
         assert "horen niet bij elkaar" in dialog.status.text()
-        assert f"Wacht nog {expected_wait} seconden" in dialog.status.text()
+        unit = "seconde" if expected_wait == 1 else "seconden"
+        assert f"Wacht nog {expected_wait} {unit}" in dialog.status.text()
         assert not dialog.sign_in_button.isEnabled()
         monotonic.now += expected_wait
         qtbot.waitUntil(dialog.sign_in_button.isEnabled)

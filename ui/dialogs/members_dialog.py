@@ -44,7 +44,7 @@ class MembersDialog(QDialog):
         self.changed = False
         self.manages = services.accounts.is_coordinator()
         self.setWindowTitle("Teamleden")
-        self.resize(620, 520)
+        self.resize(640, 660)
         columns = [*MEMBER_COLUMNS, Column("Kan aanmelden", self._account_text)]
         self.model = RowTableModel(columns, self)
         self.table = RowTable(columns)

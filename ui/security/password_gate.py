@@ -79,4 +79,6 @@ class PasswordGate(QObject):
             self._status.setText(self._refused_text)
             return
         self._button.setEnabled(False)
-        self._status.setText(f"{self._refused_text}\nWacht nog {int(wait + 0.999)} seconden.")
+        seconds = int(wait + 0.999)
+        unit = "seconde" if seconds == 1 else "seconden"
+        self._status.setText(f"{self._refused_text}\nWacht nog {seconds} {unit}.")
