@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.dialogs.welcome_dialog import WelcomeDialog
-from ui.main_window import MainWindow
-from ui.security.session import install_security
 from ui.startup import start_session
 from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.clock import Clock
-from wijkteam.security.setup import StoreState
-from wijkteam.services import Services
+from wijkteam.security.state import StoreState
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from wijkteam.services import Services
 
 
 def application() -> QApplication:
@@ -40,9 +41,14 @@ def application() -> QApplication:
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
     app = application()
     runner = ThreadTaskRunner()
+    # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
+    runner.submit(_preload, lambda _none: None, lambda _error: None)
     started = start_session(data_dir, runner, clock)
     if started is None:
         return 2
+    from ui.main_window import MainWindow
+    from ui.security.session import install_security
+
     opened, state = started
     services = opened.services
     window = MainWindow(services)
@@ -56,8 +62,14 @@ def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
     return app.exec()
 
 
+def _preload() -> None:
+    import wijkteam.security.setup  # noqa: F401 - SQLAlchemy, the services, the models
+
+
 def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
     """On an empty store: offer the demo data, or start with the first team member."""
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
     dialog = WelcomeDialog(services, window)
     if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
         return

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ui.labels import STATUS
 from ui.sync.texts import SYNC_CODES, SYNC_FIELD_LABELS, sync_error_text
 from wijkteam.errors import (
     KeyFileDamaged,
+    NoPassphrase,
     NotAllowed,
     NotFound,
+    PassphraseRefused,
     SignInRefused,
     StoreInUse,
     StoreNotADatabase,
     StoreNotEncrypted,
+    StoreNotSetUp,
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
@@ -20,8 +25,6 @@ from wijkteam.errors import (
     ValidationFailed,
     WijkteamError,
 )
-from wijkteam.security.headless import NoPassphrase, PassphraseRefused, StoreNotSetUp
-from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
 from wijkteam.sync.imports.problems import (
     ImportDecisionInvalid,
     ImportInvalid,
@@ -29,6 +32,9 @@ from wijkteam.sync.imports.problems import (
     ImportProblem,
     ImportRefused,
 )
+
+if TYPE_CHECKING:  # loaded when used: the sign-in screen imports this module early
+    from wijkteam.sync.imports.preview import ImportPreview, ImportSummary
 
 FIELD_LABELS = {
     "surname": "de achternaam",
@@ -284,6 +290,8 @@ def _count(number: int, one: str, many: str) -> str:
 
 def import_preview_text(preview: ImportPreview) -> str:
     """'5 meldingen gelezen: 4 goed, 1 met fouten, 0 al eerder geïmporteerd.'"""
+    from wijkteam.sync.imports.preview import RowState
+
     parts = [
         f"{preview.count(RowState.VALID)} goed",
         f"{preview.count(RowState.INVALID)} met fouten",
@@ -314,6 +322,8 @@ def import_summary_text(summary: ImportSummary) -> str:
 def describe(item: WijkteamError | ImportProblem | ImportPreview | ImportSummary) -> str:
     """Dutch text for an error, an import problem, an import preview or its result (the
     headless commands print these)."""
+    from wijkteam.sync.imports.preview import ImportPreview, ImportSummary
+
     if isinstance(item, WijkteamError):
         return import_error_text(item)
     if isinstance(item, ImportPreview):

@@ -23,7 +23,8 @@ from ui.main_window import MainWindow
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.security.headless import DEMO_TEAM
-from wijkteam.security.setup import StoreState, TeamSetup, first_start, store_state
+from wijkteam.security.setup import TeamSetup, first_start
+from wijkteam.security.state import StoreState, store_state
 from wijkteam.services import Services
 
 SHOT_PASSWORD = "schermafdrukken maken"

@@ -4,6 +4,7 @@ The store file is left untouched when it cannot be opened."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -13,9 +14,12 @@ from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import TaskRunner
 from wijkteam.clock import Clock
 from wijkteam.errors import KeyFileMissing, StoreError
-from wijkteam.security.setup import Opened, StoreState, store_state
+from wijkteam.security.state import StoreState, store_state
 from wijkteam.store import store_path
-from wijkteam.store.opening import check_store_file
+
+if TYPE_CHECKING:
+    from wijkteam.security.setup import Opened
+from wijkteam.store.instance_lock import InstanceLock
 
 
 def explain_store_error(error: StoreError, data_dir: Path) -> None:
@@ -31,6 +35,13 @@ def explain_store_error(error: StoreError, data_dir: Path) -> None:
     box.exec()
 
 
+def _refuse_a_second_start(data_dir: Path) -> None:
+    """Say so before asking for a password (opening takes the lock for real later)."""
+    probe = InstanceLock(store_path(data_dir))
+    probe.acquire()
+    probe.release()
+
+
 def start_session(
     data_dir: Path, runner: TaskRunner, clock: Clock | None = None
 ) -> tuple[Opened, StoreState] | None:
@@ -39,7 +50,11 @@ def start_session(
     try:
         state = store_state(data_dir)
         if state is not StoreState.LOCKED:
+            from wijkteam.store.opening import check_store_file
+
             check_store_file(store_path(data_dir))
+        else:
+            _refuse_a_second_start(data_dir)
     except StoreError as error:
         explain_store_error(error, data_dir)
         return None

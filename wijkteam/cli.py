@@ -82,7 +82,7 @@ def _open(args: argparse.Namespace, *, allow_new: bool):  # type: ignore[no-unty
     """The encrypted store, opened with $WIJKTEAM_PASSPHRASE (or a prompt); None after
     explaining on stderr why not. Never prints the passphrase or anything personal."""
     from wijkteam.security.headless import NoPassphrase, open_headless, passphrase_from_environment
-    from wijkteam.security.setup import StoreState, store_state
+    from wijkteam.security.state import StoreState, store_state
 
     data_dir = data_dir_of(args)
     try:

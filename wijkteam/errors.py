@@ -129,3 +129,21 @@ class NotAllowed(WijkteamError):
 
     def __init__(self, action: str) -> None:
         super().__init__(action=action)
+
+
+class NoPassphrase(StoreError):
+    """A headless command without $WIJKTEAM_PASSPHRASE (and no terminal to ask on)."""
+
+    code = "no_passphrase"
+
+
+class PassphraseRefused(StoreError):
+    """$WIJKTEAM_PASSPHRASE is neither a member's password nor the recovery code."""
+
+    code = "passphrase_refused"
+
+
+class StoreNotSetUp(StoreError):
+    """No team yet, or an unencrypted store: the app's first start handles that."""
+
+    code = "store_not_set_up"

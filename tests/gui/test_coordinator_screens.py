@@ -125,3 +125,21 @@ def test_restore_from_the_menu_puts_the_backup_back(
         assert len(restores) == 1
     finally:
         again.services.store.close()
+
+
+def test_security_settings_are_saved_and_explained(qtbot: QtBot, team: Opened) -> None:
+    from ui.security.settings_dialog import SecuritySettingsDialog
+
+    application()
+    dialog = SecuritySettingsDialog(team.services)
+    show_active(qtbot, dialog)
+    from PySide6.QtWidgets import QLabel
+
+    assert "15 jaar" in dialog.findChild(QLabel, "retentionHelp").text()
+    assert dialog.spins["auto_lock_minutes"].value() == 5
+    assert dialog.spins["retention_grace_days"].value() == 90
+    dialog.spins["auto_lock_minutes"].setValue(2)
+    dialog.spins["backups_kept"].setValue(3)
+    dialog.save()
+    saved = team.services.settings.security()
+    assert (saved.auto_lock_minutes, saved.retention_grace_days, saved.backups_kept) == (2, 90, 3)

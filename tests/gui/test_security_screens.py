@@ -263,3 +263,13 @@ def test_start_session_offers_first_start_on_a_new_folder(
     )
     assert seen == [True] and result == [None]
     assert not (tmp_path / "nieuw" / "keys.json").exists()
+
+
+def test_a_second_start_says_wijkteam_is_already_open(
+    qtbot: QtBot, team: Opened, team_dir: Path
+) -> None:
+    from tests.gui.test_lifecycle import _start_and_capture
+
+    code, seen = _start_and_capture(team_dir)  # the team's store is open in this process
+    assert code == 2
+    assert seen and "al geopend" in seen[0]

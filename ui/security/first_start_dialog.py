@@ -4,6 +4,7 @@ unencrypted store of an earlier version is found, its data is encrypted on the w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,9 +22,11 @@ from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.clock import Clock
 from wijkteam.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from wijkteam.security.setup import Opened, TeamSetup
 from wijkteam.security.kdf import STRONG, KdfParams
 from wijkteam.security.passwords import MIN_LENGTH
-from wijkteam.security.setup import Opened, TeamSetup, check_setup, first_start
 
 PASSWORD_HELP = (
     f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens. Waarom zo lang? Op deze laptop "
@@ -97,6 +100,8 @@ class FirstStartDialog(QDialog):
         self.gate = PasswordGate(self.ok_button, self.status, runner)
 
     def setup(self) -> TeamSetup:
+        from wijkteam.security.setup import TeamSetup
+
         return TeamSetup(
             team_name=self.team_name.text(),
             municipality=self.municipality.text(),
@@ -107,6 +112,8 @@ class FirstStartDialog(QDialog):
         )
 
     def submit(self) -> None:
+        from wijkteam.security.setup import check_setup, first_start
+
         self.fieldset.clear_errors()
         setup = self.setup()
         try:
@@ -122,6 +129,5 @@ class FirstStartDialog(QDialog):
         )
 
     def _done(self, opened: object) -> None:
-        assert isinstance(opened, Opened)
-        self.opened = opened
+        self.opened = opened  # type: ignore[assignment]
         self.accept()

@@ -21,7 +21,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.clock import Clock
 from wijkteam.security.passwords import MIN_LENGTH
-from wijkteam.security.setup import Opened, reset_password
+from wijkteam.security.setup import Opened, reset_password  # opened after sign-in screen
 
 
 class ResetDialog(QDialog):

@@ -28,7 +28,7 @@ RETENTION_HELP = (
 
 
 class SecuritySettingsDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Beveiliging en bewaren")

@@ -4,6 +4,7 @@ team's recovery code."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.security.password_gate import PasswordGate
-from ui.security.reset_dialog import ResetDialog
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.clock import Clock
 from wijkteam.errors import StoreError
-from wijkteam.security.setup import Opened, open_unlocked, unlock
+
+if TYPE_CHECKING:
+    from wijkteam.security.setup import Opened
 
 
 class SignInDialog(QDialog):
@@ -75,9 +77,17 @@ class SignInDialog(QDialog):
         if not initials.strip() or not password:
             self.status.setText("Vul uw initialen en uw wachtwoord in.")
             return
-        self.gate.attempt(lambda: unlock(self._data_dir, initials, password), self._unlocked)
+
+        def work():  # type: ignore[no-untyped-def]
+            from wijkteam.security.setup import unlock  # loads the database layer
+
+            return unlock(self._data_dir, initials, password)
+
+        self.gate.attempt(work, self._unlocked)
 
     def _unlocked(self, result: object) -> None:
+        from wijkteam.security.setup import open_unlocked
+
         ring, unlocked = result  # type: ignore[misc]
         self.password.clear()
         try:
@@ -95,6 +105,8 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _forgot(self) -> None:
+        from ui.security.reset_dialog import ResetDialog
+
         dialog = ResetDialog(self._data_dir, self._runner, self._clock, self)
         if dialog.exec() == ResetDialog.DialogCode.Accepted and dialog.opened is not None:
             self.opened = dialog.opened

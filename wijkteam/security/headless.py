@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from wijkteam.clock import Clock
-from wijkteam.errors import SignInRefused, StoreError
+from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
 from wijkteam.security.keyring import KeyRing, keys_path
 from wijkteam.security.setup import (
     Opened,
@@ -24,20 +24,6 @@ from wijkteam.store import Store, open_store, store_path
 PASSPHRASE_ENV = "WIJKTEAM_PASSPHRASE"
 # A new store made by `demo-data` gets the demo coordinator as its first account.
 DEMO_TEAM = ("Wijkteam Vaals (demo)", "Vaals", "Anouk Meertens", "AM")
-
-
-class NoPassphrase(StoreError):
-    code = "no_passphrase"
-
-
-class PassphraseRefused(StoreError):
-    code = "passphrase_refused"
-
-
-class StoreNotSetUp(StoreError):
-    """No team yet, or an unencrypted store: the app's first start handles that."""
-
-    code = "store_not_set_up"
 
 
 def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Store:

@@ -5,16 +5,14 @@ recovery code. No Qt: the screens in ui/security call these, tests and the CLI t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from wijkteam.clock import Clock
 from wijkteam.domain.enums import MemberRole
-from wijkteam.errors import KeyFileMissing, SignInRefused, ValidationFailed
+from wijkteam.errors import SignInRefused, ValidationFailed
 from wijkteam.security.context import AuditAction
 from wijkteam.security.conversion import (
     export_encrypted,
-    finish_pending,
     remove_with_side_files,
     swap_in,
     work_path,
@@ -22,19 +20,15 @@ from wijkteam.security.conversion import (
 from wijkteam.security.kdf import STRONG, KdfParams
 from wijkteam.security.keyring import KeyRing, OpenKeyRing, Unlocked, keys_path
 from wijkteam.security.passwords import check_new_password
+from wijkteam.security.state import StoreState as StoreState  # re-exported
+from wijkteam.security.state import store_state as store_state  # re-exported
 from wijkteam.services import Services
 from wijkteam.services.accounts import member_by_initials
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store, open_store, store_path
-from wijkteam.store.cipher import Cipher, is_plain_sqlite
+from wijkteam.store.cipher import Cipher
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.validation import Collector, required_text
-
-
-class StoreState(Enum):
-    NEW = "new"  # nothing yet: first start creates the team
-    PLAIN = "plain"  # an unencrypted store of an earlier version: first start converts it
-    LOCKED = "locked"  # encrypted, with its key file: sign in
 
 
 @dataclass(frozen=True)
@@ -55,19 +49,6 @@ class Opened:
     services: Services
     member: MemberRecord
     recovery_code: str | None = None  # only right after first start: show it once
-
-
-def store_state(data_dir: Path) -> StoreState:
-    """Also finishes a first start or conversion that a crash interrupted."""
-    path, keys = store_path(data_dir), keys_path(data_dir)
-    finish_pending(path, keys.exists())
-    if keys.exists():
-        return StoreState.LOCKED
-    if not path.exists() or path.is_dir() or path.stat().st_size == 0:
-        return StoreState.NEW  # (a folder in the way is reported when opening)
-    if is_plain_sqlite(path):
-        return StoreState.PLAIN
-    raise KeyFileMissing()
 
 
 def check_setup(setup: TeamSetup) -> None:

@@ -30,16 +30,11 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
+from wijkteam.store import STORE_FILENAME, store_path
 from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.revisions import head_revision, known_revisions
 from wijkteam.store.timestamps import stamp_records
-
-STORE_FILENAME = "wijkteam.db"
-
-
-def store_path(data_dir: Path) -> Path:
-    return Path(data_dir) / STORE_FILENAME
 
 
 class Store:
