@@ -1,7 +1,9 @@
 """All mapped tables. Importing this package registers every table on Base.metadata."""
 
+from wijkteam.store.models.audit import AuditEvent
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
+from wijkteam.store.models.figures import RemovedCaseFigure
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
@@ -11,6 +13,7 @@ from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
+    "AuditEvent",
     "Base",
     "Contact",
     "ContactDraft",
@@ -19,6 +22,7 @@ __all__ = [
     "HomeVisit",
     "Member",
     "RecordMixin",
+    "RemovedCaseFigure",
     "Report",
     "Resident",
     "Setting",
