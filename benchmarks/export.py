@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
+from benchmarks.common import BENCH_KEY
 from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
@@ -38,11 +39,12 @@ CHILD = """
 import json, resource, sys, time
 from datetime import datetime
 from pathlib import Path
+from benchmarks.common import BENCH_KEY
 from wijkteam.clock import FixedClock
 from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
 clock = FixedClock(datetime.fromisoformat(sys.argv[2]))
-store = open_store(store_path(Path(sys.argv[1])), clock=clock)
+store = open_store(store_path(Path(sys.argv[1])), bytes(range(32)), clock=clock)
 services = Services.create(store)
 started = time.perf_counter()
 result = services.export.exports.export(Path(sys.argv[3]), sys.argv[4])
@@ -62,13 +64,13 @@ def base_store(residents: int) -> Path:
     """A store with everything exported once and acknowledged; built once and reused."""
     default = Path(tempfile.gettempdir()) / "wijkteam-bench"
     root = Path(os.environ.get("WIJKTEAM_BENCH_DIR", default))
-    data_dir = root / f"export-base-{residents}"
+    data_dir = root / f"encrypted-export-base-{residents}"
     marker = data_dir / "complete"
     if marker.exists():
         return data_dir
     shutil.rmtree(data_dir, ignore_errors=True)
     clock = FixedClock(T0 - timedelta(days=1))
-    store = open_store(store_path(data_dir), clock=clock)
+    store = open_store(store_path(data_dir), BENCH_KEY, clock=clock)
     try:
         started = time.perf_counter()
         generate(store, residents=residents)
@@ -90,7 +92,7 @@ def base_store(residents: int) -> Path:
 
 def change(data_dir: Path, count: int) -> None:
     """N meldingen get a new status at T0 (stamped by the store's clock as services do)."""
-    store = open_store(store_path(data_dir), clock=FixedClock(T0))
+    store = open_store(store_path(data_dir), BENCH_KEY, clock=FixedClock(T0))
     try:
         with store.transaction() as session:
             rows = session.execute(

@@ -15,6 +15,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from benchmarks.common import BENCH_KEY
 from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
 
@@ -42,7 +43,8 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=10_000)
     args = parser.parse_args()
     data = synthetic_csv(args.records)
-    store = open_store(store_path(Path(tempfile.mkdtemp(prefix="wijkteam-import-bench-"))))
+    folder = Path(tempfile.mkdtemp(prefix="wijkteam-import-bench-"))
+    store = open_store(store_path(folder), BENCH_KEY)
     services = Services.create(store)
     try:
         started = time.perf_counter()

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.dialogs.welcome_dialog import WelcomeDialog
-from ui.dossier.draft_recovery import offer_unsaved_drafts
-from ui.main_window import MainWindow
-from ui.startup import open_services_or_explain
+from ui.startup import start_session
 from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.clock import Clock
-from wijkteam.services import Services
+from wijkteam.security.state import StoreState
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from wijkteam.services import Services
 
 
 def application() -> QApplication:
@@ -38,31 +40,54 @@ def application() -> QApplication:
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
     app = application()
-    window = open_main_window(data_dir, clock)
-    if window is None:
+    runner = ThreadTaskRunner()
+    # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
+    runner.submit(_preload, lambda _none: None, lambda _error: None)
+    started = start_session(data_dir, runner, clock)
+    if started is None:
         return 2
+    opened, state = started
+    show_main_window(
+        opened.services, runner, data_dir, state is StoreState.NEW, opened.recovery_code
+    )
     return app.exec()
 
 
-def open_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow | None:
-    """Everything the start does before the event loop runs: the store, the window, and then
-    the welcome on an empty store, or the offer of text that was never saved."""
-    app = application()
-    services = open_services_or_explain(data_dir, clock)
-    if services is None:
-        return None
-    app.aboutToQuit.connect(services.store.close)
+def show_main_window(
+    services: Services,
+    runner: TaskRunner,
+    data_dir: Path,
+    new_store: bool,
+    recovery_code: str | None = None,
+) -> MainWindow:
+    """After sign-in: the window with its security guard, then the welcome on a new store or
+    the offer of conversation text that was never saved."""
+    from ui.main_window import MainWindow
+    from ui.security.session import install_security
+
     window = MainWindow(services)
+    security = install_security(window, services, runner, data_dir)
+    application().aboutToQuit.connect(security.shut_down)
     window.show()
-    if services.store_is_empty():
-        welcome(window, services, ThreadTaskRunner())
+    if recovery_code is not None:
+        security.show_recovery_code(recovery_code)
+    if new_store:
+        welcome(window, services, runner)
     else:
+        from ui.dossier.draft_recovery import offer_unsaved_drafts
+
         offer_unsaved_drafts(window, services)
     return window
 
 
+def _preload() -> None:
+    import wijkteam.security.setup  # noqa: F401 - SQLAlchemy, the services, the models
+
+
 def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
     """On an empty store: offer the demo data, or start with the first team member."""
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
     dialog = WelcomeDialog(services, window)
     if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
         return

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ui.labels import STATUS
 from ui.referrals.texts import REFERRAL_CODES, REFERRAL_FIELD_LABELS, referral_error_text
 from ui.sync.texts import SYNC_CODES, SYNC_FIELD_LABELS, sync_error_text
 from wijkteam.errors import (
+    KeyFileDamaged,
+    NoPassphrase,
+    NotAllowed,
     NotFound,
+    PassphraseRefused,
+    SignInRefused,
+    StoreInUse,
     StoreNotADatabase,
+    StoreNotEncrypted,
+    StoreNotSetUp,
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
@@ -16,7 +26,6 @@ from wijkteam.errors import (
     ValidationFailed,
     WijkteamError,
 )
-from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
 from wijkteam.sync.imports.problems import (
     ImportDecisionInvalid,
     ImportInvalid,
@@ -25,53 +34,10 @@ from wijkteam.sync.imports.problems import (
     ImportRefused,
 )
 
-FIELD_LABELS = {
-    "surname": "de achternaam",
-    "first_names": "de voornamen",
-    "prefix": "het voorvoegsel",
-    "birth_date": "de geboortedatum",
-    "bsn": "het BSN",
-    "street": "de straat",
-    "house_number": "het huisnummer",
-    "house_number_suffix": "de toevoeging",
-    "postcode": "de postcode",
-    "place": "de woonplaats",
-    "district": "de wijk of kern",
-    "phone": "het telefoonnummer",
-    "email": "het e-mailadres",
-    "network_notes": "de notities over het netwerk",
-    "question": "de vraag",
-    "received_on": "de datum van ontvangst",
-    "reporter_name": "de naam van de melder",
-    "reporter_relation": "de relatie van de melder",
-    "reporter_contact": "het contact van de melder",
-    "case_reference": "het zaaknummer",
-    "visit_date": "de datum",
-    "visit_time": "de tijd",
-    "replan_reason": "de reden",
-    "closing_note": "de toelichting",
-    "member_name": "de naam",
-    "member_initials": "de initialen",
-    "step_what": "wat er afgesproken is",
-    "step_actor_name": "de naam",
-    "step_due": "de datum",
-    "follow_up_due": "de datum",
-    "retry_on": "de datum",
-    "follow_up_outcome": "hoe het ging",
-    "new_question": "de nieuwe vraag",
-    "follow_up_days": "het aantal dagen",
-    "step_map_entry": "de plek op de sociale kaart",
-    "contact_date": "de datum",
-    "contact_time": "de tijd",
-    "duration": "de duur",
-    "medium": "hoe het bericht ging",
-    "contact_notes": "de vrije notities",
-    "name": "de naam",
-    "sought": "wat er gezocht werd",
-    "kind": "de soort",
-    "contact_name": "de contactpersoon",
-    "backup_phone": "het telefoonnummer van de back-up",
-}
+if TYPE_CHECKING:  # loaded when used: the sign-in screen imports this module early
+    from wijkteam.sync.imports.preview import ImportPreview, ImportSummary
+
+from ui.field_labels import FIELD_LABELS
 
 _CODES = {
     "required": "Vul {field} in.",
@@ -125,6 +91,15 @@ _CODES = {
     "extra_cells": "Deze regel heeft meer cellen dan er kolommen zijn. Staat er een puntkomma "
     "te veel in?",
     "unknown_member": "Kies een teamlid.",
+    "password_too_short": "Kies minstens {min} tekens. Een lang wachtwoord is voor een dief "
+    "veel moeilijker te raden dan een kort ingewikkeld wachtwoord; een zinnetje van een paar "
+    "woorden is prima.",
+    "password_too_simple": "Dit wachtwoord is te eenvoudig (bijna steeds hetzelfde teken, of "
+    "spaties aan het begin of eind). Kies een zinnetje van een paar woorden.",
+    "password_mismatch": "De twee wachtwoorden zijn niet gelijk.",
+    "password_wrong": "Dit is niet uw huidige wachtwoord.",
+    "last_coordinator": "Het team heeft minstens één coördinator nodig.",
+    "cannot_remove_self": "U kunt uw eigen account niet uitzetten.",
 }
 
 _STORE = {
@@ -136,6 +111,18 @@ _STORE = {
     "Installeer de nieuwste versie; de gegevens zijn niet aangeraakt.",
     StoreReadOnly: "Wijkteam kan niet schrijven in de map met gegevens (alleen-lezen of niet "
     "aan te maken). Kies een andere map of vraag uw beheerder om schrijfrechten.",
+    StoreInUse: "Wijkteam is op deze laptop al geopend. Gebruik het venster dat al open is "
+    "(kijk in de taakbalk); de gegevens kunnen niet twee keer tegelijk open staan.",
+    StoreNotEncrypted: "Het gegevensbestand is niet versleuteld, maar er staat wel een "
+    "sleutelbestand naast. Het is niet aangeraakt. Neem contact op met uw beheerder.",
+    NoPassphrase: "Geef het wachtwoord (of de herstelcode) in de omgevingsvariabele "
+    "WIJKTEAM_PASSPHRASE.",
+    PassphraseRefused: "Dit wachtwoord of deze herstelcode past niet bij deze gegevens.",
+    StoreNotSetUp: "Hier is nog geen team aangemaakt (of de gegevens zijn nog niet "
+    "versleuteld). Start eerst Wijkteam zelf om het team aan te maken.",
+    KeyFileDamaged: "Het sleutelbestand (keys.json) naast de gegevens is beschadigd. Zonder "
+    "dat bestand zijn de gegevens niet te lezen. Zet het terug uit een back-up of neem "
+    "contact op met uw beheerder.",
 }
 
 
@@ -167,6 +154,10 @@ def error_text(error: WijkteamError) -> str:
         current = STATUS[ReportStatus(error.params["current"])]
         wanted = STATUS[ReportStatus(error.params["wanted"])]
         return f"Dat kan niet: een melding met status '{current}' kan niet naar '{wanted}'."
+    if isinstance(error, SignInRefused):
+        return "Deze initialen en dit wachtwoord horen niet bij elkaar. Probeer het nog eens."
+    if isinstance(error, NotAllowed):
+        return "Dit kan alleen een coördinator doen."
     if isinstance(error, NotFound):
         return "Dit gegeven bestaat niet meer. Misschien is het intussen verwijderd."
     errors = field_errors(error)
@@ -298,6 +289,8 @@ def _count(number: int, one: str, many: str) -> str:
 
 def import_preview_text(preview: ImportPreview) -> str:
     """'5 meldingen gelezen: 4 goed, 1 met fouten, 0 al eerder geïmporteerd.'"""
+    from wijkteam.sync.imports.preview import RowState
+
     parts = [
         f"{preview.count(RowState.VALID)} goed",
         f"{preview.count(RowState.INVALID)} met fouten",
@@ -328,6 +321,8 @@ def import_summary_text(summary: ImportSummary) -> str:
 def describe(item: WijkteamError | ImportProblem | ImportPreview | ImportSummary) -> str:
     """Dutch text for an error, an import problem, an import preview or its result (the
     headless commands print these)."""
+    from wijkteam.sync.imports.preview import ImportPreview, ImportSummary
+
     if isinstance(item, WijkteamError):
         return import_error_text(item)
     if isinstance(item, ImportPreview):

@@ -25,9 +25,13 @@ from ui.referrals.screenshots import referral_shots
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
+from wijkteam.security.headless import DEMO_TEAM
+from wijkteam.security.setup import TeamSetup, first_start
+from wijkteam.security.state import StoreState, store_state
 from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
-from wijkteam.store import open_store, store_path
+
+SHOT_PASSWORD = "schermafdrukken maken"
 
 
 def _settle() -> None:
@@ -91,11 +95,35 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="wijkteam-shots-"))
     application()
-    store = open_store(store_path(data_dir))
-    services = Services.create(store)
-    generated = services.store_is_empty()
+    from ui.security.first_start_dialog import FirstStartDialog
+    from ui.security.sign_in_dialog import SignInDialog
+    from ui.tasks import InlineTaskRunner
+
+    runner = InlineTaskRunner()
+    generated = store_state(data_dir) is StoreState.NEW
     if generated:
-        generate(store)
+        _grab_dialog(FirstStartDialog(data_dir, runner), args.out / "00-eerste-start.png")
+        team, place, name, initials = DEMO_TEAM
+        setup = TeamSetup(team, place, name, initials, SHOT_PASSWORD, SHOT_PASSWORD)
+        opened = first_start(data_dir, setup)
+        generate(opened.services.store)
+        opened.services.store.close()
+
+    def sign_in(dialog: QDialog) -> None:
+        assert isinstance(dialog, SignInDialog)
+        dialog.initials.setText(DEMO_TEAM[3])
+        dialog.password.setText("verkeerd wachtwoord")
+        dialog.sign_in()
+
+    sign_in_dialog = SignInDialog(data_dir, runner)
+    _grab_dialog(sign_in_dialog, args.out / "00-aanmelden.png", sign_in)
+    sign_in_dialog = SignInDialog(data_dir, runner)
+    sign_in_dialog.initials.setText(DEMO_TEAM[3])
+    sign_in_dialog.password.setText(SHOT_PASSWORD)
+    sign_in_dialog.sign_in()
+    assert sign_in_dialog.opened is not None
+    services = sign_in_dialog.opened.services
+    store = services.store
     window = MainWindow(services)
     window.resize(1280, 800)
     window.show()
@@ -133,6 +161,7 @@ def main() -> int:
     _sync_screens(services, window, args.out)
     _social_map_shots(window, services, args.out)
     referral_shots(window, services, args.out, _grab, _grab_dialog, example_report, generated)
+    _security_screens(window, services, args.out)
     window.close()
     store.close()
     return 0
@@ -291,6 +320,28 @@ def _social_map_shots(window: MainWindow, services: Services, out: Path) -> None
     _grab_dialog(ImportPreviewDialog(preview, window), out / "23-sociale-kaart-importeren.png")
     page.tabs.setCurrentIndex(1)
     _grab(window, out / "24-gezocht-niet-gevonden.png")
+
+
+def _security_screens(window: MainWindow, services, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.members_dialog import MembersDialog
+    from ui.security.audit_dialog import AuditDialog
+    from ui.security.retention_dialog import RetentionDialog
+    from ui.security.session import install_security
+    from ui.tasks import InlineTaskRunner
+
+    session = install_security(window, services, InlineTaskRunner(), out)
+    _grab_dialog(MembersDialog(services, window), out / "11-teamleden.png")
+    _grab_dialog(AuditDialog(services, window), out / "12-auditlog.png")
+    _grab_dialog(RetentionDialog(services, window), out / "13-bewaartermijnen.png")
+    row = window.worklist_page.model.row_at(0)
+    window.open_dossier(row.resident_id, row.report_id)
+    session.guard.lock()
+    _settle()
+    _grab(window, out / "14-vergrendeld.png")
+    assert session.guard.unlock_dialog is not None
+    _grab(session.guard.unlock_dialog, out / "15-ontgrendelen.png")
+    session.guard.unlock()
+    session.guard.stop()
 
 
 if __name__ == "__main__":

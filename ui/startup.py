@@ -1,27 +1,74 @@
-"""Opening the store at start-up, with a clear Dutch dialog when it cannot be used."""
+"""Start-up: first start or sign-in, with a clear Dutch dialog when the store cannot be used.
+The store file is left untouched when it cannot be opened."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ui.messages import error_text
+from ui.security.first_start_dialog import FirstStartDialog
+from ui.security.sign_in_dialog import SignInDialog
+from ui.tasks import TaskRunner
 from wijkteam.clock import Clock
-from wijkteam.errors import StoreError
-from wijkteam.services import Services
-from wijkteam.store import open_store, store_path
+from wijkteam.errors import KeyFileMissing, StoreError
+from wijkteam.security.state import StoreState, store_state
+from wijkteam.store import store_path
+
+if TYPE_CHECKING:
+    from wijkteam.security.setup import Opened
+from wijkteam.store.instance_lock import InstanceLock
 
 
-def open_services_or_explain(data_dir: Path, clock: Clock | None = None) -> Services | None:
-    """The services over the store in `data_dir`, or None after telling the member why not.
-    The store file is left untouched when it cannot be opened."""
+def explain_store_error(error: StoreError, data_dir: Path) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Wijkteam kan niet starten", error_text(error))
+    details = f"Map met gegevens: {data_dir}"
+    if isinstance(error, KeyFileMissing):
+        details += (
+            "\nIs dit een versleuteld Wijkteam-bestand, dan ontbreekt het sleutelbestand "
+            "keys.json ernaast. Zet dat terug uit een back-up."
+        )
+    box.setInformativeText(details)
+    box.setObjectName("startupError")
+    box.exec()
+
+
+def _refuse_a_second_start(data_dir: Path) -> None:
+    """Say so before asking for a password (opening takes the lock for real later)."""
+    probe = InstanceLock(store_path(data_dir))
+    probe.acquire()
+    probe.release()
+
+
+def start_session(
+    data_dir: Path, runner: TaskRunner, clock: Clock | None = None
+) -> tuple[Opened, StoreState] | None:
+    """Sign in (or make the team at first start); None when the member stopped or the store
+    cannot be used (after saying why)."""
     try:
-        store = open_store(store_path(data_dir), clock=clock)
+        state = store_state(data_dir)
+        if state is not StoreState.LOCKED:
+            from wijkteam.store.opening import check_store_file
+
+            check_store_file(store_path(data_dir))
+        else:
+            _refuse_a_second_start(data_dir)
     except StoreError as error:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Wijkteam kan niet starten", error_text(error))
-        box.setInformativeText(f"Map met gegevens: {data_dir}")
-        box.setObjectName("startupError")
-        box.exec()
+        explain_store_error(error, data_dir)
         return None
-    return Services.create(store)
+    dialog: SignInDialog | FirstStartDialog
+    if state is StoreState.LOCKED:
+        dialog = SignInDialog(data_dir, runner, clock)
+    else:
+        dialog = FirstStartDialog(
+            data_dir, runner, converting=state is StoreState.PLAIN, clock=clock
+        )
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if not accepted or dialog.opened is None:
+        error = getattr(dialog, "error", None)
+        if error is not None:
+            explain_store_error(error, data_dir)
+        return None
+    return dialog.opened, state

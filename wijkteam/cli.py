@@ -7,9 +7,8 @@ import argparse
 import sys
 
 from wijkteam import __version__
-from wijkteam.errors import StoreError
+from wijkteam.errors import SignInRefused, StoreError, ValidationFailed
 from wijkteam.paths import resolve_data_dir
-from wijkteam.store import open_store, store_path
 from wijkteam.sync.export.cli import add_export_commands, run_export_command
 from wijkteam.sync.imports.command import Describe, add_import_parser, plain_describe, run_import
 
@@ -57,20 +56,54 @@ def _demo_data(args: argparse.Namespace) -> int:
     if args.residents < 1:
         print("Geef een aantal inwoners van 1 of meer.", file=sys.stderr)
         return 2
-    try:
-        store = open_store(store_path(data_dir_of(args)))
-    except StoreError as error:
-        print(f"De opslag kan niet worden geopend ({error.code}).", file=sys.stderr)
+    opened = _open(args, allow_new=True)
+    if opened is None:
         return 1
+    store = opened.services.store
     try:
         summary = generate(store, residents=args.residents, seed=args.seed)
     finally:
         store.close()
+    if opened.recovery_code:
+        print(
+            "Nieuwe versleutelde opslag gemaakt. Aanmelden kan met de initialen "
+            f"{opened.member.initials} en het wachtwoord uit WIJKTEAM_PASSPHRASE.\n"
+            f"Herstelcode (wordt maar één keer getoond; bewaar hem op papier): "
+            f"{opened.recovery_code}"
+        )
     print(
         f"Demo-gegevens toegevoegd: {summary.residents} inwoners, "
         f"{summary.reports} meldingen, {summary.members} teamleden."
     )
     return 0
+
+
+def _open(args: argparse.Namespace, *, allow_new: bool):  # type: ignore[no-untyped-def]
+    """The encrypted store, opened with $WIJKTEAM_PASSPHRASE (or a prompt); None after
+    explaining on stderr why not. Never prints the passphrase or anything personal."""
+    from wijkteam.security.headless import NoPassphrase, open_headless, passphrase_from_environment
+    from wijkteam.security.state import StoreState, store_state
+
+    data_dir = data_dir_of(args)
+    try:
+        state = store_state(data_dir)
+        if state is StoreState.PLAIN or (state is StoreState.NEW and not allow_new):
+            print(
+                "Deze opslag is nog niet versleuteld of bestaat nog niet. Start eerst Wijkteam "
+                "zelf (het programma met vensters) om het team aan te maken.",
+                file=sys.stderr,
+            )
+            return None
+        return open_headless(data_dir, state, passphrase_from_environment())
+    except NoPassphrase:
+        print("Geef het wachtwoord in de omgevingsvariabele WIJKTEAM_PASSPHRASE.", file=sys.stderr)
+    except SignInRefused:
+        print("Dit wachtwoord of deze herstelcode past niet bij deze opslag.", file=sys.stderr)
+    except ValidationFailed:
+        print("Kies een wachtwoord van minstens 12 tekens.", file=sys.stderr)
+    except StoreError as error:
+        print(f"De opslag kan niet worden geopend ({error.code}).", file=sys.stderr)
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

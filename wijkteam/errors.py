@@ -95,3 +95,61 @@ class ReferralTransitionRefused(TransitionRefused):
     """A referral status change the rules do not allow (statuses of ReferralStatus)."""
 
     code = "referral_transition_refused"
+
+
+class StoreInUse(StoreError):
+    """Another Wijkteam on this laptop has the store open."""
+
+    code = "store_in_use"
+
+
+class StoreNotEncrypted(StoreError):
+    """A key was given but the file is an unencrypted store (convert it first)."""
+
+    code = "store_not_encrypted"
+
+
+class KeyFileDamaged(StoreError):
+    """The key file next to the store cannot be read or does not fit the store."""
+
+    code = "key_file_damaged"
+
+
+class KeyFileMissing(StoreNotADatabase):
+    """A store file that is not plain SQLite and has no key file next to it: an encrypted
+    store whose keys.json is gone, or not a store at all (the two look the same)."""
+
+    code = "key_file_missing"
+
+
+class SignInRefused(WijkteamError):
+    """Wrong initials, password or recovery code. Says nothing about which was wrong."""
+
+    code = "sign_in_refused"
+
+
+class NotAllowed(WijkteamError):
+    """The signed-in member's role does not allow this action."""
+
+    code = "not_allowed"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(action=action)
+
+
+class NoPassphrase(StoreError):
+    """A headless command without $WIJKTEAM_PASSPHRASE (and no terminal to ask on)."""
+
+    code = "no_passphrase"
+
+
+class PassphraseRefused(StoreError):
+    """$WIJKTEAM_PASSPHRASE is neither a member's password nor the recovery code."""
+
+    code = "passphrase_refused"
+
+
+class StoreNotSetUp(StoreError):
+    """No team yet, or an unencrypted store: the app's first start handles that."""
+
+    code = "store_not_set_up"

@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 from tests.factories import report, resident
 from tests.gui import crash_typist as typist
 from tests.gui.helpers import with_modal
-from ui.app import application, open_main_window
+from ui.app import application, show_main_window
+from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.domain.contacts import Theme
 from wijkteam.services import Services
@@ -81,8 +82,8 @@ def _restore_at_start(data_dir: Path) -> dict[Theme, str]:
         button.click()
 
     QTimer.singleShot(0, with_modal(QMessageBox, restore))
-    window = open_main_window(data_dir)
-    assert window is not None
+    services = Services.create(open_store(store_path(data_dir), clock=FixedClock(typist.NOW)))
+    window = show_main_window(services, InlineTaskRunner(), data_dir, new_store=False)
     try:
         assert offers and offers[0].startswith("Er is tekst die nog niet was opgeslagen.")
         page = window.dossier_page

@@ -189,7 +189,7 @@ def test_follow_up_delay_in_the_settings_dialog(
         dialog.save()
 
     drive_modal(SettingsDialog, three_days, window._settings, window)
-    assert services.settings.follow_up_days() == 3
+    assert services.follow_up_settings.follow_up_days() == 3
 
 
 def test_steps_next_to_the_conversation_link_the_saved_contact(

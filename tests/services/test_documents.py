@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 import pytest
 
@@ -54,12 +55,15 @@ def test_documents_are_listed_per_resident_newest_first(services: Services, cloc
     assert listed[0].kind is DocumentKind.HANDOVER
 
 
-def test_documents_stay_in_the_store(services: Services, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+def test_documents_stay_in_the_store(data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    key = secrets.token_bytes(32)  # encrypted like every real store
+    services = Services.create(open_store(store_path(data_dir), key, clock=clock))
     saved = services.reports.register(report(), resident=resident())
     pdf = build_visit_summary(visit_summary())
     record = services.documents.record(saved.resident_id, "visit_summary", "nl", pdf)
     services.store.close()
-    reopened = Services.create(open_store(store_path(data_dir), clock=clock))
+    assert b"%PDF-" not in store_path(data_dir).read_bytes()  # encrypted with the store
+    reopened = Services.create(open_store(store_path(data_dir), key, clock=clock))
     try:
         assert reopened.documents.content(record.id) == pdf
         assert list(data_dir.glob("*.pdf")) == []

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 import pytest
@@ -12,7 +11,6 @@ from wijkteam.errors import NotFound
 from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.draft_codec import decode, encode
-from wijkteam.store import store_path
 
 
 def typed(**themes: str) -> ContactInput:
@@ -96,12 +94,13 @@ def test_draft_is_committed_durably_and_settings_restored(
     services: Services, resident_id: int, data_dir
 ) -> None:  # type: ignore[no-untyped-def]
     draft_id = services.drafts.save(None, resident_id, None, typed(who="Schöne Grüße"))
-    # Another process (a fresh connection) sees the committed text at once.
-    other = sqlite3.connect(store_path(data_dir))
+    # A fresh connection (same key, new pool: as another process would) sees the committed
+    # text at once.
+    other = services.store.engine.pool.recreate().connect()
     try:
-        (content,) = other.execute(
-            "SELECT content FROM contact_draft WHERE id = ?", (draft_id,)
-        ).fetchone()
+        cursor = other.cursor()
+        cursor.execute("SELECT content FROM contact_draft WHERE id = ?", (draft_id,))
+        (content,) = cursor.fetchone()
     finally:
         other.close()
     assert "Schöne Grüße" in content

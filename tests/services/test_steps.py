@@ -61,15 +61,15 @@ def test_step_gets_a_follow_up_seven_days_after_its_due_date(
 
 
 def test_follow_up_delay_is_a_team_setting(services: Services, melding: ReportRecord) -> None:
-    assert services.settings.follow_up_days() == 7
-    services.settings.set_follow_up_days(3)
-    assert services.settings.follow_up_days() == 3
+    assert services.follow_up_settings.follow_up_days() == 7
+    services.follow_up_settings.set_follow_up_days(3)
+    assert services.follow_up_settings.follow_up_days() == 3
     step = services.steps.create(melding.id, walking_club())
     assert step.next_follow_up == date(2026, 11, 27)
     without_date = services.steps.create(melding.id, walking_club(due=""))
     assert without_date.next_follow_up == TODAY + timedelta(days=3)
     with pytest.raises(ValidationError) as refused:
-        services.settings.set_follow_up_days(400)
+        services.follow_up_settings.set_follow_up_days(400)
     assert refused.value.code == "out_of_range"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -10,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_team_store, team_environment
 from tests.sync.config import settings_input
 from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.services import Services
-from wijkteam.store import open_store, store_path
 from wijkteam.sync.export.archive import ArchiveReader
 from wijkteam.sync.export.receipt import receipt_json
 from wijkteam.sync.zgw.resources import ResourceKind
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 
 def wijkteam(*args: str, passphrase: str | None = PASSPHRASE) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "WIJKTEAM_EXPORT_PASSPHRASE"}
+    env = {k: v for k, v in team_environment().items() if k != "WIJKTEAM_EXPORT_PASSPHRASE"}
     if passphrase is not None:
         env["WIJKTEAM_EXPORT_PASSPHRASE"] = passphrase
     return subprocess.run(
@@ -47,7 +46,7 @@ def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     # Made an hour ago, so the next export's overlap with the last one holds none of it.
     an_hour_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=1)
-    store = open_store(store_path(folder), clock=FixedClock(an_hour_ago))
+    store = make_team_store(folder, clock=FixedClock(an_hour_ago))
     try:
         generate(store, residents=15)
         Services.create(store).export.settings.save(settings_input())
@@ -98,6 +97,7 @@ def test_export_refuses_without_a_good_passphrase(data: Path, tmp_path: Path) ->
 
 
 def test_export_explains_a_missing_configuration(tmp_path: Path) -> None:
+    make_team_store(tmp_path / "leeg").close()  # a team without sync settings
     result = wijkteam(
         "export", "--data-dir", str(tmp_path / "leeg"), "--out", str(tmp_path / "x.zip")
     )

@@ -7,17 +7,22 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from tests.conftest import make_team_store, open_team_store, team_environment
 from tests.factories import BSN_A, BSN_BAD
 from tests.sync.import_files import csv_bytes, csv_row
+from wijkteam.security.keyring import keys_path
 from wijkteam.services import Services
 from wijkteam.services.worklist import WorklistQuery
-from wijkteam.store import open_store, store_path
 
 # The command uses the real clock, so the files are dated relative to today.
 RECEIVED = (date.today() - timedelta(days=3)).strftime("%d-%m-%Y")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    if "--data-dir" in args:  # a team exists before anything is imported into its store
+        data_dir = Path(args[args.index("--data-dir") + 1])
+        if not keys_path(data_dir).exists():
+            make_team_store(data_dir).close()
     return subprocess.run(
         [
             sys.executable,
@@ -29,6 +34,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
         ],
         capture_output=True,
         text=True,
+        env=team_environment(),
         timeout=60,
     )
 
@@ -40,7 +46,7 @@ def _file(tmp_path: Path, *rows: str) -> Path:
 
 
 def _report_count(data_dir: Path) -> int:
-    store = open_store(store_path(data_dir))
+    store = open_team_store(data_dir)
     try:
         return Services.create(store).worklist.count(WorklistQuery())
     finally:

@@ -26,7 +26,7 @@ class SettingsDialog(QDialog):
         self.days = QSpinBox()
         self.days.setRange(0, FOLLOW_UP_DAYS_MAX)
         self.days.setSuffix(" dagen")
-        self.days.setValue(services.settings.follow_up_days())
+        self.days.setValue(services.follow_up_settings.follow_up_days())
         form = QFormLayout()
         form.addRow("&Nabellen na", self.days)
         buttons = QDialogButtonBox(
@@ -48,7 +48,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self._services.settings.set_follow_up_days(self.days.value())
+            self._services.follow_up_settings.set_follow_up_days(self.days.value())
         except WijkteamError as error:
             show_error(self, error)
             return

@@ -50,7 +50,7 @@ class WelcomeDialog(QDialog):
         self.demo_button.setDefault(True)
         self.empty_button = QPushButton("&Leeg beginnen")
         self.demo_button.clicked.connect(self._choose_demo)
-        self.empty_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.empty_button.clicked.connect(self._start_empty)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.empty_button)
         return page
@@ -75,6 +75,13 @@ class WelcomeDialog(QDialog):
         buttons.accepted.connect(self._add_member)
         layout.addWidget(buttons)
         return page
+
+    def _start_empty(self) -> None:
+        """After first start the coordinator exists already; otherwise ask who this is."""
+        if self._services.members.count():
+            self.accept()
+        else:
+            self.pages.setCurrentIndex(1)
 
     def _choose_demo(self) -> None:
         self.wants_demo = True

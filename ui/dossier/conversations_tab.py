@@ -86,7 +86,7 @@ class ConversationsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.table, 1)
-        left.setMinimumWidth(320)
+        left.setMinimumWidth(250)  # leaves the editor room on a 1280-pixel laptop screen
         left.setMaximumWidth(400)
         splitter = QSplitter()
         splitter.addWidget(left)

@@ -80,14 +80,15 @@ class _Maker:
             return (session.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0) + 1
 
     def ensure_members(self) -> list[int]:
+        """The demo colleagues whose initials are still free join the team (a new store
+        already has its first coordinator); every active member gets demo work."""
         with self.store.transaction() as session:
-            existing = list(session.scalars(select(Member.id).where(Member.active.is_(True))))
-            if existing:
-                return existing
-            members = [Member(**m) for m in self.v["members"]]
-            session.add_all(members)
+            taken = {i.upper() for i in session.scalars(select(Member.initials))}
+            session.add_all(
+                Member(**m) for m in self.v["members"] if m["initials"].upper() not in taken
+            )
             session.flush()
-            return [m.id for m in members]
+            return list(session.scalars(select(Member.id).where(Member.active.is_(True))))
 
     def _common(self, row_id: int) -> dict[str, Any]:
         return {

@@ -8,15 +8,23 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 
+from wijkteam.security.context import ServiceContext
+from wijkteam.security.keyring import OpenKeyRing
+from wijkteam.services.accounts import AccountService
+from wijkteam.services.audit import AuditService
+from wijkteam.services.backups import BackupService
 from wijkteam.services.contacts import ContactService
 from wijkteam.services.documents import DocumentService
 from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
+from wijkteam.services.privacy import PrivacyService
 from wijkteam.services.referrals import ReferralService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
+from wijkteam.services.retention import RetentionService
 from wijkteam.services.social_map import GapService, SocialMapService, SocialMapTransfer
 from wijkteam.services.steps import FollowUpService, StepService, TeamSettings, TimelineService
+from wijkteam.services.team_settings import SettingsService, ensure_origin
 from wijkteam.services.visits import VisitService
 from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
@@ -41,43 +49,68 @@ class Services:
     drafts: DraftService
     steps: StepService
     follow_ups: FollowUpService
-    settings: TeamSettings
+    follow_up_settings: TeamSettings
     timeline: TimelineService
     imports: ImportService
     export: ExportServices
     social_map: SocialMapService
     social_map_transfer: SocialMapTransfer
     gaps: GapService
+    context: ServiceContext
+    audit: AuditService
+    settings: SettingsService
+    accounts: AccountService
+    retention: RetentionService
+    privacy: PrivacyService
+    backups: BackupService
     documents: DocumentService
     referrals: ReferralService
 
     @classmethod
-    def create(cls, store: Store) -> Services:
+    def create(
+        cls,
+        store: Store,
+        context: ServiceContext | None = None,
+        keys: OpenKeyRing | None = None,
+    ) -> Services:
+        """`context`: who acts (default: a headless command); `keys`: the key file with the
+        store key, needed to manage passwords (None for headless tools)."""
+        context = context or ServiceContext(ensure_origin(store))
+        audit = AuditService(store, context)
+        members = MemberService(store, audit)
+        residents = ResidentService(store, audit)
+        reports = ReportService(store, residents, audit)
+        settings = SettingsService(store, audit)
         # The sync builds on the services' rules and records, so it is imported here.
         from wijkteam.sync.imports.service import ImportService
 
-        residents = ResidentService(store)
-        reports = ReportService(store, residents)
         steps = StepService(store)
         social_map = SocialMapService(store)
         return cls(
             store=store,
-            members=MemberService(store),
+            members=members,
             residents=residents,
             reports=reports,
-            visits=VisitService(store, reports),
+            visits=VisitService(store, reports, audit),
             worklist=WorklistService(store),
             contacts=ContactService(store),
             drafts=DraftService(store),
             steps=steps,
             follow_ups=FollowUpService(store, steps),
-            settings=TeamSettings(store),
+            follow_up_settings=TeamSettings(store),
             timeline=TimelineService(store),
-            imports=ImportService(store),
-            export=ExportServices.create(store),
             social_map=social_map,
             social_map_transfer=SocialMapTransfer(store, social_map),
             gaps=GapService(store),
+            imports=ImportService(store, audit),
+            export=ExportServices.create(store, audit),
+            context=context,
+            audit=audit,
+            settings=settings,
+            accounts=AccountService(store, context, audit, members, keys),
+            retention=RetentionService(store, audit, settings),
+            privacy=PrivacyService(store, audit, settings),
+            backups=BackupService(store, audit, settings),
             documents=DocumentService(store),
             referrals=ReferralService(store),
         )

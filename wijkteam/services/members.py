@@ -4,6 +4,8 @@ from sqlalchemy import func, select
 
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import ValidationError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.convert import member_record
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store
@@ -14,8 +16,9 @@ from wijkteam.validation import Collector, required_text
 class MemberService:
     """The team's members (teamleden)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def list(self, *, include_inactive: bool = False) -> list[MemberRecord]:
         query = select(Member).order_by(Member.name)
@@ -25,6 +28,7 @@ class MemberService:
             return [member_record(m) for m in session.scalars(query)]
 
     def add(self, name: str, initials: str, role: MemberRole = MemberRole.MEMBER) -> MemberRecord:
+        self._audit.require_coordinator(AuditAction.ACCOUNT, "member")
         errors = Collector()
         clean_name = errors.check(lambda: required_text("member_name", name, 120))
         clean_initials = errors.check(lambda: required_text("member_initials", initials, 8))
@@ -40,6 +44,7 @@ class MemberService:
             member = Member(name=clean_name, initials=(clean_initials or "").upper(), role=role)
             session.add(member)
             session.flush()
+            self._audit.record(session, AuditAction.CREATE, "member", member.id)
             return member_record(member)
 
     def count(self) -> int:

@@ -6,6 +6,8 @@ from sqlalchemy.orm import Session
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import NotFound, ValidationError, WijkteamError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.convert import report_record, resident_record
 from wijkteam.services.inputs import ReportInput, ResidentInput
 from wijkteam.services.records import ReportRecord, ResidentRecord
@@ -31,9 +33,10 @@ class DuplicateSuspected(WijkteamError):
 class ReportService:
     """Meldingen: registering, reading, closing."""
 
-    def __init__(self, store: Store, residents: ResidentService) -> None:
+    def __init__(self, store: Store, residents: ResidentService, audit: AuditService) -> None:
         self._store = store
         self._residents = residents
+        self._audit = audit
 
     def register(
         self,
@@ -65,6 +68,7 @@ class ReportService:
                 session.add(person)
                 session.flush()
                 target_id = person.id
+                self._audit.record(session, AuditAction.CREATE, "resident", target_id, target_id)
             else:
                 assert resident_id is not None
                 if session.get(Resident, resident_id) is None:
@@ -83,11 +87,14 @@ class ReportService:
                 )
             )
             session.flush()
+            self._audit.record(session, AuditAction.CREATE, "report", row.id, target_id)
             return _load(session, row.id, today)
 
     def get(self, report_id: int) -> ReportRecord:
         with self._store.transaction() as session:
-            return _load(session, report_id, self._store.clock.today())
+            record = _load(session, report_id, self._store.clock.today())
+            self._audit.record(session, AuditAction.VIEW, "report", report_id, record.resident_id)
+            return record
 
     def for_resident(self, resident_id: int) -> list[ReportRecord]:
         """The resident's meldingen, open ones first, newest first."""
@@ -99,6 +106,7 @@ class ReportService:
                 .order_by(Report.received_on.desc(), Report.id.desc())
             ).all()
             records = [_load(session, i, today) for i in ids]
+            self._audit.record(session, AuditAction.VIEW, "report_list", None, resident_id)
         return sorted(records, key=lambda r: not r.is_open)
 
     def resident_of(self, report_id: int) -> ResidentRecord:
@@ -106,6 +114,8 @@ class ReportService:
             report = session.get(Report, report_id)
             if report is None:
                 raise NotFound("report", report_id)
+            resident_id = report.resident_id
+            self._audit.record(session, AuditAction.VIEW, "resident", resident_id, resident_id)
             return resident_record(report.resident)
 
     def assign(self, report_id: int, member_id: int | None) -> ReportRecord:
@@ -115,6 +125,7 @@ class ReportService:
                 raise NotFound("member", member_id)
             report.assigned_member_id = member_id
             session.flush()
+            self._audit.record(session, AuditAction.CHANGE, "report", report_id, report.resident_id)
             return _load(session, report_id, self._store.clock.today())
 
     def close(self, report_id: int, reason: ClosingReason, note: str = "") -> ReportRecord:
@@ -125,6 +136,7 @@ class ReportService:
             report.closing_reason = reason
             report.closed_on = self._store.clock.today()
             session.flush()
+            self._audit.record(session, AuditAction.CHANGE, "report", report_id, report.resident_id)
             return _load(session, report_id, self._store.clock.today())
 
 

@@ -4,6 +4,8 @@ from sqlalchemy import and_, or_, select
 
 from wijkteam.domain.text import fold
 from wijkteam.errors import NotFound, ValidationError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.convert import resident_record
 from wijkteam.services.inputs import ResidentInput
 from wijkteam.services.records import ResidentRecord
@@ -19,14 +21,16 @@ SEARCH_LIMIT = 50
 class ResidentService:
     """Residents (inwoners): search, duplicate detection, and editing their details."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def get(self, resident_id: int) -> ResidentRecord:
         with self._store.transaction() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:
                 raise NotFound("resident", resident_id)
+            self._audit.record(session, AuditAction.VIEW, "resident", resident_id, resident_id)
             return resident_record(resident)
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[ResidentRecord]:
@@ -77,6 +81,7 @@ class ResidentService:
             for key, value in {**values, **search_columns(values)}.items():
                 setattr(resident, key, value)
             session.flush()
+            self._audit.record(session, AuditAction.CHANGE, "resident", resident_id, resident_id)
             return resident_record(resident)
 
 

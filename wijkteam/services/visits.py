@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import NotFound, ValidationError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import ReportRecord
 from wijkteam.services.reports import ReportService
@@ -21,9 +23,10 @@ from wijkteam.validation.rules import optional_text
 class VisitService:
     """Planning the home visit. Replanning keeps the earlier plan as history."""
 
-    def __init__(self, store: Store, reports: ReportService) -> None:
+    def __init__(self, store: Store, reports: ReportService, audit: AuditService) -> None:
         self._store = store
         self._reports = reports
+        self._audit = audit
 
     def plan(self, report_id: int, data: VisitInput) -> ReportRecord:
         now = self._store.clock.now()
@@ -61,6 +64,7 @@ class VisitService:
             )
             if report.assigned_member_id is None and member_id is not None:
                 report.assigned_member_id = member_id
+            self._audit.record(session, AuditAction.CHANGE, "report", report_id, report.resident_id)
         return self._reports.get(report_id)
 
     def mark_held(self, report_id: int) -> ReportRecord:
@@ -71,6 +75,7 @@ class VisitService:
             if report is None:
                 raise NotFound("report", report_id)
             hold_visit(session, report, now)
+            self._audit.record(session, AuditAction.CHANGE, "report", report_id, report.resident_id)
         return self._reports.get(report_id)
 
 

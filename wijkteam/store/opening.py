@@ -1,9 +1,12 @@
 """The one place that opens the store.
 
-Everything that touches the file goes through `open_store`, so that encryption (a passphrase)
-can be added here without touching the rest. Before anything is written, the file is inspected
-read-only: a file that is not a database, or has a newer schema than this version knows, is
-refused untouched.
+Everything that touches the file goes through `open_store`. With a key (the 32-byte store key
+from the key file, see wijkteam/security) the store is an SQLCipher database: every page of the
+file, its WAL and its backups is encrypted. Without a key it is plain SQLite, which the app
+itself only uses to read a store of an earlier version once, for conversion.
+Before anything is written, the file is inspected read-only: a file that is not a database, or
+has a newer schema than this version knows, is refused untouched. One process at a time may
+open a store file (an OS lock next to it).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.request import pathname2url
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,28 +25,34 @@ from wijkteam.clock import Clock, SystemClock
 from wijkteam.errors import (
     StoreError,
     StoreNotADatabase,
+    StoreNotEncrypted,
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
 )
+from wijkteam.store import STORE_FILENAME, store_path
+from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain
+from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.revisions import head_revision, known_revisions
 from wijkteam.store.timestamps import stamp_records
-
-STORE_FILENAME = "wijkteam.db"
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def store_path(data_dir: Path) -> Path:
-    return Path(data_dir) / STORE_FILENAME
 
 
 class Store:
     """An open store: an engine, a session factory and the clock that stamps records."""
 
-    def __init__(self, engine: Engine, clock: Clock, path: Path | None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        path: Path | None,
+        cipher: Cipher | None = None,
+        lock: InstanceLock | None = None,
+    ) -> None:
         self.engine = engine
         self.clock = clock
         self.path = path
+        self.cipher = cipher
+        self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", self._before_flush)
 
@@ -62,6 +71,15 @@ class Store:
         with self.engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")
 
+    @property
+    def encrypted(self) -> bool:
+        return self.cipher is not None
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the store file and empty it (after removing personal data)."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         try:
             with self.engine.begin() as connection:
@@ -69,33 +87,65 @@ class Store:
         except exc.SQLAlchemyError:  # a read-only or damaged store still closes
             pass
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
 
 
 def open_store(
-    location: Path | str, passphrase: str | None = None, *, clock: Clock | None = None
+    location: Path | str, passphrase: bytes | str | None = None, *, clock: Clock | None = None
 ) -> Store:
     """Open (and create or migrate) the store at `location`: a file path or an engine URL.
 
+    `passphrase`: the raw 32-byte store key (what the app uses), or a text passphrase for
+    SQLCipher's own KDF; None opens an unencrypted SQLite file (stores of earlier versions,
+    before conversion; never used by the app for its own store).
     Raises a StoreError subclass, without having changed the file, when it cannot be used.
     """
-    del passphrase  # reserved for the encrypted store
     clock = clock or SystemClock()
     if isinstance(location, str) and "://" in location:
         engine = create_engine(location)
         _migrate_if_needed(engine, current=_current_revision_of(engine))
         return Store(engine, clock, None)
 
+    cipher = Cipher(passphrase) if passphrase is not None else None
     path = Path(location).absolute()
     _check_location(path)
-    current = _inspect_read_only(path)
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _configure_sqlite_connection)
+    current = _inspect_read_only(path, cipher)
+    lock = InstanceLock(path)
+    lock.acquire()
     try:
-        _migrate_if_needed(engine, current=current)
-    except exc.OperationalError as error:
-        engine.dispose()
-        raise StoreReadOnly() from error
-    return Store(engine, clock, path)
+        engine = _file_engine(path, cipher)
+        try:
+            _migrate_if_needed(engine, current=current)
+        except exc.OperationalError as error:
+            engine.dispose()
+            raise StoreReadOnly() from error
+    except BaseException:
+        lock.release()
+        raise
+    return Store(engine, clock, path, cipher, lock)
+
+
+def check_store_file(location: Path | str, passphrase: bytes | str | None = None) -> None:
+    """Raises what `open_store` would refuse the file for, without opening or changing it."""
+    path = Path(location).absolute()
+    _check_location(path)
+    _inspect_read_only(path, Cipher(passphrase) if passphrase is not None else None)
+
+
+def _file_engine(path: Path, cipher: Cipher | None) -> Engine:
+    if cipher is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        engine = create_engine(f"sqlite:///{path}", module=cipher.module)
+
+    def on_connect(dbapi_connection: Any, _record: object) -> None:
+        if cipher is not None:
+            cipher.apply(dbapi_connection)
+        _configure_sqlite_connection(dbapi_connection, _record)
+
+    event.listen(engine, "connect", on_connect)
+    return engine
 
 
 def _check_location(path: Path) -> None:
@@ -116,7 +166,7 @@ def _check_location(path: Path) -> None:
         raise StoreReadOnly()
 
 
-def _inspect_read_only(path: Path) -> str | None:
+def _inspect_read_only(path: Path, cipher: Cipher | None) -> str | None:
     """The schema revision of an existing store, read without writing a byte."""
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -125,11 +175,15 @@ def _inspect_read_only(path: Path) -> str | None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise StoreUnreadable() from error
-    if header != SQLITE_HEADER:
+    if cipher is None and header != SQLITE_HEADER:
         raise StoreNotADatabase()
-    uri = f"file:{pathname2url(str(path))}?mode=ro"
+    if cipher is not None and header == SQLITE_HEADER:
+        raise StoreNotEncrypted()
     try:
-        connection = sqlite3.connect(uri, uri=True)
+        if cipher is None:
+            connection = connect_plain(path, read_only=True)
+        else:
+            connection = cipher.connect(path, read_only=True)
         try:
             has_version = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -141,7 +195,9 @@ def _inspect_read_only(path: Path) -> str | None:
             )
         finally:
             connection.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, Cipher.module.DatabaseError) as error:
+        # With a key that the key file vouched for, a page that does not decrypt means the
+        # file is damaged or belongs to another key file: the same answer either way.
         raise StoreNotADatabase() from error
     revision = row[0] if row else None
     _refuse_unknown(revision)
@@ -171,12 +227,16 @@ def _migrate_if_needed(engine: Engine, current: str | None) -> None:
         upgrade(connection)
 
 
-def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _configure_sqlite_connection(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Temporary tables and sort files stay in memory (never a plain temp file on disk), and
+    # deleted rows are overwritten, not merely marked free.
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

@@ -1,8 +1,10 @@
 """All mapped tables. Importing this package registers every table on Base.metadata."""
 
+from wijkteam.store.models.audit import AuditEvent
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
 from wijkteam.store.models.document import Document
+from wijkteam.store.models.figures import RemovedCaseFigure
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.referral import Referral, ReferralConsent
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
@@ -13,6 +15,7 @@ from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
 
 __all__ = [
+    "AuditEvent",
     "Base",
     "Contact",
     "ContactDraft",
@@ -24,6 +27,7 @@ __all__ = [
     "RecordMixin",
     "Referral",
     "ReferralConsent",
+    "RemovedCaseFigure",
     "Report",
     "Resident",
     "Setting",

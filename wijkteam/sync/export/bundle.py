@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.sync.export.batches import BatchService
 from wijkteam.sync.export.push.service import PushService
@@ -19,11 +20,11 @@ class ExportServices:
     push: PushService
 
     @classmethod
-    def create(cls, store: Store) -> ExportServices:
+    def create(cls, store: Store, audit: AuditService | None = None) -> ExportServices:
         settings = SyncSettingsService(store)
         return cls(
             settings=settings,
-            exports=ExportService(store, settings),
+            exports=ExportService(store, settings, audit),
             batches=BatchService(store),
             push=PushService(store, settings),
         )

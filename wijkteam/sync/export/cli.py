@@ -50,11 +50,11 @@ def run_export_command(
     """The exit code, or None when the command is not one of these."""
     if args.command not in COMMANDS:
         return None
+    from wijkteam.security.headless import open_store_for_command
     from wijkteam.services import Services
-    from wijkteam.store import open_store, store_path
 
     try:
-        store = open_store(store_path(data_dir))
+        store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
     except StoreError as error:
         print(describe(error), file=sys.stderr)
         return 1

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from wijkteam.domain.sync import BatchChannel
 from wijkteam.errors import WijkteamError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, record_batch
 from wijkteam.sync.export.errors import ExportTargetUnwritable
@@ -25,9 +27,12 @@ class NothingToExport(WijkteamError):
 
 
 class ExportService:
-    def __init__(self, store: Store, settings: SyncSettingsService) -> None:
+    def __init__(
+        self, store: Store, settings: SyncSettingsService, audit: AuditService | None = None
+    ) -> None:
         self._store = store
         self._settings = settings
+        self._audit = audit
 
     def preview(self, include_all: bool = False, samples: int = PREVIEW_SAMPLES) -> ExportPreview:
         """What an export would carry now, checked against the schemas, without writing."""
@@ -90,6 +95,8 @@ class ExportService:
                     member_id=member_id,
                 )
                 record = batch_record(session, batch)
+                if self._audit is not None:
+                    self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
             # Named only once the batch is recorded: a file on the stick always has a batch.
             path = writer.publish()
         return ExportResult(batch=record, path=path, counts=counts)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wijkteam.errors import StoreError, WijkteamError
-from wijkteam.store import open_store, store_path
+from wijkteam.security.headless import open_store_for_command
 from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
 from wijkteam.sync.imports.problems import (
     ImportInvalid,
@@ -72,7 +72,7 @@ def plain_describe(item: Any) -> str:
 
 def run_import(args: argparse.Namespace, data_dir: Path, describe: Describe) -> int:
     try:
-        store = open_store(store_path(data_dir))
+        store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
     except StoreError as error:
         print(describe(error), file=sys.stderr)
         return EXIT_STORE

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.sync.imports.intake import read_limited
 from wijkteam.sync.imports.matching import preview_rows
@@ -28,8 +30,9 @@ class ImportService:
        link to, or None for "someone else, make a new resident".
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
         self._store = store
+        self._audit = audit
 
     def preview_file(self, path: Path) -> ImportPreview:
         return self.preview_bytes(read_limited(Path(path)), Path(path).name)
@@ -69,6 +72,8 @@ class ImportService:
             writer = ImportWriter(session, rows, store.clock.today(), store.clock.now())
             for row in rows:
                 writer.write(row, chosen.get(row.position))
+            if self._audit is not None:
+                self._audit.record(session, AuditAction.CREATE, "import")
             return writer.summary(
                 already_in_preview=preview.count(RowState.ALREADY_IMPORTED),
                 skipped_invalid=preview.count(RowState.INVALID),

@@ -1,0 +1,133 @@
+"""First start: the team, the municipality and the first coordinator's account. When an
+unencrypted store of an earlier version is found, its data is encrypted on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.security.password_gate import PasswordGate
+from ui.security.widgets import password_field
+from ui.tasks import TaskRunner
+from ui.widgets.fields import FieldSet, heading, muted
+from wijkteam.clock import Clock
+from wijkteam.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from wijkteam.security.setup import Opened, TeamSetup
+from wijkteam.security.kdf import STRONG, KdfParams
+from wijkteam.security.passwords import MIN_LENGTH
+
+PASSWORD_HELP = (
+    f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens. Waarom zo lang? Op deze laptop "
+    "staan levensverhalen van kwetsbare inwoners. Een lang wachtwoord is voor een dief veel "
+    "moeilijker te raden dan een kort ingewikkeld wachtwoord. Een zinnetje van een paar "
+    "woorden werkt goed, bijvoorbeeld: koffie met oma op dinsdag."
+)
+
+
+class FirstStartDialog(QDialog):
+    def __init__(
+        self,
+        data_dir: Path,
+        runner: TaskRunner,
+        *,
+        converting: bool = False,
+        clock: Clock | None = None,
+        kdf: KdfParams = STRONG,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._data_dir, self._clock, self._kdf = data_dir, clock, kdf
+        self.opened: Opened | None = None
+        self.setWindowTitle("Welkom bij Wijkteam")
+        self.setMinimumWidth(600)
+        self.fieldset = FieldSet()
+        self.team_name = QLineEdit()
+        self.municipality = QLineEdit()
+        self.name = QLineEdit()
+        self.initials = QLineEdit()
+        self.initials.setMaxLength(8)
+        self.password = password_field()
+        self.again = password_field()
+        form = QFormLayout()
+        self.fieldset.add(form, "team_name", "Naam van het &team", self.team_name)
+        self.fieldset.add(form, "municipality", "&Gemeente", self.municipality)
+        self.fieldset.add(form, "member_name", "Uw &naam", self.name)
+        self.fieldset.add(form, "member_initials", "Uw &initialen", self.initials)
+        self.fieldset.add(form, "password", "&Wachtwoord", self.password)
+        self.fieldset.add(form, "password_again", "Wachtwoord &nog een keer", self.again)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Team aanmaken")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Welkom bij Wijkteam", 1))
+        intro = (
+            "U maakt het team aan en wordt de eerste coördinator. Alle gegevens op deze "
+            "laptop worden versleuteld opgeslagen."
+        )
+        if converting:
+            intro += " De gegevens die al op deze laptop staan, worden nu ook versleuteld."
+        layout.addWidget(muted(intro))
+        layout.addLayout(form)
+        help_text = muted(PASSWORD_HELP)
+        help_text.setObjectName("passwordHelp")
+        layout.addWidget(help_text)
+        warning = muted(
+            "Zonder wachtwoord of herstelcode zijn de gegevens niet meer te lezen, door "
+            "niemand. Na het aanmaken krijgt u daarom één keer een herstelcode om te printen "
+            "en goed te bewaren."
+        )
+        layout.addWidget(warning)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.gate = PasswordGate(self.ok_button, self.status, runner)
+
+    def setup(self) -> TeamSetup:
+        from wijkteam.security.setup import TeamSetup
+
+        return TeamSetup(
+            team_name=self.team_name.text(),
+            municipality=self.municipality.text(),
+            name=self.name.text(),
+            initials=self.initials.text(),
+            password=self.password.text(),
+            password_again=self.again.text(),
+        )
+
+    def submit(self) -> None:
+        from wijkteam.security.setup import check_setup, first_start
+
+        self.fieldset.clear_errors()
+        setup = self.setup()
+        try:
+            check_setup(setup)  # at once, before the slow part
+        except ValidationFailed as error:
+            self.fieldset.show_errors(error.errors)
+            return
+        self.status.setText("Het team wordt aangemaakt en de gegevens versleuteld…")
+        self.gate.attempt(
+            lambda: first_start(self._data_dir, setup, kdf=self._kdf, clock=self._clock),
+            self._done,
+            on_invalid=lambda errors: self.fieldset.show_errors(errors),
+        )
+
+    def _done(self, opened: object) -> None:
+        self.opened = opened  # type: ignore[assignment]
+        self.accept()

@@ -1,0 +1,157 @@
+"""Everything security adds to a signed-in main window: the lock, the menu entries (the
+coordinator's tools only for coordinators) and what happens at closing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+
+from ui.feedback import show_error
+from ui.main_window import MainWindow
+from ui.security.backup_actions import BackupScheduler, restore_backup
+from ui.security.lock import LockGuard
+from ui.security.password_dialog import PasswordDialog
+from ui.security.privacy_actions import PrivacyActions
+from ui.security.recovery_code_dialog import RecoveryCodeDialog
+from ui.security.settings_dialog import SecuritySettingsDialog
+from ui.tasks import TaskRunner
+from wijkteam.errors import WijkteamError
+from wijkteam.services import Services
+
+
+class SecuritySession:
+    def __init__(
+        self, window: MainWindow, services: Services, runner: TaskRunner, data_dir: Path
+    ) -> None:
+        self.window = window
+        self.services = services
+        self.runner = runner
+        self.data_dir = data_dir
+        self.guard = LockGuard(window, services, runner)
+        self.backups = BackupScheduler(services, runner, window)
+        self.privacy = PrivacyActions(window, services)
+        self.coordinator_menu: QMenu | None = None
+        self._closed = False
+        self._build_menus()
+
+    # --- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = _menu(bar, "&Bestand")
+        self.lock_action = _add(file_menu, "&Vergrendelen", "Ctrl+L", self.guard.lock, self.window)
+        file_menu.insertAction(file_menu.actions()[0], self.lock_action)
+        team = _menu(bar, "&Team")
+        _add(team, "&Wachtwoord wijzigen…", None, self._password, self.window)
+        if self.services.accounts.is_coordinator():
+            self.coordinator_menu = self._coordinator_menu(bar)
+
+    def _coordinator_menu(self, bar) -> QMenu:  # type: ignore[no-untyped-def]
+        menu = bar.addMenu("Be&heer")
+        menu.setObjectName("coordinatorMenu")
+        window = self.window
+        self.audit_action = _add(menu, "&Auditlog…", None, self._audit, window)
+        _add(menu, "&Bewaartermijnen…", None, self._retention, window)
+        menu.addSeparator()
+        _add(menu, "&Inzage voor deze inwoner…", None, self.privacy.inzage, window)
+        _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
+        menu.addSeparator()
+        _add(menu, "Back-up &terugzetten…", None, self._restore, window)
+        _add(menu, "B&eveiliging en bewaren…", None, self._settings, window)
+        _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, window)
+        return menu
+
+    def add_coordinator_action(self, text: str, slot: Callable[[], None]) -> QAction | None:
+        """Other coordinator tools hook in here (one line each); members never see them."""
+        if self.coordinator_menu is None:
+            return None
+        return _add(self.coordinator_menu, text, None, slot, self.window)
+
+    # --- actions --------------------------------------------------------------------------
+    def _audit(self) -> None:
+        from ui.security.audit_dialog import AuditDialog
+
+        try:
+            AuditDialog(self.services, self.window).exec()
+        except WijkteamError as error:
+            show_error(self.window, error)
+
+    def _retention(self) -> None:
+        from ui.security.retention_dialog import RetentionDialog
+
+        try:
+            RetentionDialog(self.services, self.window).exec()
+        except WijkteamError as error:
+            show_error(self.window, error)
+        self.window.data_changed()
+
+    def _restore(self) -> None:
+        restore_backup(self.window, self.services, self.data_dir, self._before_restore)
+
+    def _before_restore(self) -> None:
+        self._closed = True
+        self.guard.stop()
+        self.backups.timer.stop()
+        self.window.dossier_page.discard_changes()
+
+    def _password(self) -> None:
+        if PasswordDialog(self.services, self.runner, self.window).exec():
+            self.window.notify("Uw wachtwoord is gewijzigd.")
+
+    def _settings(self) -> None:
+        dialog = SecuritySettingsDialog(self.services, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            minutes = self.services.settings.security().auto_lock_minutes
+            self.guard.set_idle_ms(minutes * 60_000)
+            self.window.notify("Instellingen opgeslagen.")
+
+    def _new_recovery_code(self) -> None:
+        answer = QMessageBox.question(
+            self.window,
+            "Nieuwe herstelcode",
+            "Na het maken van een nieuwe herstelcode werkt de oude niet meer. Doorgaan?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            code = self.services.accounts.new_recovery_code()
+        except WijkteamError as error:
+            show_error(self.window, error)
+            return
+        self.show_recovery_code(code)
+
+    def show_recovery_code(self, code: str) -> None:
+        RecoveryCodeDialog(code, self.services.settings.team().team_name, self.window).exec()
+
+    def shut_down(self) -> None:
+        """At closing: a backup, then the store closes (and its lock is released)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.guard.stop()
+        self.backups.at_closing()
+        self.services.store.close()
+
+
+def install_security(
+    window: MainWindow, services: Services, runner: TaskRunner, data_dir: Path
+) -> SecuritySession:
+    return SecuritySession(window, services, runner, data_dir)
+
+
+def _menu(bar, title: str) -> QMenu:  # type: ignore[no-untyped-def]
+    for action in bar.actions():
+        if action.text() == title and action.menu() is not None:
+            return action.menu()
+    return bar.addMenu(title)
+
+
+def _add(menu: QMenu, text: str, shortcut: str | None, slot, parent: QMainWindow) -> QAction:  # type: ignore[no-untyped-def]
+    action = QAction(text, parent)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action

@@ -1,0 +1,66 @@
+"""Who is acting: the signed-in member (or a headless command) and from which laptop.
+
+Services read the actor from the ServiceContext they were given; the audit log stores it
+with every entry, and role checks use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from wijkteam.domain.enums import MemberRole
+
+
+class AuditAction(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    CHANGE = "change"
+    PRINT = "print"
+    EXPORT = "export"
+    ERASE = "erase"
+    RETENTION_REMOVAL = "retention_removal"
+    SIGN_IN = "sign_in"
+    UNLOCK = "unlock"
+    PASSWORD = "password"
+    ACCOUNT = "account"
+    SETTINGS = "settings"
+    BACKUP = "backup"
+    RESTORE = "restore"
+
+
+class AuditResult(StrEnum):
+    DONE = "done"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """member_id None: a headless command or test run by the store key's holder, who may do
+    what a coordinator may. `responsible_member_id`: the member someone acts for."""
+
+    member_id: int | None
+    role: MemberRole
+    responsible_member_id: int | None = None
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role is MemberRole.COORDINATOR
+
+
+SYSTEM = Actor(None, MemberRole.COORDINATOR)
+
+
+class ServiceContext:
+    """Shared by all services of one open store. The UI changes the actor at sign-in."""
+
+    def __init__(self, origin: str, actor: Actor = SYSTEM) -> None:
+        self.origin = origin
+        self.actor = actor
+
+    def act_as(self, member_id: int, role: MemberRole) -> None:
+        self.actor = Actor(member_id, role)
+
+    def act_for(self, responsible_member_id: int | None) -> None:
+        """Acting on behalf of another member (e.g. covering a colleague's caseload)."""
+        self.actor = Actor(self.actor.member_id, self.actor.role, responsible_member_id)

@@ -1,0 +1,60 @@
+"""Opening the encrypted store from a headless command: the passphrase comes from
+$WIJKTEAM_PASSPHRASE, or from a prompt when a person sits at the terminal."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from wijkteam.clock import Clock
+from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
+from wijkteam.security.keyring import KeyRing, keys_path
+from wijkteam.security.setup import (
+    Opened,
+    StoreState,
+    TeamSetup,
+    first_start,
+    open_unlocked,
+    store_state,
+)
+from wijkteam.store import Store, open_store, store_path
+
+PASSPHRASE_ENV = "WIJKTEAM_PASSPHRASE"
+# A new store made by `demo-data` gets the demo coordinator as its first account.
+DEMO_TEAM = ("Wijkteam Vaals (demo)", "Vaals", "Anouk Meertens", "AM")
+
+
+def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Store:
+    """What every headless command uses instead of `open_store`: the encrypted store,
+    unlocked with $WIJKTEAM_PASSPHRASE (a member's password or the recovery code).
+    Raises a StoreError subclass (with a code, never the passphrase) when it cannot."""
+    state = store_state(data_dir)
+    if state is not StoreState.LOCKED:
+        raise StoreNotSetUp()
+    ring = KeyRing.load(keys_path(data_dir))
+    try:
+        unlocked = ring.unlock_any(passphrase_from_environment())
+    except SignInRefused as error:
+        raise PassphraseRefused() from error
+    return open_store(store_path(data_dir), unlocked.store_key, clock=clock)
+
+
+def passphrase_from_environment() -> str:
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("Wachtwoord (of herstelcode): ")
+    raise NoPassphrase()
+
+
+def open_headless(data_dir: Path, state: StoreState, passphrase: str) -> Opened:
+    """LOCKED: any member's password or the recovery code opens the store.
+    NEW: a demo team is created whose coordinator (initials AM) has this password."""
+    if state is StoreState.NEW:
+        team, place, name, initials = DEMO_TEAM
+        return first_start(data_dir, TeamSetup(team, place, name, initials, passphrase, passphrase))
+    ring = KeyRing.load(keys_path(data_dir))
+    return open_unlocked(data_dir, ring, ring.unlock_any(passphrase))

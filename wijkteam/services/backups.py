@@ -1,0 +1,130 @@
+"""Encrypted backups of the store, made with SQLite's online backup API (a running app never
+produces a torn copy), rotated, and restored with the current store kept aside.
+
+A backup is an SQLCipher file with the same store key, so the key file (copied next to the
+backups) opens it with any member's password or the recovery code. File names hold a time,
+never a name."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from wijkteam.errors import StoreNotADatabase, StoreUnreadable
+from wijkteam.security.context import AuditAction
+from wijkteam.security.keyring import KEYS_FILENAME
+from wijkteam.services.audit import AuditService
+from wijkteam.services.team_settings import SettingsService
+from wijkteam.store import Store, store_path
+from wijkteam.store.cipher import Cipher, connect_plain
+
+BACKUP_FOLDER = "backups"
+REPLACED_FOLDER = "vervangen"
+SUFFIX = ".backup"
+LAST_KEY = "last_backup_at"
+DAILY = timedelta(hours=24)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime  # UTC, from the file name
+    size: int
+
+
+def backup_folder(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_FOLDER
+
+
+class BackupService:
+    def __init__(self, store: Store, audit: AuditService, settings: SettingsService) -> None:
+        self._store = store
+        self._audit = audit
+        self._settings = settings
+
+    @property
+    def folder(self) -> Path:
+        if self._store.path is None:
+            raise StoreUnreadable()
+        return backup_folder(self._store.path.parent)
+
+    def make(self) -> Path:
+        """One backup now (any member may: it is part of closing the app), then rotate."""
+        folder = self.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = self._store.clock.utcnow()
+        target = folder / f"wijkteam-{stamp:%Y%m%d-%H%M%S}{SUFFIX}"
+        partial = target.with_name(target.name + ".partial")
+        cipher = self._store.cipher
+        destination = cipher.connect(partial) if cipher else connect_plain(partial)
+        source = self._store.engine.raw_connection()
+        try:
+            source.driver_connection.backup(destination)  # type: ignore[union-attr]
+        finally:
+            destination.close()
+            source.close()
+        os.replace(partial, target)
+        keys = self._store.path.parent / KEYS_FILENAME  # type: ignore[union-attr]
+        if keys.exists():
+            shutil.copy2(keys, folder / KEYS_FILENAME)
+        self._settings.set_value(LAST_KEY, stamp.isoformat())
+        self._audit.log(AuditAction.BACKUP, "store")
+        self.rotate(self._settings.security().backups_kept)
+        return target
+
+    def is_due(self) -> bool:
+        last = self._settings.value(LAST_KEY)
+        return last is None or self._store.clock.utcnow() - datetime.fromisoformat(last) >= DAILY
+
+    def list(self) -> list[BackupInfo]:
+        if not self.folder.exists():
+            return []
+        found = []
+        for path in self.folder.glob(f"wijkteam-*{SUFFIX}"):
+            try:
+                made = datetime.strptime(path.name[9:24], "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            found.append(BackupInfo(path, made, path.stat().st_size))
+        return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+    def rotate(self, keep: int) -> None:
+        for old in self.list()[keep:]:
+            old.path.unlink()
+
+
+def check_backup(path: Path, store_key: bytes | Cipher | None) -> None:
+    """The backup opens with this key and its pages are intact."""
+    cipher = Cipher(store_key) if isinstance(store_key, bytes) else store_key
+    connection = cipher.connect(path) if cipher else connect_plain(path)
+    try:
+        connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if cipher and connection.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise StoreNotADatabase()
+    except (Cipher.module.DatabaseError, OSError) as error:
+        raise StoreNotADatabase() from error
+    finally:
+        connection.close()
+
+
+def restore(data_dir: Path, backup: Path, store_key: bytes | Cipher | None, now: datetime) -> Path:
+    """Put a backup in the store's place (the store must be closed). The current store is
+    moved to `vervangen/`, not deleted. Returns where it was kept."""
+    check_backup(backup, store_key)
+    current = store_path(data_dir)
+    aside_folder = Path(data_dir) / REPLACED_FOLDER
+    aside_folder.mkdir(parents=True, exist_ok=True)
+    aside = aside_folder / f"wijkteam-{now:%Y%m%d-%H%M%S}.db"
+    if current.exists():
+        os.replace(current, aside)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{current}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{aside}{suffix}"))
+    partial = current.with_name(current.name + ".restoring")
+    shutil.copy2(backup, partial)
+    os.replace(partial, current)
+    return aside

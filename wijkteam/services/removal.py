@@ -1,0 +1,69 @@
+"""Removing personal data for good, shared by retention and erasure: anonymous figures are
+kept, rows are deleted (the database cascades to history, visits and notes), the search
+index is compacted and the WAL emptied so no deleted word lingers in a file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import delete, exists, select, text
+from sqlalchemy.orm import Session
+
+from wijkteam.domain.deadlines import HOME_VISIT_DAYS
+from wijkteam.domain.enums import VisitState
+from wijkteam.services.privacy_hooks import ERASERS
+from wijkteam.store import Store
+from wijkteam.store.models import HomeVisit, RemovedCaseFigure, Report, Resident
+from wijkteam.store.search_index import FTS_TABLE
+
+
+def count_figures(session: Session, report_ids: list[int], removal: str) -> None:
+    for report in session.scalars(select(Report).where(Report.id.in_(report_ids))):
+        key = {
+            "period": f"{report.received_on:%Y-%m}",
+            "source": report.source.value,
+            "closing_reason": report.closing_reason.value if report.closing_reason else "open",
+            "removal": removal,
+        }
+        figure = session.scalar(select(RemovedCaseFigure).filter_by(**key))
+        if figure is None:
+            figure = RemovedCaseFigure(**key, cases=0, visited_in_time=0)
+            session.add(figure)
+        figure.cases += 1
+        deadline = report.received_on + timedelta(days=HOME_VISIT_DAYS)
+        held = session.scalars(
+            select(HomeVisit.planned_at).where(
+                HomeVisit.report_id == report.id, HomeVisit.state == VisitState.HELD
+            )
+        ).all()
+        if any(at.date() <= deadline for at in held):
+            figure.visited_in_time += 1
+        session.flush()
+
+
+def delete_reports(session: Session, resident_id: int, report_ids: list[int]) -> bool:
+    """Deletes the meldingen, and the resident too when nothing else of theirs is left.
+    Returns whether the resident was removed."""
+    for eraser in ERASERS:
+        eraser(session, resident_id, report_ids)
+    session.execute(delete(Report).where(Report.id.in_(report_ids)))
+    if session.scalar(select(exists().where(Report.resident_id == resident_id))):
+        return False
+    session.execute(delete(Resident).where(Resident.id == resident_id))
+    return True
+
+
+def delete_resident(session: Session, resident_id: int) -> None:
+    report_ids = list(session.scalars(select(Report.id).where(Report.resident_id == resident_id)))
+    for eraser in ERASERS:
+        eraser(session, resident_id, report_ids)
+    session.execute(delete(Resident).where(Resident.id == resident_id))
+
+
+def compact(session: Session) -> None:
+    """Merge the search index so deleted words leave its pages (secure_delete zeroes them)."""
+    session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
+
+
+def after_removal(store: Store) -> None:
+    store.checkpoint()

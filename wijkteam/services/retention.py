@@ -1,0 +1,145 @@
+"""Retention: the laptop is an outbox, not the archive.
+
+A closed melding stays until the municipality acknowledged its sync, plus a grace period
+(setting, default 90 days). Then it is listed as due; a coordinator confirms the removal.
+A closed melding that was never acknowledged is never removed: it is listed as a problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from wijkteam.domain.status import ReportStatus
+from wijkteam.domain.text import sort_name
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
+from wijkteam.services.removal import after_removal, compact, count_figures, delete_reports
+from wijkteam.services.team_settings import SettingsService
+from wijkteam.store import Store
+from wijkteam.store.models import RemovedCaseFigure, Report, Resident
+
+RETENTION = "retention"
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionCase:
+    report_id: int
+    resident_id: int
+    resident_name: str
+    closed_on: date | None
+    acknowledged_at: datetime | None
+    due_on: date | None  # when it may leave the laptop; None: never acknowledged
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    period: str
+    source: str
+    closing_reason: str
+    removal: str
+    cases: int
+    visited_in_time: int
+
+
+@dataclass(frozen=True)
+class RemovalSummary:
+    reports: int
+    residents: int
+
+
+class RetentionService:
+    def __init__(self, store: Store, audit: AuditService, settings: SettingsService) -> None:
+        self._store = store
+        self._audit = audit
+        self._settings = settings
+
+    def _grace(self) -> timedelta:
+        return timedelta(days=self._settings.security().retention_grace_days)
+
+    def due(self) -> list[RetentionCase]:
+        """Closed, acknowledged by the municipality, and past the grace period."""
+        self._audit.require_coordinator(AuditAction.VIEW, RETENTION)
+        limit = datetime.combine(self._store.clock.today(), datetime.min.time()) - self._grace()
+        query = _closed().where(
+            Report.sync_acknowledged_at.isnot(None), Report.sync_acknowledged_at <= limit
+        )
+        return self._cases(query)
+
+    def problems(self) -> list[RetentionCase]:
+        """Closed longer than the grace period, but never acknowledged by the municipality."""
+        self._audit.require_coordinator(AuditAction.VIEW, RETENTION)
+        limit = self._store.clock.today() - self._grace()
+        query = _closed().where(Report.sync_acknowledged_at.is_(None), Report.closed_on <= limit)
+        return self._cases(query)
+
+    def remove(self, report_ids: list[int]) -> RemovalSummary:
+        """Removes the given meldingen that are (still) due; others are left alone."""
+        self._audit.require_coordinator(AuditAction.RETENTION_REMOVAL, "report")
+        due = {c.report_id: c.resident_id for c in self.due() if c.report_id in set(report_ids)}
+        residents = 0
+        with self._store.transaction() as session:
+            count_figures(session, list(due), RETENTION)
+            by_resident: dict[int, list[int]] = {}
+            for report_id, resident_id in due.items():
+                by_resident.setdefault(resident_id, []).append(report_id)
+            for resident_id, ids in by_resident.items():
+                residents += delete_reports(session, resident_id, ids)
+                for report_id in ids:
+                    self._audit.record(
+                        session, AuditAction.RETENTION_REMOVAL, "report", report_id, resident_id
+                    )
+            compact(session)
+        after_removal(self._store)
+        return RemovalSummary(reports=len(due), residents=residents)
+
+    def figures(self) -> list[FigureRow]:
+        with self._store.transaction() as session:
+            rows = session.scalars(
+                select(RemovedCaseFigure).order_by(
+                    RemovedCaseFigure.period, RemovedCaseFigure.source
+                )
+            ).all()
+            return [
+                FigureRow(
+                    f.period, f.source, f.closing_reason, f.removal, f.cases, f.visited_in_time
+                )
+                for f in rows
+            ]
+
+    def _cases(self, query) -> list[RetentionCase]:  # type: ignore[no-untyped-def]
+        grace = self._grace()
+        with self._store.transaction() as session:
+            result = [
+                RetentionCase(
+                    report_id=row.id,
+                    resident_id=row.resident_id,
+                    resident_name=sort_name(row.first_names, row.prefix, row.surname),
+                    closed_on=row.closed_on,
+                    acknowledged_at=row.sync_acknowledged_at,
+                    due_on=(row.sync_acknowledged_at + grace).date()
+                    if row.sync_acknowledged_at
+                    else None,
+                )
+                for row in session.execute(query.order_by(Report.closed_on, Report.id))
+            ]
+            self._audit.record(session, AuditAction.VIEW, RETENTION)
+            return result
+
+
+def _closed():  # type: ignore[no-untyped-def]
+    return (
+        select(
+            Report.id,
+            Report.resident_id,
+            Report.closed_on,
+            Report.sync_acknowledged_at,
+            Resident.first_names,
+            Resident.prefix,
+            Resident.surname,
+        )
+        .join(Resident, Resident.id == Report.resident_id)
+        .where(Report.status == ReportStatus.CLOSED)
+    )
