@@ -25,7 +25,9 @@ from wijkteam.domain.referral import (
 )
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ReferralTransitionRefused, ValidationError, ValidationFailed
+from wijkteam.security.context import AuditAction, AuditResult
 from wijkteam.services import Services
+from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
@@ -340,3 +342,29 @@ def test_a_closed_melding_takes_no_new_referral(services: Services, melding: Rep
     services.reports.close(melding.id, ClosingReason.SOLVED_VOORVELD)
     with pytest.raises(ValidationError, match="report_closed"):
         services.referrals.create(melding.id, WMO)
+
+
+def test_every_change_and_a_refused_sending_is_audited(
+    services: Services, melding: ReportRecord
+) -> None:
+    referral = services.referrals.create(melding.id, WMO)
+    with pytest.raises(ValidationError):
+        services.referrals.send(referral.id)
+    services.referrals.give_consent(referral.id, CONSENT)
+    services.referrals.send(referral.id)
+    services.referrals.handover_report(referral.id)
+    events = [
+        (e.action, e.result, e.resident_id)
+        for e in services.audit.events(AuditQuery(resident_id=melding.resident_id))
+        if e.object_type == "referral" and e.object_id == referral.id
+    ]
+    resident_id = melding.resident_id
+    assert sorted(events) == sorted(
+        [
+            (AuditAction.CREATE, AuditResult.DONE, resident_id),
+            (AuditAction.EXPORT, AuditResult.REFUSED, resident_id),
+            (AuditAction.CHANGE, AuditResult.DONE, resident_id),
+            (AuditAction.EXPORT, AuditResult.DONE, resident_id),
+            (AuditAction.PRINT, AuditResult.DONE, resident_id),
+        ]
+    )

@@ -112,7 +112,7 @@ class Services:
             privacy=PrivacyService(store, audit, settings),
             backups=BackupService(store, audit, settings),
             documents=DocumentService(store),
-            referrals=ReferralService(store),
+            referrals=ReferralService(store, audit),
         )
 
     def store_is_empty(self) -> bool:

@@ -20,6 +20,8 @@ from wijkteam.domain.referral import (
 )
 from wijkteam.domain.status import OPEN_STATUSES, ReportStatus, can_move
 from wijkteam.errors import NotFound, ValidationError
+from wijkteam.security.context import AuditAction, AuditResult
+from wijkteam.services.audit import AuditService
 from wijkteam.services.referral_alerts import referral_alerts
 from wijkteam.services.referral_documents import handover_report
 from wijkteam.services.referral_handover import handover_sources, prefill_text
@@ -46,14 +48,18 @@ from wijkteam.store import Store
 from wijkteam.store.models import Member, Referral, ReferralConsent, Report
 from wijkteam.validation import Collector, parse_date, required_text
 
+REFUSED = AuditResult.REFUSED
 EDITABLE = frozenset({ReferralStatus.CONCEPT})
 
 
 class ReferralService:
     """Requesting, sending and following a referral. Every method is one transaction."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
+        """`audit`: the audit log every change (and every refused sending) goes to; only
+        the demo-data generator leaves it out."""
         self._store = store
+        self._audit = audit
 
     # --- reading ------------------------------------------------------------------------
     def get(self, referral_id: int) -> ReferralRecord:
@@ -91,7 +97,9 @@ class ReferralService:
         with self._store.transaction() as session:
             referral = get_referral(session, referral_id)
             consent = _latest_consent(session, referral_id)
-            return handover_report(session, referral, consent, self._today())
+            content = handover_report(session, referral, consent, self._today())
+            self._log(session, AuditAction.PRINT, referral)
+            return content
 
     # --- the request --------------------------------------------------------------------
     def create(self, report_id: int, data: ReferralInput) -> ReferralRecord:
@@ -106,23 +114,21 @@ class ReferralService:
             _apply(referral, values)
             session.add(referral)
             session.flush()
-            return load_referral(session, referral.id, self._today())
+            return self._saved(session, referral.id, AuditAction.CREATE)
 
     def update(self, referral_id: int, data: ReferralInput) -> ReferralRecord:
         values = referral_values(data)
         with self._store.transaction() as session:
             referral = _editable(session, referral_id)
             _apply(referral, values)
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     def save_handover(self, referral_id: int, text: str) -> ReferralRecord:
         clean = handover_text(text)
         with self._store.transaction() as session:
             referral = _editable(session, referral_id)
             referral.handover_text = clean
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     def handover_sources(self, report_id: int) -> HandoverSources:
         """The theme notes and steps of the melding the member may tick for the handover."""
@@ -141,8 +147,7 @@ class ReferralService:
         with self._store.transaction() as session:
             referral = get_referral(session, referral_id)
             referral.support_wish = SupportWish(wish)
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     # --- consent ------------------------------------------------------------------------
     def give_consent(self, referral_id: int, data: ConsentInput) -> ReferralRecord:
@@ -162,8 +167,7 @@ class ReferralService:
                     scope=values.scope,
                 )
             )
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     def withdraw_consent(self, referral_id: int) -> ReferralRecord:
         """The resident withdrew consent today. The consent stays on record with the date."""
@@ -173,13 +177,23 @@ class ReferralService:
             if consent is None:
                 raise ValidationError("consent", "consent_missing")
             consent.withdrawn_on = self._today()
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     # --- status -------------------------------------------------------------------------
     def send(self, referral_id: int) -> ReferralRecord:
         """Concept → verstuurd. Refused without consent in force. The melding becomes
         "doorverwezen" and the days from melding to sending are kept."""
+        try:
+            return self._send(referral_id)
+        except ValidationError as error:
+            if error.field == "consent" and self._audit is not None:
+                resident_id = self.get(referral_id).resident_id
+                self._audit.log(
+                    AuditAction.EXPORT, "referral", referral_id, resident_id, result=REFUSED
+                )
+            raise
+
+    def _send(self, referral_id: int) -> ReferralRecord:
         now = self._store.clock.now()
         with self._store.transaction() as session:
             referral = get_referral(session, referral_id)
@@ -192,8 +206,7 @@ class ReferralService:
             referral.days_to_send = (now.date() - report.received_on).days
             if can_move(report.status, ReportStatus.REFERRED):
                 move_status(session, report, ReportStatus.REFERRED, now)
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id, AuditAction.EXPORT)  # it leaves the team
 
     def plan(self, referral_id: int, on: str, consultant: str) -> ReferralRecord:
         """The keukentafelgesprek is planned (or moved): its date and the consultant."""
@@ -207,8 +220,7 @@ class ReferralService:
             referral.status = ReferralStatus.PLANNED
             referral.planned_on = day
             referral.consultant_name = name
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     def complete(
         self, referral_id: int, outcome: ReferralOutcome, note: str = ""
@@ -222,8 +234,7 @@ class ReferralService:
             referral.outcome = ReferralOutcome(outcome)
             referral.outcome_note = clean
             referral.completed_on = self._today()
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     def mark_returned(self, referral_id: int, reason: str) -> ReferralRecord:
         """Teruggestuurd by the consultant, with the reason. Without another running
@@ -242,8 +253,7 @@ class ReferralService:
             if report.status is ReportStatus.REFERRED and not _other_running(session, referral):
                 move_status(session, report, ReportStatus.IN_CONVERSATION, now)
                 settle_status(session, report, now)
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
 
     def reopen(self, referral_id: int) -> ReferralRecord:
         """A returned referral back to concept, to improve and send again."""
@@ -251,8 +261,21 @@ class ReferralService:
             referral = get_referral(session, referral_id)
             check_referral_move(referral.status, ReferralStatus.CONCEPT)
             referral.status = ReferralStatus.CONCEPT
-            session.flush()
-            return load_referral(session, referral_id, self._today())
+            return self._saved(session, referral_id)
+
+    def _saved(
+        self, session: Session, referral_id: int, action: AuditAction = AuditAction.CHANGE
+    ) -> ReferralRecord:
+        session.flush()
+        self._log(session, action, get_referral(session, referral_id))
+        return load_referral(session, referral_id, self._today())
+
+    def _log(self, session: Session, action: AuditAction, referral: Referral) -> None:
+        if self._audit is not None:
+            resident_id = session.scalar(
+                select(Report.resident_id).where(Report.id == referral.report_id)
+            )
+            self._audit.record(session, action, "referral", referral.id, resident_id)
 
     def _today(self) -> date:
         return self._store.clock.today()
