@@ -1,4 +1,4 @@
-"""Validation against the official ZGW specifications in ../shared/reference/zgw/ (not the
+"""Validation against the official ZGW specifications in tests/reference/zgw/ (not the
 app's bundled copy), with an OpenAPI 3.0 validator in write mode."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from referencing.jsonschema import DRAFT4
 
 from wijkteam.sync.zgw.resources import API_OF, REQUEST_SCHEMA, ResourceKind
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "zgw"
+REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "zgw"
 SPEC_FILES = {"zaken": "zaken-openapi.yaml", "documenten": "documenten-openapi.yaml"}
 
 

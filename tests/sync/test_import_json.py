@@ -158,9 +158,7 @@ def test_the_example_file_matches_the_official_zgw_request_schemas() -> None:
     referencing = pytest.importorskip("referencing")
     from referencing.jsonschema import DRAFT4
 
-    spec_path = Path(__file__).resolve().parents[3] / "shared/reference/zgw/zaken-openapi.yaml"
-    if not spec_path.exists():
-        pytest.skip("the ZGW reference specifications are not next to the project")
+    spec_path = Path(__file__).resolve().parents[1] / "reference/zgw/zaken-openapi.yaml"
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     registry = referencing.Registry().with_resource(
         "zaken.yaml", referencing.Resource.from_contents(spec, default_specification=DRAFT4)

@@ -33,11 +33,15 @@ def received_on_or_before_for_due(due: date) -> date:
 
 
 def home_visit_deadline(received_on: date, today: date) -> Deadline:
-    due = home_visit_due(received_on)
+    return deadline_on(home_visit_due(received_on), today)
+
+
+def deadline_on(due: date, today: date, soon_days: int = DUE_SOON_DAYS) -> Deadline:
+    """Any due date as overdue, due within `soon_days`, or on time."""
     days_left = (due - today).days
     if days_left < 0:
         state = DeadlineState.OVERDUE
-    elif days_left <= DUE_SOON_DAYS:
+    elif days_left <= soon_days:
         state = DeadlineState.DUE_SOON
     else:
         state = DeadlineState.ON_TIME

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-from wijkteam.domain.deadlines import DUE_SOON_DAYS, Deadline, DeadlineState
+from wijkteam.domain.deadlines import Deadline, deadline_on
 from wijkteam.domain.working_days import add_working_days
 
 # Team setting: days between a step's due date and its follow-up call (key in `setting`).
@@ -61,11 +61,4 @@ def retry_date(tried_on: date) -> date:
 
 def follow_up_deadline(due: date, today: date) -> Deadline:
     """The follow-up's date as a deadline badge: overdue, due today or soon, or later."""
-    days_left = (due - today).days
-    if days_left < 0:
-        state = DeadlineState.OVERDUE
-    elif days_left <= DUE_SOON_DAYS:
-        state = DeadlineState.DUE_SOON
-    else:
-        state = DeadlineState.ON_TIME
-    return Deadline(due=due, days_left=days_left, state=state)
+    return deadline_on(due, today)
