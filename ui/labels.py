@@ -21,6 +21,7 @@ STATUS = {
     ReportStatus.IN_CONVERSATION: "In gesprek",
     ReportStatus.STEPS_RUNNING: "Afspraken lopen",
     ReportStatus.FOLLOW_UP: "Nazorg",
+    ReportStatus.REFERRED: "Doorverwezen",
     ReportStatus.CLOSED: "Afgesloten",
 }
 
@@ -41,6 +42,7 @@ CLOSING_REASON = {
     ClosingReason.DECEASED: "Overleden",
     ClosingReason.NO_CONTACT: "Geen contact gekregen",
     ClosingReason.OTHER: "Anders",
+    ClosingReason.REFERRED: "Doorverwezen",
 }
 
 CHANNEL = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ui.labels import STATUS
+from ui.referrals.texts import REFERRAL_CODES, REFERRAL_FIELD_LABELS, referral_error_text
 from ui.sync.texts import SYNC_CODES, SYNC_FIELD_LABELS, sync_error_text
 from wijkteam.errors import (
     KeyFileDamaged,
@@ -144,6 +145,9 @@ def error_text(error: WijkteamError) -> str:
     for kind, text in _STORE.items():
         if isinstance(error, kind):
             return text
+    referral_text = referral_error_text(error)
+    if referral_text is not None:
+        return referral_text
     if isinstance(error, TransitionRefused):
         from wijkteam.domain.status import ReportStatus
 
@@ -383,3 +387,8 @@ def social_map_error_text(error: WijkteamError) -> str | None:
         template = _MAP_FILE.get(error.code, "Dit bestand kan niet worden gelezen.")
         return template.format(**params)
     return None
+
+
+# Referrals (ui/referrals/texts.py).
+FIELD_LABELS.update(REFERRAL_FIELD_LABELS)
+_CODES.update(REFERRAL_CODES)

@@ -21,6 +21,7 @@ from ui.app import application
 from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
+from ui.referrals.screenshots import referral_shots
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
@@ -154,10 +155,12 @@ def main() -> int:
         args.out / "06-huisbezoek-plannen.png",
     )
     _conversation_shots(window, services, args.out, example=generated)
+    example_report = row.report_id
     _steps_shots(window, services, args.out)
     _shoot_import(services, window, args.out)
     _sync_screens(services, window, args.out)
     _social_map_shots(window, services, args.out)
+    referral_shots(window, services, args.out, _grab, _grab_dialog, example_report, generated)
     _security_screens(window, services, args.out)
     window.close()
     store.close()

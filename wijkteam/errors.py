@@ -91,6 +91,12 @@ class StoreReadOnly(StoreError):
     code = "store_read_only"
 
 
+class ReferralTransitionRefused(TransitionRefused):
+    """A referral status change the rules do not allow (statuses of ReferralStatus)."""
+
+    code = "referral_transition_refused"
+
+
 class StoreInUse(StoreError):
     """Another Wijkteam on this laptop has the store open."""
 

@@ -250,7 +250,7 @@ def test_unsaved_changes_to_a_saved_conversation_come_back_in_the_dossier(
     assert draft.contact_id == saved.id
 
     tab = open_conversations(qtbot, window, melding)
-    assert tab.model.row_at(0).what == "Huisbezoek — niet opgeslagen"
+    assert tab.model.row_at(0).what == "Huisbezoek · niet opgeslagen"
     assert tab.editor.theme_text(Theme.WHO) == "Eerste versie. En nog één zin."
     assert services.contacts.get(saved.id).themes == {Theme.WHO: "Eerste versie."}
 

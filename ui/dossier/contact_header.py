@@ -32,7 +32,10 @@ class ContactHeader(QWidget):
             self.medium_box.addItem(MESSAGE_MEDIUM[medium], medium)
         self.member_box = QComboBox()
         self.report_box = QComboBox()
-        self.report_box.setMinimumContentsLength(24)
+        self.report_box.setMinimumContentsLength(16)
+        self.report_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.date_field = DateField()
         self.date_field.setMaximumWidth(150)
         self.time_field = QLineEdit()

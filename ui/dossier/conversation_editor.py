@@ -18,12 +18,13 @@ from itertools import pairwise
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QTextCursor
+from PySide6.QtGui import QHideEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -49,14 +50,17 @@ STYLE = """
 QTextEdit { background: white; border: 2px solid #d3dce6; border-radius: 4px; }
 QTextEdit:focus { border-color: #2f80c2; }
 QLabel#themeTitle { font-size: 11pt; font-weight: 600; color: #24455c; margin-top: 8px; }
-QLabel#orientation { padding: 4px 10px; border-radius: 4px; font-weight: 600;
-  background: #e6eef5; color: #24455c; }
-QLabel#orientation[beyond="true"] { background: #fff0d1; color: #7a4a00; }
-QLabel#autosaveState[problem="true"] { color: #b42318; }
-QLabel#keysHint { font-size: 10pt; }
+QLabel#orientation { padding: 4px 10px; border-radius: 4px; font-weight: 600; }
+QLabel#keysHint { font-size: 10pt; color: #52606d; }
 #writingContent { background: white; }
 """
-KEYS_HINT = "Tab: volgend veld · Ctrl+Enter: volgend thema · Ctrl+S: opslaan"
+# States are coloured with the label's own style sheet: no dynamic property and re-polish.
+ORIENTATION_STYLE = {
+    False: "background: #e6eef5; color: #24455c;",
+    True: "background: #fff0d1; color: #7a4a00;",
+}
+PROBLEM_STYLE = {False: "", True: "color: #b42318;"}
+KEYS_HINT = "Ctrl+Enter: volgend thema"
 
 
 class ConversationEditor(QWidget):
@@ -86,15 +90,13 @@ class ConversationEditor(QWidget):
         self.theme_edits = self.writing.theme_edits
         self.notes_edit = self.writing.notes_edit
         self.steps_slot = self.writing.steps_slot
-        self.save_button = QPushButton("&Opslaan")
+        self.save_button = QPushButton("&Opslaan (Ctrl+S)")
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save)
         self.discard_button = QPushButton("Wijzigingen &weggooien…")
         self.discard_button.clicked.connect(self.discard)
         self.state_label = muted()
         self.state_label.setObjectName("autosaveState")
-        self.state_label.setWordWrap(False)
-        self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._build()
         for edit in self.writing.edits():
             edit.edited.connect(self._edited)
@@ -107,22 +109,22 @@ class ConversationEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.orientation_label)
-        top.addStretch(1)
-        top.addWidget(self.state_label)
+        top.addWidget(_Hint(KEYS_HINT), 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.discard_button)
-        bottom.addStretch(1)
-        hint = muted(KEYS_HINT)
-        hint.setObjectName("keysHint")
-        hint.setWordWrap(False)
-        bottom.addWidget(hint)
+        bottom.addWidget(self.state_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.header)
         layout.addWidget(self.writing, 1)
         layout.addLayout(bottom)
+
+    def watch_keys(self, *widgets: QWidget) -> None:
+        """Gives other widgets the editor's keys (Ctrl+S saves the conversation, Ctrl+Enter
+        goes to the first theme), e.g. the list of contact moments beside it."""
+        self._keys.watch(*widgets)
 
     # --- what is shown ---------------------------------------------------------------------
     @property
@@ -224,7 +226,7 @@ class ConversationEditor(QWidget):
         created = draft_id != self._draft_id
         self._draft_id, self._dirty = draft_id, False
         now = self._services.store.clock.now()
-        self._set_state(f"Automatisch bewaard om {now:%H:%M:%S} (nog niet opgeslagen).")
+        self._set_state(f"Automatisch bewaard om {now:%H:%M:%S}, nog niet opgeslagen.")
         if created:
             self.draftsChanged.emit()
 
@@ -321,21 +323,38 @@ class ConversationEditor(QWidget):
             self._resident_id, self.header.value().report_id, on, at, self._contact_id
         )
         self.orientation_label.setText(orientation_text(orientation))
-        self.orientation_label.setProperty("beyond", orientation.beyond_usual)
-        self.orientation_label.style().unpolish(self.orientation_label)
-        self.orientation_label.style().polish(self.orientation_label)
+        beyond = orientation.beyond_usual
+        if self.orientation_label.property("beyond") is not beyond:
+            self.orientation_label.setProperty("beyond", beyond)
+            self.orientation_label.setStyleSheet(ORIENTATION_STYLE[beyond])
         self.orientation_label.show()
 
     def _set_state(self, text: str, problem: bool = False) -> None:
         self.state_label.setText(text)
-        self.state_label.setProperty("problem", problem)
-        self.state_label.style().unpolish(self.state_label)
-        self.state_label.style().polish(self.state_label)
+        if self.state_label.property("problem") is not problem:
+            self.state_label.setProperty("problem", problem)
+            self.state_label.setStyleSheet(PROBLEM_STYLE[problem])
         self.discard_button.setEnabled(self._draft_id is not None or self._dirty)
 
     def _jump(self, widget: QWidget, step: int) -> None:
         """Ctrl+Enter: to the next theme (Ctrl+Shift+Enter: the previous)."""
         self.writing.jump(widget, step, self.header.kind())
+
+
+class _Hint(QLabel):
+    """A hint that is shown whole or not at all: it never widens the window."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._text = text
+        self.setObjectName("keysHint")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fits = self.fontMetrics().horizontalAdvance(self._text) <= self.contentsRect().width()
+        self.setText(self._text if fits else "")
 
 
 def _as_input(record: ContactRecord) -> ContactInput:

@@ -36,11 +36,17 @@ class Entry:
     orientation: str
     tooltip: str
 
+    @property
+    def label(self) -> str:
+        """'Huisbezoek · 2 van 3'; unsaved work says so instead of the count."""
+        if self.orientation and self.draft_id is None:
+            return f"{self.what} · {self.orientation}"
+        return self.what
+
 
 COLUMNS = [
     Column("Datum", lambda e: e.day, tooltip=lambda e: e.tooltip, width=100),
-    Column("Soort", lambda e: e.what, tooltip=lambda e: e.tooltip, stretch=True),
-    Column("Gesprek", lambda e: e.orientation, tooltip=lambda e: e.tooltip, width=86),
+    Column("Contactmoment", lambda e: e.label, tooltip=lambda e: e.tooltip, stretch=True),
 ]
 
 
@@ -62,6 +68,7 @@ class ConversationsTab(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.draftsChanged.connect(lambda: QTimer.singleShot(0, self._reload_list))
         self.editor.discarded.connect(self._discarded)
+        self.editor.watch_keys(self.table, self.new_button)
         self.steps = StepsPanel(services, navigator, all_mnemonics=False)
         self.editor.steps_slot.addWidget(self.steps)
         self.editor.header.momentChanged.connect(self._show_steps)
@@ -202,9 +209,10 @@ class ConversationsTab(QWidget):
         self._show_steps()
 
     # --- after the editor acted ------------------------------------------------------------
-    def _saved(self, record: ContactRecord) -> None:
-        self._navigator.data_changed()  # a home visit may have moved the melding on
-        self._reload_list()
+    def _saved(self, _record: ContactRecord) -> None:
+        # Refreshes every page, this tab's list included (the dossier page calls refresh):
+        # a home visit may have moved the melding on.
+        self._navigator.data_changed()
         self._show_steps()
         self._navigator.notify("Contactmoment opgeslagen.")
 
@@ -235,7 +243,7 @@ class ConversationsTab(QWidget):
 def _contact_entry(row: ContactRow) -> Entry:
     what = kind_text(row.kind, row.medium)
     if row.draft_id is not None:
-        what += f" — {UNSAVED}"
+        what += f" · {UNSAVED}"
     details = [moment_text(row.occurred_on, row.occurred_time), what]
     if row.member_name:
         details.append(f"door {row.member_name}")
@@ -257,7 +265,7 @@ def _contact_entry(row: ContactRow) -> Entry:
 
 def _draft_entry(draft: DraftRecord) -> Entry:
     content = draft.content
-    what = f"{kind_text(content.kind, content.medium)} — {UNSAVED}"
+    what = f"{kind_text(content.kind, content.medium)} · {UNSAVED}"
     return Entry(
         contact_id=None,
         draft_id=draft.id,

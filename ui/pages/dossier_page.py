@@ -26,6 +26,7 @@ from ui.messages import field_errors
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
+from ui.referrals.referral_tab import ReferralTab
 from ui.steps.steps_panel import StepsPanel
 from ui.widgets.fields import heading, muted
 from ui.widgets.resident_form import ResidentForm
@@ -97,6 +98,8 @@ class DossierPage(QWidget):
         self.tabs.addTab(_scrolling(details), "&Gegevens")
         self.conversations = ConversationsTab(services, navigator)
         self.tabs.addTab(self.conversations, "Ge&sprekken")
+        self.referrals = ReferralTab(services, navigator)
+        self.tabs.addTab(self.referrals, "Doorverwij&zing")
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
 
@@ -124,6 +127,7 @@ class DossierPage(QWidget):
         self._load_reports(report_id)
         self.timeline_tab.show_resident(resident_id)
         self.conversations.show_resident(resident)
+        self.referrals.show_resident(resident)
 
     def refresh(self) -> None:
         if self._resident is None:
@@ -134,6 +138,7 @@ class DossierPage(QWidget):
         self._load_reports(current.id if current else None)
         self.timeline_tab.show_resident(self._resident.id)
         self.conversations.refresh()
+        self.referrals.refresh()
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()

@@ -16,6 +16,8 @@ from ui.labels import CHANNEL
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
+from ui.referrals import today_section as referral_alerts
+from ui.referrals.today_section import REFERRAL_ALERT_COLUMNS
 from ui.steps.follow_up_flow import move_follow_up, record_follow_up
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
@@ -113,6 +115,9 @@ class TodayPage(QWidget):
         self.follow_ups = Section(
             "Nabellen", FOLLOW_UP_COLUMNS, "Vandaag hoeft u niemand na te bellen."
         )
+        self.referrals = Section(
+            referral_alerts.TITLE, REFERRAL_ALERT_COLUMNS, referral_alerts.EMPTY_TEXT
+        )
         self.record_button = QPushButton("Nabellen &vastleggen…")
         self.move_button = QPushButton("Nabellen verpl&aatsen…")
         self.record_button.clicked.connect(lambda: self._follow_up(record_follow_up))
@@ -140,13 +145,16 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.unplanned, 3)
-        layout.addWidget(self.follow_ups, 3)
+        follow_and_refer = QHBoxLayout()
+        follow_and_refer.addWidget(self.follow_ups, 3)
+        follow_and_refer.addWidget(self.referrals, 3)
+        layout.addLayout(follow_and_refer, 3)
         layout.addLayout(visits, 2)
 
         self.unplanned.table.rowActivated.connect(
             lambda r: navigator.open_dossier(r.resident_id, r.report_id)
         )
-        for section in (self.visits_today, self.visits_week, self.follow_ups):
+        for section in (self.visits_today, self.visits_week, self.follow_ups, self.referrals):
             section.table.rowActivated.connect(
                 lambda r: navigator.open_dossier(r.resident_id, r.report_id)
             )
@@ -162,6 +170,7 @@ class TodayPage(QWidget):
         has_calls = self.follow_ups.model.rowCount() > 0
         self.record_button.setEnabled(has_calls)
         self.move_button.setEnabled(has_calls)
+        self.referrals.set_rows(self._services.referrals.alerts())
 
     def _plan_selected(self) -> None:
         row = self.unplanned.table.current_row()

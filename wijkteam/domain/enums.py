@@ -27,6 +27,7 @@ class ClosingReason(StrEnum):
     DECEASED = "deceased"
     NO_CONTACT = "no_contact"
     OTHER = "other"
+    REFERRED = "referred"  # doorverwezen naar een consulent of specialist
 
 
 class Channel(StrEnum):

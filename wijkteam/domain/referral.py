@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from wijkteam.domain.deadlines import Deadline, DeadlineState
+from wijkteam.domain.deadlines import Deadline, deadline_on
 from wijkteam.domain.working_days import add_working_days
-from wijkteam.errors import TransitionRefused, ValidationError
+from wijkteam.errors import ReferralTransitionRefused, ValidationError
 
 RESPONSE_WORKING_DAYS = 10
 # Wmo 2015 art. 2.3.2: the municipality completes its investigation within six weeks of
@@ -92,7 +92,7 @@ RUNNING = frozenset({ReferralStatus.SENT, ReferralStatus.PLANNED})
 
 def check_referral_move(current: ReferralStatus, wanted: ReferralStatus) -> None:
     if wanted not in REFERRAL_TRANSITIONS[current]:
-        raise TransitionRefused(current.value, wanted.value)
+        raise ReferralTransitionRefused(current.value, wanted.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +126,6 @@ def response_overdue(status: ReferralStatus, sent_on: date | None, today: date) 
 
 
 def wmo_investigation_deadline(received_on: date, today: date) -> Deadline:
+    """Six weeks after the melding; near within a week."""
     due = received_on + timedelta(weeks=WMO_INVESTIGATION_WEEKS)
-    days_left = (due - today).days
-    if days_left < 0:
-        state = DeadlineState.OVERDUE
-    elif days_left <= WMO_NEAR_DAYS:
-        state = DeadlineState.DUE_SOON
-    else:
-        state = DeadlineState.ON_TIME
-    return Deadline(due=due, days_left=days_left, state=state)
+    return deadline_on(due, today, WMO_NEAR_DAYS)

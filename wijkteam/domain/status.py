@@ -16,6 +16,7 @@ class ReportStatus(StrEnum):
     IN_CONVERSATION = "in_conversation"
     STEPS_RUNNING = "steps_running"  # afspraken lopen: the resident chose steps
     FOLLOW_UP = "follow_up"  # nazorg: no step open, a follow-up call still to make
+    REFERRED = "referred"  # doorverwezen: a referral runs; the team may still do nazorg
     CLOSED = "closed"
 
 
@@ -25,10 +26,22 @@ TRANSITIONS: dict[ReportStatus, frozenset[ReportStatus]] = {
         {ReportStatus.VISIT_PLANNED, ReportStatus.IN_CONVERSATION, ReportStatus.CLOSED}
     ),
     ReportStatus.IN_CONVERSATION: frozenset(
-        {ReportStatus.STEPS_RUNNING, ReportStatus.FOLLOW_UP, ReportStatus.CLOSED}
+        {
+            ReportStatus.STEPS_RUNNING,
+            ReportStatus.FOLLOW_UP,
+            ReportStatus.REFERRED,
+            ReportStatus.CLOSED,
+        }
     ),
-    ReportStatus.STEPS_RUNNING: frozenset({ReportStatus.FOLLOW_UP, ReportStatus.CLOSED}),
-    ReportStatus.FOLLOW_UP: frozenset({ReportStatus.STEPS_RUNNING, ReportStatus.CLOSED}),
+    ReportStatus.STEPS_RUNNING: frozenset(
+        {ReportStatus.FOLLOW_UP, ReportStatus.REFERRED, ReportStatus.CLOSED}
+    ),
+    ReportStatus.FOLLOW_UP: frozenset(
+        {ReportStatus.STEPS_RUNNING, ReportStatus.REFERRED, ReportStatus.CLOSED}
+    ),
+    # Steps and nazorg go on while a referral runs, without moving the melding; a referral
+    # sent back returns the melding to the conversation.
+    ReportStatus.REFERRED: frozenset({ReportStatus.IN_CONVERSATION, ReportStatus.CLOSED}),
     ReportStatus.CLOSED: frozenset(),
 }
 

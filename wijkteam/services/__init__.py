@@ -14,9 +14,11 @@ from wijkteam.services.accounts import AccountService
 from wijkteam.services.audit import AuditService
 from wijkteam.services.backups import BackupService
 from wijkteam.services.contacts import ContactService
+from wijkteam.services.documents import DocumentService
 from wijkteam.services.drafts import DraftService
 from wijkteam.services.members import MemberService
 from wijkteam.services.privacy import PrivacyService
+from wijkteam.services.referrals import ReferralService
 from wijkteam.services.reports import ReportService
 from wijkteam.services.residents import ResidentService
 from wijkteam.services.retention import RetentionService
@@ -61,6 +63,8 @@ class Services:
     retention: RetentionService
     privacy: PrivacyService
     backups: BackupService
+    documents: DocumentService
+    referrals: ReferralService
 
     @classmethod
     def create(
@@ -107,6 +111,8 @@ class Services:
             retention=RetentionService(store, audit, settings),
             privacy=PrivacyService(store, audit, settings),
             backups=BackupService(store, audit, settings),
+            documents=DocumentService(store),
+            referrals=ReferralService(store, audit),
         )
 
     def store_is_empty(self) -> bool:

@@ -3,8 +3,10 @@
 from wijkteam.store.models.audit import AuditEvent
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
+from wijkteam.store.models.document import Document
 from wijkteam.store.models.figures import RemovedCaseFigure
 from wijkteam.store.models.member import Member
+from wijkteam.store.models.referral import Referral, ReferralConsent
 from wijkteam.store.models.report import HomeVisit, Report, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
@@ -18,10 +20,13 @@ __all__ = [
     "Contact",
     "ContactDraft",
     "ContactTheme",
+    "Document",
     "FollowUp",
     "HomeVisit",
     "Member",
     "RecordMixin",
+    "Referral",
+    "ReferralConsent",
     "RemovedCaseFigure",
     "Report",
     "Resident",

@@ -16,6 +16,7 @@ STATUS_TEXT = {
     ReportStatus.IN_CONVERSATION: "In gesprek met de inwoner",
     ReportStatus.STEPS_RUNNING: "Afspraken lopen",
     ReportStatus.FOLLOW_UP: "Nazorg",
+    ReportStatus.REFERRED: "Doorverwezen",
     ReportStatus.CLOSED: "Afgesloten",
 }
 CLOSING_TEXT = {
@@ -25,6 +26,7 @@ CLOSING_TEXT = {
     ClosingReason.DECEASED: "De inwoner is overleden",
     ClosingReason.NO_CONTACT: "Geen contact gekregen",
     ClosingReason.OTHER: "Afgesloten om een andere reden",
+    ClosingReason.REFERRED: "Doorverwezen naar een consulent of specialist",
 }
 
 

@@ -1,8 +1,8 @@
 """security: audit log (append-only, hash-chained), removed case figures
 
 Revision ID: 0010
-Revises: 0008 (written as 0004 on the security branch; report.sync_acknowledged_at, which
-retention uses, comes with 0005)
+Revises: 0009 (0008 on main; written as 0004 on the security branch;
+report.sync_acknowledged_at, which retention uses, comes with 0005)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
