@@ -153,3 +153,12 @@ class StoreNotSetUp(StoreError):
     """No team yet, or an unencrypted store: the app's first start handles that."""
 
     code = "store_not_set_up"
+
+
+class OpenItemsRemain(WijkteamError):
+    """A melding is closed while steps or follow-ups are still open: the member confirms."""
+
+    code = "open_items_remain"
+
+    def __init__(self, steps: int, follow_ups: int) -> None:
+        super().__init__(steps=steps, follow_ups=follow_ups)

@@ -93,3 +93,50 @@ def test_visit_held_and_close_from_the_dossier(
     )
     assert "Afgesloten" in panel.title.text()
     assert not panel.close_button.isEnabled()
+
+
+def test_closing_with_an_open_step_asks_first(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from tests.gui.helpers import with_modal
+    from wijkteam.domain.steps import StepActor, StepStatus
+    from wijkteam.services.steps.records import StepInput
+
+    saved = services.reports.register(report(), resident=resident())
+    step = services.steps.create(
+        saved.id, StepInput(what="Naar de buurtsoos", actor=StepActor.RESIDENT, due="24-11-2026")
+    )
+    window.open_dossier(saved.resident_id, saved.id)
+    panel = window.dossier_page.report_panel
+    questions: list[str] = []
+
+    def close_as_declined(dialog: CloseReportDialog) -> None:
+        dialog.reason_box.setCurrentIndex(
+            dialog.reason_box.findData(ClosingReason.RESIDENT_DECLINED)
+        )
+        dialog.accept()
+
+    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def click(box: QMessageBox) -> None:
+            questions.append(box.text())
+            box.button(button).click()
+
+        return click
+
+    for button in (QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes):
+        QTimer.singleShot(0, with_modal(CloseReportDialog, close_as_declined))
+        QTimer.singleShot(0, with_modal(QMessageBox, answer(button)))
+        qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+        if button is QMessageBox.StandardButton.No:
+            assert services.reports.get(saved.id).status is not ReportStatus.CLOSED
+            assert services.steps.get(step.id).status is StepStatus.OPEN
+
+    assert questions[0].startswith("Bij deze melding staat nog open: 1 afspraak en 1 keer nabellen")
+    closed = services.reports.get(saved.id)
+    assert (closed.status, closed.closing_reason) == (
+        ReportStatus.CLOSED,
+        ClosingReason.RESIDENT_DECLINED,
+    )
+    assert services.steps.get(step.id).status is StepStatus.NOT_GOING_AHEAD

@@ -12,7 +12,7 @@ from wijkteam.domain.contacts import ContactKind
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
-from wijkteam.errors import TransitionRefused, ValidationError, ValidationFailed
+from wijkteam.errors import OpenItemsRemain, TransitionRefused, ValidationError, ValidationFailed
 from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
@@ -253,8 +253,13 @@ def test_timeline_puts_nothing_of_a_closed_melding_on_top(
 ) -> None:
     from wijkteam.domain.enums import ClosingReason
 
-    services.steps.create(melding.id, walking_club())
-    services.reports.close(melding.id, ClosingReason.RESIDENT_DECLINED)
+    step = services.steps.create(melding.id, walking_club())
+    with pytest.raises(OpenItemsRemain) as refused:
+        services.reports.close(melding.id, ClosingReason.RESIDENT_DECLINED)
+    assert refused.value.params == {"steps": 1, "follow_ups": 1}
+    assert services.reports.get(melding.id).status is not ReportStatus.CLOSED
+    services.reports.close(melding.id, ClosingReason.RESIDENT_DECLINED, close_open_items=True)
+    assert services.steps.get(step.id).status is StepStatus.NOT_GOING_AHEAD
     items = services.timeline.for_resident(melding.resident_id)
     assert not any(i.is_open for i in items)
     assert services.follow_ups.due(TODAY + timedelta(days=30)) == []

@@ -6,13 +6,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.feedback import show_error
 from ui.labels import CLOSING_REASON
+from ui.messages import open_items_question
 from ui.widgets.fields import muted
 from wijkteam.domain.enums import ClosingReason
+from wijkteam.errors import OpenItemsRemain, WijkteamError
+from wijkteam.services import Services
 
 
 class CloseReportDialog(QDialog):
@@ -44,3 +49,33 @@ class CloseReportDialog(QDialog):
 
     def note(self) -> str:
         return self.note_edit.text()
+
+
+def close_report(parent: QWidget, services: Services, report_id: int) -> bool:
+    """Asks why, closes the melding, and asks once more when steps or follow-ups are still
+    open (they then do not go ahead). True when the melding was closed."""
+    dialog = CloseReportDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        services.reports.close(report_id, dialog.reason(), dialog.note())
+        return True
+    except OpenItemsRemain as open_items:
+        answer = QMessageBox.question(
+            parent,
+            "Melding afsluiten",
+            open_items_question(open_items),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    except WijkteamError as error:
+        show_error(parent, error)
+        return False
+    try:
+        services.reports.close(report_id, dialog.reason(), dialog.note(), close_open_items=True)
+    except WijkteamError as error:
+        show_error(parent, error)
+        return False
+    return True

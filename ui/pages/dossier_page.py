@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.dialogs.close_report_dialog import close_report
 from ui.dossier.conversations_tab import ConversationsTab
 from ui.dossier.report_panel import ReportPanel
 from ui.dossier.timeline_tab import TimelineTab
@@ -214,13 +214,7 @@ class DossierPage(QWidget):
         self._navigator.notify("Huisbezoek vastgelegd als gehouden.")
 
     def _close_report(self, report_id: int) -> None:
-        dialog = CloseReportDialog(self)
-        if dialog.exec() != CloseReportDialog.DialogCode.Accepted:
-            return
-        try:
-            self._services.reports.close(report_id, dialog.reason(), dialog.note())
-        except WijkteamError as error:
-            show_error(self, error)
+        if not close_report(self, self._services, report_id):
             return
         self._navigator.data_changed()
         self._navigator.notify("Melding afgesloten.")

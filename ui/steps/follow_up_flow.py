@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ui.dialogs.close_report_dialog import CloseReportDialog
+from ui.dialogs.close_report_dialog import close_report
 from ui.feedback import show_error
 from ui.formatting import long_date, short_date
 from ui.navigator import Navigator
@@ -45,13 +45,7 @@ def record_follow_up(
 
 
 def _offer_close(parent: QWidget, services: Services, report_id: int) -> None:
-    close = CloseReportDialog(parent)
-    if close.exec() != QDialog.DialogCode.Accepted:
-        return
-    try:
-        services.reports.close(report_id, close.reason(), close.note())
-    except WijkteamError as error:
-        show_error(parent, error)
+    close_report(parent, services, report_id)
 
 
 def move_follow_up(

@@ -80,7 +80,7 @@ def parse_duration(value: str, field: str = "duration") -> int | None:
         if minutes > 59:
             raise ValidationError(field, "duration_format")
         total = hours * 60 + minutes
-    elif text.isdigit():
+    elif text.isascii() and text.isdecimal():
         total = int(text)
     else:
         raise ValidationError(field, "duration_format")

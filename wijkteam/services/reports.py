@@ -8,6 +8,7 @@ from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import NotFound, ValidationError, WijkteamError
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
+from wijkteam.services.closing import settle_open_items
 from wijkteam.services.convert import report_record, resident_record
 from wijkteam.services.inputs import ReportInput, ResidentInput
 from wijkteam.services.records import ReportRecord, ResidentRecord
@@ -128,10 +129,20 @@ class ReportService:
             self._audit.record(session, AuditAction.CHANGE, "report", report_id, report.resident_id)
             return _load(session, report_id, self._store.clock.today())
 
-    def close(self, report_id: int, reason: ClosingReason, note: str = "") -> ReportRecord:
+    def close(
+        self,
+        report_id: int,
+        reason: ClosingReason,
+        note: str = "",
+        *,
+        close_open_items: bool = False,
+    ) -> ReportRecord:
+        """Refused with OpenItemsRemain while steps or follow-ups are open, unless the member
+        confirmed closing them (`close_open_items`)."""
         clean_note = optional_text("closing_note", note, 200)
         with self._store.transaction() as session:
             report = _get(session, report_id)
+            settle_open_items(session, report_id, self._store.clock.today(), close_open_items)
             move_status(session, report, ReportStatus.CLOSED, self._store.clock.now(), clean_note)
             report.closing_reason = reason
             report.closed_on = self._store.clock.today()

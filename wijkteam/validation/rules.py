@@ -39,7 +39,7 @@ def normalise_bsn(value: str, field: str = "bsn") -> str | None:
     if not text:
         return None
     digits = re.sub(r"[\s.\-]", "", text)
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdecimal()):
         raise ValidationError(field, "digits_only")
     if len(digits) != 9:
         raise ValidationError(field, "length", expected=9, got=len(digits))

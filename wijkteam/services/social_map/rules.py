@@ -60,7 +60,8 @@ def parse_age(field: str, value: str) -> int | None:
     text = value.strip()
     if not text:
         return None
-    if not text.isdigit():
+    # isdecimal, not isdigit: "¹" is a digit to Python but not a number int() reads.
+    if not (text.isascii() and text.isdecimal()):
         raise ValidationError(field, "age_format")
     age = int(text)
     if age > OLDEST_AGE_YEARS:

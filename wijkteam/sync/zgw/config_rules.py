@@ -59,7 +59,7 @@ def normalise_rsin(value: str, field_name: str = "rsin") -> str:
     text = re.sub(r"[\s.]", "", value)
     if not text:
         raise ValidationError(field_name, "required")
-    if not text.isdigit():
+    if not (text.isascii() and text.isdecimal()):
         raise ValidationError(field_name, "rsin_digits")
     if len(text) != 9:
         raise ValidationError(field_name, "rsin_length", got=len(text))
