@@ -265,3 +265,35 @@ def test_an_unwritable_target_is_reported_and_leaves_no_batch(
     with pytest.raises(ExportTargetUnwritable):
         export(configured, out / "bestaat-niet" / "export.zip")
     assert configured.export.batches.list() == []
+
+
+def test_contact_moments_leave_as_klantcontact_without_what_was_said(
+    configured: Services, cases: Cases, out: Path
+) -> None:
+    from wijkteam.domain.contacts import ContactKind, Theme
+    from wijkteam.services.contact_records import ContactInput
+
+    melding = cases.with_bsn
+    contact = configured.contacts.record(
+        melding.resident_id,
+        ContactInput(
+            kind=ContactKind.PHONE,
+            date="17-11-2026",
+            time="14:30",
+            duration="20",
+            report_id=melding.id,
+            themes={Theme.SITUATION: "Zorgen over de schulden van de zoon"},
+            notes="Geheime notitie over de buren",
+        ),
+    )
+    target = out / "export.zip"
+    export(configured, target)
+    reader = ArchiveReader(target, PASSPHRASE)
+    (body,) = reader.bodies(ResourceKind.KLANTCONTACT)
+    assert request_errors(ResourceKind.KLANTCONTACT, body) == []
+    assert body["kanaal"] == "telefoon"
+    assert body["datumtijd"].startswith("2026-11-17T14:30")
+    assert body["identificatie"] == f"WT{contact.uuid.hex[:12]}"
+    assert str(melding.uuid) in body["zaak"]
+    sent = json.dumps(body)
+    assert "schulden" not in sent and "Geheime" not in sent

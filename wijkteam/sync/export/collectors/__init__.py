@@ -1,3 +1,6 @@
 """Every module here registers its sources on import (see ../sources.py)."""
 
-from wijkteam.sync.export.collectors import cases  # noqa: F401
+from wijkteam.sync.export.collectors import (
+    cases,  # noqa: F401
+    contacts,  # noqa: F401
+)
