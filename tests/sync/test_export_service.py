@@ -297,3 +297,33 @@ def test_contact_moments_leave_as_klantcontact_without_what_was_said(
     assert str(melding.uuid) in body["zaak"]
     sent = json.dumps(body)
     assert "schulden" not in sent and "Geheime" not in sent
+
+
+def test_documents_leave_with_their_pdf_and_a_link_to_the_zaak(
+    configured: Services, cases: Cases, out: Path
+) -> None:
+    import base64
+
+    from wijkteam.documents.content import DocumentKind
+    from wijkteam.domain.enums import Language
+
+    melding = cases.with_bsn
+    pdf = b"%PDF-1.4\n% een verslag\n%%EOF\n"
+    document = configured.documents.record(
+        melding.resident_id,
+        DocumentKind.VISIT_SUMMARY,
+        Language.GERMAN,
+        pdf,
+        report_id=melding.id,
+    )
+    target = out / "export.zip"
+    export(configured, target)
+    reader = ArchiveReader(target, PASSPHRASE)
+    (eio,) = reader.bodies(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT)
+    (link,) = reader.bodies(ResourceKind.ZAAKINFORMATIEOBJECT)
+    assert request_errors(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT, eio) == []
+    assert request_errors(ResourceKind.ZAAKINFORMATIEOBJECT, link) == []
+    assert base64.b64decode(eio["inhoud"]) == pdf
+    assert eio["formaat"] == "application/pdf" and eio["taal"] == "ger"  # ISO 639-2/B, as ZGW asks
+    assert str(document.uuid) in link["informatieobject"]
+    assert str(melding.uuid) in link["zaak"]

@@ -3,4 +3,5 @@
 from wijkteam.sync.export.collectors import (
     cases,  # noqa: F401
     contacts,  # noqa: F401
+    documents,  # noqa: F401
 )
