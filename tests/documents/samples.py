@@ -21,7 +21,7 @@ from wijkteam.domain.referral import Consent, ConsentForm, Law, Urgency
 
 # One distinctive word per theme, so extracted text shows which themes were printed.
 THEME_WORDS = {
-    "person": "Postduivenmelker",
+    "who": "Postduivenmelker",
     "interests": "Vijlenerbos",
     "motivation": "Kleinkinderen",
     "situation": "Trapleuning",

@@ -58,6 +58,8 @@ OBJECT = {
     "retention": "bewaartermijnen",
     "import": "import van meldingen",
     "sync_batch": "export naar gemeente",
+    "referral": "doorverwijzing",
+    "document": "verslag (PDF)",
 }
 
 

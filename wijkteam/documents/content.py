@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
+from wijkteam.domain.contacts import THEMES
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.referral import Consent, Law, ReferralKind, Specialist, Urgency
+from wijkteam.domain.steps import StepActor
 
 
 class DocumentKind(StrEnum):
@@ -20,26 +22,13 @@ class DocumentKind(StrEnum):
     HANDOVER = "handover"  # overdrachtsverslag for the consultant
 
 
-# The open themes of the vrij gesprek (DESIGN.md §3), in the order they are printed.
-THEME_KEYS: tuple[str, ...] = (
-    "person",  # wie de inwoner is
-    "interests",  # interesses
-    "motivation",  # wat iemand drijft
-    "situation",  # wat er speelt
-    "needs",  # achterliggende vragen en behoeften
-    "strengths",  # eigen kracht
-    "network",  # netwerk
-    "other",  # wat verder ter sprake kwam
-)
+# The themes a summary can print: the open themes of the vrij gesprek (DESIGN.md §3), in the
+# editor's order, then "other" for the conversation's free notes.
+OTHER_THEME = "other"
+THEME_KEYS: tuple[str, ...] = (*(theme.value for theme in THEMES), OTHER_THEME)
 
-
-class Actor(StrEnum):
-    """Who takes a next step (DESIGN.md §5, Step.who)."""
-
-    RESIDENT = "resident"
-    MEMBER = "member"
-    NETWORK = "network"
-    ORGANISATION = "organisation"
+# Who takes a next step: the same codes as a step's actor.
+Actor = StepActor
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +122,26 @@ class HandoverReport:
 
 
 @dataclass(frozen=True, slots=True)
+class ConversationChoice:
+    """A home-visit conversation of the melding the summary can be about."""
+
+    contact_id: int
+    on: date
+    number: int  # 1 for the first orientation conversation of the melding
+
+
+@dataclass(frozen=True, slots=True)
 class VisitSummaryDraft:
-    """What the dossier offers for a summary: `summary.themes` holds every theme note of the
-    visit (the member ticks which go on paper); `summary.language` is the resident's own."""
+    """What the dossier offers for a summary. `summary.themes` holds every theme note of the
+    conversation and `summary.next_steps` every open step (the member ticks which go on
+    paper); `summary.next_contact` is the next planned follow-up; `summary.language` is the
+    resident's own. `conversations`: the melding's home visits, oldest first."""
 
     resident_id: int
-    report_id: int | None
+    report_id: int
+    contact_id: int | None  # None: a held visit without written notes
     summary: VisitSummary
+    conversations: tuple[ConversationChoice, ...] = ()
 
 
 def choose_themes(

@@ -111,7 +111,7 @@ class Services:
             retention=RetentionService(store, audit, settings),
             privacy=PrivacyService(store, audit, settings),
             backups=BackupService(store, audit, settings),
-            documents=DocumentService(store),
+            documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),
         )
 

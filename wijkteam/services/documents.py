@@ -1,18 +1,22 @@
 """Generated documents in the dossier: every printed or saved PDF is recorded with its
-SHA-256 and kept in the store (encrypted with it), so the sync can send it later."""
+SHA-256 and kept in the store (encrypted with it), so the sync can send it later.
+The audit log gets "created" for a new document and "printed" for each later copy."""
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wijkteam.documents.content import DocumentKind, VisitSummaryDraft
 from wijkteam.domain.enums import Language
 from wijkteam.errors import NotFound, ValidationError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.document_drafts import visit_summary_draft
 from wijkteam.store import Store
 from wijkteam.store.models import Document, Member, Report, Resident
@@ -34,11 +38,14 @@ class DocumentRecord:
     generated_at: datetime
     sha256: str
     size: int
+    member_name: str | None = None  # who made it
+    report_received_on: date | None = None  # the melding it belongs to
 
 
 class DocumentService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
         self._store = store
+        self._audit = audit
 
     def record(
         self,
@@ -77,37 +84,50 @@ class DocumentService:
             )
             session.add(document)
             session.flush()
+            self._log(session, AuditAction.CREATE, document)
             return _record(document)
 
     def for_resident(self, resident_id: int) -> list[DocumentRecord]:
         """The resident's documents, newest first. The PDF bytes stay in the store."""
         query = (
-            select(Document)
+            select(Document, Member.name, Report.received_on)
+            .outerjoin(Member, Member.id == Document.member_id)
+            .outerjoin(Report, Report.id == Document.report_id)
             .where(Document.resident_id == resident_id)
             .order_by(Document.generated_at.desc(), Document.id.desc())
         )
         with self._store.transaction() as session:
-            return [_record(d) for d in session.scalars(query)]
+            return [
+                replace(_record(d), member_name=name, report_received_on=received)
+                for d, name, received in session.execute(query)
+            ]
 
     def get(self, document_id: int) -> DocumentRecord:
         with self._store.transaction() as session:
             return _record(_document(session, document_id))
 
     def content(self, document_id: int) -> bytes:
-        """The PDF exactly as it was printed or saved."""
+        """The PDF exactly as it was printed or saved, for another copy (audited as a print)."""
         with self._store.transaction() as session:
-            pdf = session.scalar(select(Document.content).where(Document.id == document_id))
-            if pdf is None:
-                raise NotFound("document", document_id)
-            return bytes(pdf)
+            document = _document(session, document_id)
+            pdf = bytes(document.content)
+            self._log(session, AuditAction.PRINT, document)
+            return pdf
 
-    def visit_summary_draft(self, report_id: int) -> VisitSummaryDraft:
-        """What the dossier offers for the resident's summary of this melding's visit."""
+    def visit_summary_draft(
+        self, report_id: int, contact_id: int | None = None
+    ) -> VisitSummaryDraft:
+        """What the dossier offers for the resident's summary of a conversation of this
+        melding (`contact_id`; default: the latest one, or the last held visit)."""
         with self._store.transaction() as session:
-            return visit_summary_draft(session, report_id, self._store.clock.today())
+            return visit_summary_draft(session, report_id, self._store.clock.today(), contact_id)
+
+    def _log(self, session: Session, action: AuditAction, document: Document) -> None:
+        if self._audit is not None:
+            self._audit.record(session, action, "document", document.id, document.resident_id)
 
 
-def _document(session, document_id: int) -> Document:  # type: ignore[no-untyped-def]
+def _document(session: Session, document_id: int) -> Document:
     document = session.get(Document, document_id)
     if document is None:
         raise NotFound("document", document_id)

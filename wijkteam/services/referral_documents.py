@@ -7,11 +7,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from wijkteam.documents.content import HandoverReport, MemberContact
-from wijkteam.documents.texts import team_info
 from wijkteam.domain.referral import Consent, Law
 from wijkteam.errors import ValidationError
 from wijkteam.services.convert import resident_record
-from wijkteam.services.document_drafts import handover_resident
+from wijkteam.services.document_drafts import document_team, handover_resident
 from wijkteam.store.models import Member, Referral, ReferralConsent, Report
 
 
@@ -27,7 +26,7 @@ def handover_report(
     member_id = referral.member_id or report.assigned_member_id
     member = session.get(Member, member_id) if member_id is not None else None
     return HandoverReport(
-        team=team_info(),
+        team=document_team(session),
         member=MemberContact(
             name=member.name if member else "",
             phone=member.phone if member else None,

@@ -16,7 +16,8 @@ from wijkteam.store.models import Setting
 from wijkteam.validation import Collector, required_text
 
 ORIGIN_KEY = "origin_id"
-TEAM_KEYS = ("team_name", "municipality")
+TEAM_NAME_KEY = "team_name"
+TEAM_KEYS = (TEAM_NAME_KEY, "municipality")
 
 
 @dataclass(frozen=True)
