@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ui.documents.texts import DOCUMENT_CODES, DOCUMENT_FIELD_LABELS
 from ui.labels import STATUS
 from ui.referrals.texts import REFERRAL_CODES, REFERRAL_FIELD_LABELS, referral_error_text
 from ui.social_map.texts import social_map_error_text
@@ -340,6 +341,8 @@ _CODES.update(SYNC_CODES)
 # --- sociale kaart ---------------------------------------------------------------------------
 FIELD_LABELS.update(REFERRAL_FIELD_LABELS)
 _CODES.update(REFERRAL_CODES)
+FIELD_LABELS.update(DOCUMENT_FIELD_LABELS)
+_CODES.update(DOCUMENT_CODES)
 
 
 def open_items_question(error: OpenItemsRemain) -> str:

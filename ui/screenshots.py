@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 from ui.app import application
 from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
+from ui.documents.screenshots import document_shots
 from ui.main_window import MainWindow
 from ui.referrals.screenshots import referral_shots
 from wijkteam.demo.generator import generate
@@ -161,6 +162,7 @@ def main() -> int:
     _sync_screens(services, window, args.out)
     _social_map_shots(window, services, args.out)
     referral_shots(window, services, args.out, _grab, _grab_dialog, example_report, generated)
+    document_shots(window, services, args.out, _grab, _grab_dialog, example_report)
     _security_screens(window, services, args.out)
     window.close()
     store.close()

@@ -196,6 +196,10 @@ class ConversationEditor(QWidget):
     def theme_text(self, theme: Theme) -> str:
         return self.theme_edits[theme].text()
 
+    def has_unsaved_text(self) -> bool:
+        """Typed since the last save (perhaps only in a draft so far)."""
+        return self._dirty or self._draft_id is not None
+
     # --- saving ----------------------------------------------------------------------------
     def flush(self) -> None:
         """Write what is not yet in a draft (focus moves, the dossier or window closes)."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.documents.summary_dialog import open_visit_summary
 from ui.dossier.contact_texts import kind_text, moment_text, orientation_short, orientation_text
 from ui.dossier.conversation_editor import ConversationEditor
 from ui.formatting import short_date
@@ -60,6 +61,12 @@ class ConversationsTab(QWidget):
 
         self.new_button = QPushButton("Nieuw &contactmoment")
         self.new_button.clicked.connect(self.new_contact)
+        self.summary_button = QPushButton("&Bezoekverslag van dit gesprek…")
+        self.summary_button.setToolTip(
+            "Een verslag voor de inwoner, in de eigen taal, om af te drukken of op te slaan"
+        )
+        self.summary_button.clicked.connect(self.visit_summary)
+        self.summary_button.setEnabled(False)  # until a home visit for a melding is shown
         self.model = RowTableModel(COLUMNS, self)
         self.table = RowTable(COLUMNS)
         self.table.setModel(self.model)
@@ -86,6 +93,7 @@ class ConversationsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.summary_button)
         left.setMinimumWidth(250)  # leaves the editor room on a 1280-pixel laptop screen
         left.setMaximumWidth(400)
         splitter = QSplitter()
@@ -136,10 +144,32 @@ class ConversationsTab(QWidget):
         self.editor.start_new(self._resident.id, self._defaults())
         self._show_steps()
 
+    def visit_summary(self) -> None:
+        """The resident's summary of the conversation in the editor, saved first."""
+        moment = self.editor.header.value()
+        if moment.report_id is None or moment.kind is not ContactKind.HOME_VISIT:
+            return
+        if (self.editor.contact_id is None or self.editor.has_unsaved_text()) and (
+            not self.editor.save()
+        ):
+            return  # the editor shows what to mend; nothing typed is lost
+        if open_visit_summary(
+            self._services,
+            moment.report_id,
+            self._navigator.notify,
+            self,
+            contact_id=self.editor.contact_id,
+        ):
+            self._navigator.data_changed()
+
     def _show_steps(self) -> None:
         """The steps panel follows the melding chosen for the conversation being written;
         new steps link to the contact once it is saved."""
-        report_id = self.editor.header.value().report_id
+        moment = self.editor.header.value()
+        self.summary_button.setEnabled(
+            moment.kind is ContactKind.HOME_VISIT and moment.report_id is not None
+        )
+        report_id = moment.report_id
         report = next((r for r in self._reports if r.id == report_id), None)
         self.steps.show_report(
             report.id if report else None,

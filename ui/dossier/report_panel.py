@@ -35,6 +35,7 @@ class ReportPanel(QWidget):
         on_plan: Callable[[int], None],
         on_held: Callable[[int], None],
         on_close: Callable[[int], None],
+        on_summary: Callable[[int], None],
     ) -> None:
         super().__init__()
         self._report: ReportRecord | None = None
@@ -52,12 +53,17 @@ class ReportPanel(QWidget):
         self.plan_button = QPushButton("Huisbezoek &plannen…")
         self.held_button = QPushButton("Huisbezoek &gehouden")
         self.close_button = QPushButton("Melding a&fsluiten…")
+        self.summary_button = QPushButton("&Bezoekverslag…")
+        self.summary_button.setToolTip(
+            "Een verslag van het gesprek voor de inwoner, in de eigen taal, om af te drukken"
+        )
+        self.summary_button.clicked.connect(lambda: self._report and on_summary(self._report.id))
         self.plan_button.clicked.connect(lambda: self._report and on_plan(self._report.id))
         self.held_button.clicked.connect(lambda: self._report and on_held(self._report.id))
         self.close_button.clicked.connect(lambda: self._report and on_close(self._report.id))
 
         buttons = QHBoxLayout()
-        for button in (self.plan_button, self.held_button, self.close_button):
+        for button in (self.plan_button, self.held_button, self.summary_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

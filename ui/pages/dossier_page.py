@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.close_report_dialog import close_report
+from ui.documents.documents_tab import DocumentsTab
+from ui.documents.summary_dialog import open_visit_summary
 from ui.dossier.conversations_tab import ConversationsTab
 from ui.dossier.report_panel import ReportPanel
 from ui.dossier.timeline_tab import TimelineTab
@@ -61,7 +63,10 @@ class DossierPage(QWidget):
         self.reports_table.setModel(self.reports_model)
         self.reports_table.setMaximumWidth(300)
         self.report_panel = ReportPanel(
-            on_plan=navigator.plan_visit, on_held=self._mark_held, on_close=self._close_report
+            on_plan=navigator.plan_visit,
+            on_held=self._mark_held,
+            on_close=self._close_report,
+            on_summary=self._visit_summary,
         )
         self.reports_table.selectionModel().currentRowChanged.connect(self._report_selected)
         splitter = QSplitter()
@@ -102,6 +107,8 @@ class DossierPage(QWidget):
         self.tabs.addTab(self.referrals, "Doorverwij&zing")
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
+        self.documents = DocumentsTab(services, navigator, self._current_report_id)
+        self.tabs.addTab(self.documents, "Doc&umenten")
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -128,6 +135,7 @@ class DossierPage(QWidget):
         self.timeline_tab.show_resident(resident_id)
         self.conversations.show_resident(resident)
         self.referrals.show_resident(resident)
+        self.documents.show_resident(resident_id)
 
     def refresh(self) -> None:
         if self._resident is None:
@@ -139,6 +147,7 @@ class DossierPage(QWidget):
         self.timeline_tab.show_resident(self._resident.id)
         self.conversations.refresh()
         self.referrals.refresh()
+        self.documents.refresh()
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
@@ -213,6 +222,14 @@ class DossierPage(QWidget):
         self._navigator.data_changed()
         self._navigator.notify("Huisbezoek vastgelegd als gehouden.")
 
+    def _current_report_id(self) -> int | None:
+        report = self.report_panel.report
+        return report.id if report else None
+
+    def _visit_summary(self, report_id: int) -> None:
+        if open_visit_summary(self._services, report_id, self._navigator.notify, self):
+            self.documents.refresh()
+
     def _close_report(self, report_id: int) -> None:
         if not close_report(self, self._services, report_id):
             return
@@ -244,6 +261,11 @@ class DossierPage(QWidget):
         """Puts the stored details back in the form."""
         if self._resident is not None:
             self.form.set_record(self._resident)
+
+    def show_referral(self, referral_id: int) -> None:
+        """The Doorverwijzing tab with this referral opened (from Vandaag)."""
+        self.tabs.setCurrentWidget(self.referrals)
+        self.referrals.select(referral_id)
 
     def open_conversation_draft(self, draft_id: int) -> None:
         """Shows an unsaved conversation in the Gesprekken tab (offered back at start-up)."""

@@ -3,17 +3,15 @@ the dossier (kind, date, SHA-256; the PDF itself is kept in the store)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ui.feedback import show_error
-from ui.tasks import TaskRunner, ThreadTaskRunner
-from wijkteam.documents.content import DocumentKind
+from ui.documents.maker import DocumentMaker, Filing
+from ui.documents.pdf_output import Outcome
+from ui.tasks import TaskRunner
+from wijkteam.documents.content import DocumentKind, HandoverReport
 from wijkteam.domain.enums import Language
-from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 from wijkteam.services.referral_records import ReferralRecord
 
@@ -25,8 +23,15 @@ class HandoverPdf:
     def __init__(self, services: Services, parent: QWidget) -> None:
         self._services = services
         self._parent = parent
-        self.runner: TaskRunner = ThreadTaskRunner()
-        self.last_saved: Path | None = None
+        self.maker = DocumentMaker(services, parent)
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.maker.runner
+
+    @runner.setter
+    def runner(self, runner: TaskRunner) -> None:
+        self.maker.runner = runner
 
     def offer(self, referral: ReferralRecord) -> None:
         """Asks whether to print or to save, then does it."""
@@ -37,88 +42,32 @@ class HandoverPdf:
         save_button = box.addButton("Opslaan als PDF…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        if box.clickedButton() not in (print_button, save_button):
+            return
+        filing = Filing(
+            referral.resident_id,
+            DocumentKind.HANDOVER,
+            Language.DUTCH,
+            DEFAULT_NAME,
+            report_id=referral.report_id,
+            member_id=referral.member_id,
+        )
+
+        def prepare() -> Callable[[], bytes]:
+            content = self._services.referrals.handover_report(referral.id)  # audited
+            return lambda: _build(content)
+
         if box.clickedButton() is save_button:
-            self.ask_and_save(referral)
-        elif box.clickedButton() is print_button:
-            self.build(referral, self._print)
-
-    def ask_and_save(self, referral: ReferralRecord) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self._parent, "Overdrachtsverslag opslaan", folder, "PDF (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.selectFile(DEFAULT_NAME)
-        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return
-        path = Path(dialog.selectedFiles()[0])
-        self.build(referral, lambda pdf: self._write(pdf, path))
-
-    def build(self, referral: ReferralRecord, then) -> None:  # type: ignore[no-untyped-def]
-        """Builds the PDF in the background; records it, then hands the bytes to `then`."""
-        try:
-            content = self._services.referrals.handover_report(referral.id)
-        except WijkteamError as error:
-            show_error(self._parent, error)
-            return
-
-        def work() -> bytes:
-            from wijkteam.documents.handover import build_handover_report
-
-            return build_handover_report(content)
-
-        def done(pdf: bytes) -> None:
-            self._services.documents.record(
-                referral.resident_id,
-                DocumentKind.HANDOVER,
-                Language.DUTCH,
-                pdf,
-                report_id=referral.report_id,
-                member_id=referral.member_id,
-            )
-            then(pdf)
-
-        self.runner.submit(work, done, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, WijkteamError):
-            show_error(self._parent, error)
+            self.maker.save(prepare, filing, "Overdrachtsverslag opslaan", _ignore)
         else:
-            QMessageBox.warning(
-                self._parent, "Wijkteam", "Het overdrachtsverslag kon niet worden gemaakt."
-            )
+            self.maker.print(prepare, filing, _ignore)
 
-    def _write(self, pdf: bytes, path: Path) -> None:
-        try:
-            path.write_bytes(pdf)
-        except OSError:
-            QMessageBox.warning(
-                self._parent,
-                "Wijkteam",
-                "Het bestand kon niet worden opgeslagen. Kies een andere map.",
-            )
-            return
-        self.last_saved = path
 
-    def _print(self, pdf: bytes) -> None:
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def _build(content: HandoverReport) -> bytes:
+    from wijkteam.documents.handover import build_handover_report
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self._parent).exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        buffer = QBuffer(self._parent)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self._parent)
-        document.load(buffer)
-        painter = QPainter(printer)
-        try:
-            for page in range(document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport().size()
-                image = document.render(page, target)
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+    return build_handover_report(content)
+
+
+def _ignore(_outcome: Outcome) -> None:
+    """The maker already told the member about anything that went wrong."""

@@ -383,3 +383,10 @@ def _label_table(rows: list[tuple[str, str]], styles: Styles, label_width: float
         )
     )
     return table
+
+
+def warm_up() -> None:
+    """Loads reportlab, the fonts and the logo ahead of the first document (about a quarter
+    of a second), so the member's click only pays for the document itself."""
+    register_fonts()
+    _logo()

@@ -1,0 +1,148 @@
+"""Getting a finished PDF to paper or disk: the print dialog, the system's PDF viewer where
+this computer has no printer, or a file the member names. Nothing here knows what the
+document says; the bytes come from the builders in wijkteam.documents."""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
+
+
+class Outcome(Enum):
+    PRINTED = "printed"  # sent to a printer
+    IN_VIEWER = "in_viewer"  # no printer here: opened in the PDF viewer to print from there
+    SAVED = "saved"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+    @property
+    def went_out(self) -> bool:
+        return self in (Outcome.PRINTED, Outcome.IN_VIEWER, Outcome.SAVED)
+
+
+class PdfOutput:
+    """`has_printer` and `open_viewer` can be replaced (tests, a platform without either)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self.has_printer: Callable[[], bool] = _has_printer
+        self.open_viewer: Callable[[Path], bool] = _open_in_viewer
+        self.last_saved: Path | None = None
+
+    def ask_path(self, title: str, suggested_name: str) -> Path | None:
+        """The file the member chooses, or None. `suggested_name` holds no personal data."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self._parent, title, folder, "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.selectFile(suggested_name)
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def write(self, pdf: bytes, path: Path) -> Outcome:
+        try:
+            path.write_bytes(pdf)
+        except OSError:
+            QMessageBox.warning(
+                self._parent,
+                "Wijkteam",
+                "Het bestand kon niet worden opgeslagen. Kies een andere map.",
+            )
+            return Outcome.FAILED
+        self.last_saved = path
+        return Outcome.SAVED
+
+    def print(self, pdf: bytes, viewer_name: str) -> Outcome:
+        """The print dialog; without a printer, the PDF viewer (under `viewer_name`, which
+        holds no personal data) so the member prints from there."""
+        if not self.has_printer():
+            return self._in_viewer(pdf, viewer_name)
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        if QPrintDialog(printer, self._parent).exec() != QPrintDialog.DialogCode.Accepted:
+            return Outcome.CANCELLED
+        _paint(pdf, printer, self._parent)
+        return Outcome.PRINTED
+
+    def _in_viewer(self, pdf: bytes, name: str) -> Outcome:
+        try:
+            path = _viewer_copy(pdf, name)
+        except OSError:
+            path = None
+        if path is None or not self.open_viewer(path):
+            QMessageBox.warning(
+                self._parent,
+                "Wijkteam",
+                "Er is geen printer ingesteld en de PDF kon niet worden geopend. "
+                "Kies ‘Opslaan als PDF…’ en druk het bestand op een andere computer af.",
+            )
+            return Outcome.FAILED
+        return Outcome.IN_VIEWER
+
+
+def _has_printer() -> bool:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return bool(QPrinterInfo.availablePrinterNames())
+
+
+def _open_in_viewer(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+_viewer_dir: Path | None = None
+
+
+def _viewer_copy(pdf: bytes, name: str) -> Path:
+    """A copy for the viewer in a private folder that is removed when the app ends. The
+    viewer needs a file; a counter keeps an earlier copy that is still open intact."""
+    global _viewer_dir
+    if _viewer_dir is None:
+        _viewer_dir = Path(tempfile.mkdtemp(prefix="wijkteam-"))  # mode 0700
+        atexit.register(shutil.rmtree, _viewer_dir, ignore_errors=True)
+    stem = Path(name).stem
+    path = _viewer_dir / f"{stem}.pdf"
+    number = 1
+    while path.exists():
+        number += 1
+        path = _viewer_dir / f"{stem}-{number}.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+def _paint(pdf: bytes, printer, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Each page as an image on its own sheet, scaled to fit and keeping its proportions."""
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    painter = QPainter(printer)
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            area = painter.viewport().size()
+            size = document.pagePointSize(page).toSize()
+            size.scale(area, Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(0, 0, document.render(page, QSize(size)))
+    finally:
+        painter.end()
+        document.close()
+        buffer.close()
