@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.dossier_page)
         self.dossier_page.tabs.setFocus()
 
+    def open_referral(self, resident_id: int, report_id: int, referral_id: int) -> None:
+        self.open_dossier(resident_id, report_id)
+        page = self.dossier_page
+        if self.pages.currentWidget() is page and page.resident and page.resident.id == resident_id:
+            page.show_referral(referral_id)
+
     def plan_visit(self, report_id: int) -> None:
         try:
             report = self.services.reports.get(report_id)

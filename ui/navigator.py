@@ -8,6 +8,9 @@ from typing import Protocol
 class Navigator(Protocol):
     def open_dossier(self, resident_id: int, report_id: int | None = None) -> None: ...
 
+    def open_referral(self, resident_id: int, report_id: int, referral_id: int) -> None:
+        """The dossier on its Doorverwijzing tab, with this referral shown."""
+
     def plan_visit(self, report_id: int) -> None: ...
 
     def new_report(self, resident_id: int | None = None) -> None: ...

@@ -244,3 +244,35 @@ def test_handover_report_saved_as_pdf_and_recorded(
     assert target.read_bytes().startswith(b"%PDF-")
     (document,) = services.documents.for_resident(melding.resident_id)
     assert (document.kind, document.report_id) == (DocumentKind.HANDOVER, melding.id)
+
+
+def test_a_waiting_referral_on_vandaag_opens_on_the_doorverwijzing_tab(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    melding: ReportRecord,
+    clock: FixedClock,
+) -> None:
+    waiting = services.referrals.create(
+        melding.id,
+        ReferralInput(ReferralKind.ESCALATION, "Zorgen", specialist=Specialist.VEILIG_THUIS),
+    )
+    services.referrals.give_consent(
+        waiting.id, ConsentInput("Zoë", "18-11-2026", ConsentForm.SPOKEN, "Veilig Thuis")
+    )
+    services.referrals.send(waiting.id)
+    services.referrals.create(  # newer: the dossier would show this one first
+        melding.id, ReferralInput(ReferralKind.CONSULTATION, "Wmo-vraag", law=Law.WMO)
+    )
+    clock.set(datetime(2026, 12, 3, 9, 0))  # eleven working days after sending
+    window.show_today()
+    window.today_page.refresh()
+    table = window.today_page.referrals.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    page = window.dossier_page
+    assert window.pages.currentWidget() is page
+    assert page.tabs.currentWidget() is page.referrals
+    assert page.referrals.panel.referral is not None
+    assert page.referrals.panel.referral.id == waiting.id

@@ -154,10 +154,13 @@ class TodayPage(QWidget):
         self.unplanned.table.rowActivated.connect(
             lambda r: navigator.open_dossier(r.resident_id, r.report_id)
         )
-        for section in (self.visits_today, self.visits_week, self.follow_ups, self.referrals):
+        for section in (self.visits_today, self.visits_week, self.follow_ups):
             section.table.rowActivated.connect(
                 lambda r: navigator.open_dossier(r.resident_id, r.report_id)
             )
+        self.referrals.table.rowActivated.connect(
+            lambda r: navigator.open_referral(r.resident_id, r.report_id, r.referral_id)
+        )
 
     def refresh(self) -> None:
         today, tomorrow, next_monday = self._services.worklist.week_bounds()

@@ -90,6 +90,11 @@ class ReferralTab(QWidget):
         if self._resident is not None:
             self._load(current.id if current else None)
 
+    def select(self, referral_id: int) -> None:
+        if self._resident is not None:
+            self._load(referral_id)
+            self.focus_list()
+
     def request(self) -> None:
         if self._resident is None:
             return
