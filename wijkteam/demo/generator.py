@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from wijkteam.demo.conversations import add_demo_conversations
 from wijkteam.demo.referrals import add_demo_referrals
 from wijkteam.demo.steps import add_demo_steps
 from wijkteam.domain.enums import Channel, ClosingReason, Language, ReportSource, VisitState
@@ -61,6 +62,7 @@ def generate(store: Store, residents: int = 60, seed: int = 2020) -> DemoSummary
         report_count += len(report_rows)
     load_demo_map(store, member_ids)
     add_demo_referrals(store)
+    add_demo_conversations(store)
     add_demo_steps(store)
     store.refresh_statistics()
     return DemoSummary(members=len(member_ids), residents=residents, reports=report_count)
