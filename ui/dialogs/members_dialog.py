@@ -1,5 +1,6 @@
 """Team › Teamleden: see the team. A coordinator also adds colleagues with their first
-password, sets a new password, changes roles and switches accounts off."""
+password, sets a new password, edits work contact details, changes roles and switches
+accounts off."""
 
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.feedback import show_error
+from ui.formatting import format_phone
 from ui.labels import ROLE
 from ui.messages import field_errors
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
+from ui.security.contact_dialog import ContactDialog
 from ui.security.widgets import password_field
 from ui.widgets.fields import FieldSet, heading, muted
 from ui.widgets.tables import RowTable
@@ -34,6 +37,8 @@ MEMBER_COLUMNS = [
     Column("Naam", lambda m: m.name, width=220),
     Column("Initialen", lambda m: m.initials, width=80),
     Column("Rol", lambda m: ROLE[m.role]),
+    Column("Telefoon (werk)", lambda m: format_phone(m.phone), width=130),
+    Column("E-mail (werk)", lambda m: m.email or "", width=200),
 ]
 
 
@@ -44,7 +49,7 @@ class MembersDialog(QDialog):
         self.changed = False
         self.manages = services.accounts.is_coordinator()
         self.setWindowTitle("Teamleden")
-        self.resize(640, 660)
+        self.resize(900, 660)
         columns = [*MEMBER_COLUMNS, Column("Kan aanmelden", self._account_text)]
         self.model = RowTableModel(columns, self)
         self.table = RowTable(columns)
@@ -74,11 +79,19 @@ class MembersDialog(QDialog):
         self.manage_row = QHBoxLayout()
         self.password_button = QPushButton("&Wachtwoord instellen…")
         self.password_button.clicked.connect(self._set_password)
+        self.contact_button = QPushButton("&Contactgegevens…")
+        self.contact_button.clicked.connect(self._edit_contact)
         self.role_button = QPushButton("Rol &wisselen")
         self.role_button.clicked.connect(self._toggle_role)
         self.deactivate_button = QPushButton("Account &uitzetten")
         self.deactivate_button.clicked.connect(self._deactivate)
-        for button in (self.password_button, self.role_button, self.deactivate_button):
+        manage_buttons = (
+            self.password_button,
+            self.contact_button,
+            self.role_button,
+            self.deactivate_button,
+        )
+        for button in manage_buttons:
             self.manage_row.addWidget(button)
         self.manage_row.addStretch(1)
         self.add_form = QWidget()
@@ -96,7 +109,7 @@ class MembersDialog(QDialog):
             layout.addLayout(self.manage_row)
             layout.addWidget(self.add_form)
         else:
-            for button in (self.password_button, self.role_button, self.deactivate_button):
+            for button in manage_buttons:
                 button.hide()
             self.add_form.hide()
             layout.addWidget(muted("Alleen een coördinator kan teamleden toevoegen of wijzigen."))
@@ -146,6 +159,15 @@ class MembersDialog(QDialog):
         )
         if ok:
             self._run(lambda: self._services.accounts.set_password(member.id, password, password))
+
+    def _edit_contact(self) -> None:
+        member = self._selected()
+        if member is None:
+            return
+        own = member.id == self._services.context.actor.member_id
+        if ContactDialog(self._services, member, self, own=own).exec():
+            self.changed = True
+            self._load()
 
     def _toggle_role(self) -> None:
         member = self._selected()

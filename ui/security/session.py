@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 from ui.feedback import show_error
 from ui.main_window import MainWindow
 from ui.security.backup_actions import BackupScheduler, restore_backup
+from ui.security.contact_dialog import ContactDialog
 from ui.security.lock import LockGuard
 from ui.security.password_dialog import PasswordDialog
 from ui.security.privacy_actions import PrivacyActions
@@ -45,6 +46,7 @@ class SecuritySession:
         file_menu.insertAction(file_menu.actions()[0], self.lock_action)
         team = _menu(bar, "&Team")
         _add(team, "&Wachtwoord wijzigen…", None, self._password, self.window)
+        self.contact_action = _add(team, "Mijn &contactgegevens…", None, self._contact, self.window)
         if self.services.accounts.is_coordinator():
             self.coordinator_menu = self._coordinator_menu(bar)
 
@@ -99,6 +101,13 @@ class SecuritySession:
     def _password(self) -> None:
         if PasswordDialog(self.services, self.runner, self.window).exec():
             self.window.notify("Uw wachtwoord is gewijzigd.")
+
+    def _contact(self) -> None:
+        me = self.services.accounts.current()
+        if me is None:  # a headless actor has no member record of its own
+            return
+        if ContactDialog(self.services, me, self.window).exec():
+            self.window.notify("Uw contactgegevens zijn opgeslagen.")
 
     def _settings(self) -> None:
         dialog = SecuritySettingsDialog(self.services, self.window)

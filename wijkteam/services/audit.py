@@ -116,6 +116,14 @@ class AuditService:
         self.log(action, object_type, result=AuditResult.REFUSED)
         raise NotAllowed(action.value)
 
+    def require_self_or_coordinator(
+        self, member_id: int, action: AuditAction, object_type: str
+    ) -> None:
+        """A member may act on their own record; on a colleague's only a coordinator may."""
+        if self._context.actor.member_id == member_id:
+            return
+        self.require_coordinator(action, object_type)
+
     # --- reading (coordinators) -----------------------------------------------------------
     def events(self, query: AuditQuery, offset: int = 0, limit: int = 500) -> list[AuditRecord]:
         self.require_coordinator(AuditAction.VIEW, AUDIT_LOG)

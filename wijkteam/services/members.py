@@ -3,14 +3,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from wijkteam.domain.enums import MemberRole
-from wijkteam.errors import ValidationError
+from wijkteam.errors import NotFound, ValidationError
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.services.convert import member_record
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store
 from wijkteam.store.models import Member
-from wijkteam.validation import Collector, required_text
+from wijkteam.validation import Collector, normalise_email, normalise_phone, required_text
 
 
 class MemberService:
@@ -45,6 +45,23 @@ class MemberService:
             session.add(member)
             session.flush()
             self._audit.record(session, AuditAction.CREATE, "member", member.id)
+            return member_record(member)
+
+    def set_contact(self, member_id: int, phone: str, email: str) -> MemberRecord:
+        """The member's work phone and e-mail, printed on the visit summary so the resident
+        can reach them. Empty means none. Members set their own; a coordinator anyone's."""
+        self._audit.require_self_or_coordinator(member_id, AuditAction.CHANGE, "member")
+        errors = Collector()
+        clean_phone = errors.check(lambda: normalise_phone(phone, "phone"))
+        clean_email = errors.check(lambda: normalise_email(email, "email"))
+        errors.raise_if_any()
+        with self._store.transaction() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound("member", member_id)
+            member.phone = clean_phone
+            member.email = clean_email
+            self._audit.record(session, AuditAction.CHANGE, "member", member_id)
             return member_record(member)
 
     def count(self) -> int:
