@@ -10,7 +10,13 @@ from pypdf import PdfReader
 
 from tests.documents.pdftext import all_text, pages_text
 from tests.documents.samples import THEME_WORDS, theme, visit_summary
-from wijkteam.documents.content import THEME_KEYS, NextContact, ThemeText, choose_themes
+from wijkteam.documents.content import (
+    THEME_KEYS,
+    MemberContact,
+    NextContact,
+    ThemeText,
+    choose_themes,
+)
 from wijkteam.documents.texts import summary_texts
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.enums import Language
@@ -62,7 +68,7 @@ def test_steps_and_next_contact_in_german() -> None:
     assert "noch offen" in text
     assert "Am Donnerstag, 3. Dezember 2026 um 10:00 Uhr." in text
     assert "Tessa Testlid ruft Sie an." in text
-    assert "06 12345678" in text
+    assert "+31 6 12345678" in text  # dialled from Germany
 
 
 def test_a_5000_word_note_runs_over_several_numbered_pages() -> None:
@@ -131,3 +137,15 @@ def test_sections_without_content_are_left_out() -> None:
         assert heading not in text
     assert "Vragen?" in text
     assert "Tessa Testlid" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "printed"),
+    [(Language.DUTCH, "06 12345678"), (Language.GERMAN, "+31 6 12345678")],
+)
+def test_the_members_number_is_dialled_from_where_the_reader_lives(
+    language: Language, printed: str
+) -> None:
+    member = MemberContact("Tessa Testlid", phone="+31612345678")
+    text = all_text(build_visit_summary(visit_summary(language, member=member)))
+    assert printed in text and "+31612345678" not in text

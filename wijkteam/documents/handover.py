@@ -22,6 +22,7 @@ from wijkteam.documents.pdf_base import (
 )
 from wijkteam.documents.texts import DocumentTexts, handover_texts
 from wijkteam.domain.referral import Law, ReferralKind, Specialist, Urgency, check_can_send
+from wijkteam.validation.rules import format_phone
 
 BODY_SIZE = 11
 LABEL_WIDTH = 4.2 * cm
@@ -100,7 +101,7 @@ def _resident_rows(content: HandoverReport, texts: DocumentTexts, styles: Styles
         ("birth_date", texts.long_date(person.birth_date) if person.birth_date else unknown),
         ("address", person.address or unknown),
         ("bsn", person.bsn or unknown),
-        ("phone", person.phone or unknown),
+        ("phone", format_phone(person.phone) or unknown),
     ]
     labelled = [(texts.text(f"labels.{key}"), value) for key, value in rows]
     return fact_rows(labelled, styles, LABEL_WIDTH)
@@ -132,7 +133,7 @@ def _from_rows(content: HandoverReport, texts: DocumentTexts) -> list[tuple[str,
     member, team = content.member, content.team
     rows = [
         (texts.text("labels.member"), member.name),
-        (texts.text("labels.member_phone"), member.phone or team.phone or ""),
+        (texts.text("labels.member_phone"), format_phone(member.phone or team.phone)),
         (texts.text("labels.member_email"), member.email or team.email or ""),
         (texts.text("labels.team"), team.name),
         (texts.text("labels.made_on"), texts.long_date(content.made_on)),

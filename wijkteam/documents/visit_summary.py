@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -21,6 +22,8 @@ from wijkteam.documents.pdf_base import (
     table_style,
 )
 from wijkteam.documents.texts import DocumentTexts, summary_texts
+from wijkteam.domain.enums import Language
+from wijkteam.validation.rules import format_phone
 
 BODY_SIZE = 13  # large, readable type for the resident's copy
 
@@ -142,7 +145,8 @@ def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flo
     ]
     reach = []
     if member.phone:
-        reach.append(f"<b>{markup(texts.text('contact.phone'))}:</b> {markup(member.phone)}")
+        phone = printed_phone(member.phone, content.language)
+        reach.append(f"<b>{markup(texts.text('contact.phone'))}:</b> {markup(phone)}")
     if member.email:
         reach.append(f"<b>{markup(texts.text('contact.email'))}:</b> {markup(member.email)}")
     if reach:
@@ -150,7 +154,8 @@ def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flo
     if team.phone:
         flow.append(
             Paragraph(
-                f"{markup(texts.text('contact.team'))}: {markup(team.name)}, {markup(team.phone)}",
+                f"{markup(texts.text('contact.team'))}: {markup(team.name)}, "
+                f"{markup(printed_phone(team.phone, content.language))}",
                 styles.body,
             )
         )
@@ -167,6 +172,17 @@ def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flo
         )
     )
     return KeepTogether([Spacer(1, 0.5 * cm), box])
+
+
+def printed_phone(number: str, language: Language) -> str:
+    """A Dutch reader dials 06 12345678; a reader from across the border needs +31 6 ..."""
+    if language is Language.DUTCH:
+        return format_phone(number)
+    try:
+        parsed = phonenumbers.parse(number, "NL")
+    except phonenumbers.NumberParseException:
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def _plain_table() -> TableStyle:
