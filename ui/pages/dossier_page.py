@@ -79,6 +79,7 @@ class DossierPage(QWidget):
         report_and_steps.addWidget(_scrolling(self.steps_panel))
         report_and_steps.setStretchFactor(0, 2)
         report_and_steps.setStretchFactor(1, 3)
+        report_and_steps.setSizes([260, 310])  # the melding with its buttons, above the steps
 
         self.form = ResidentForm(with_network_notes=True)
         self.save_button = QPushButton("Gegevens &opslaan")
