@@ -73,15 +73,20 @@ def test_a_wrong_date_and_time_are_both_reported_with_their_fields() -> None:
     }
 
 
-def test_a_time_without_a_date_is_left_out() -> None:
+def test_a_time_without_a_date_is_refused_at_the_date() -> None:
+    with pytest.raises(ValidationFailed) as failed:
+        compose_summary(
+            DRAFT,
+            SummaryChoices(Language.DUTCH, with_next_contact=True, next_contact_at="10:00"),
+        )
+    assert [(e.field, e.code) for e in failed.value.errors] == [
+        ("next_contact_on", "time_without_date")
+    ]
+
+
+def test_no_channel_chosen_prints_none() -> None:
     summary = compose_summary(
         DRAFT,
-        SummaryChoices(
-            Language.DUTCH,
-            with_next_contact=True,
-            next_contact_at="10:00",
-            next_contact_channel=Channel.PHONE,
-        ),
+        SummaryChoices(Language.DUTCH, with_next_contact=True, next_contact_on="08-12-2026"),
     )
-    assert (summary.next_contact.on, summary.next_contact.at) == (None, None)
-    assert summary.next_contact.channel is Channel.PHONE
+    assert summary.next_contact == NextContact(date(2026, 12, 8))

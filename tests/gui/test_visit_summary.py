@@ -178,7 +178,7 @@ def test_a_wrong_date_is_told_and_nothing_typed_is_lost_then_saved_as_pdf(
     assert str(seen["offered"]).endswith("bezoekverslag.pdf")
     qtbot.waitUntil(target.exists)
     text = all_text(target.read_bytes())
-    assert "Report of our conversation" in text or "our conversation" in text
+    assert "Summary of our conversation" in text
     assert "You will try the choir." in text
     assert "Wednesday 2 December 2026 at 10:30" in text
     (document,) = services.documents.for_resident(melding.resident_id)
@@ -199,7 +199,7 @@ def test_the_documents_tab_prints_the_stored_copy_and_audits_it(
     page = window.dossier_page
     bar = page.tabs.tabBar()
     index = page.tabs.indexOf(page.documents)
-    assert bar.tabText(index) == "Doc&umenten"
+    assert bar.tabText(index) == "&Documenten"
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
     tab = page.documents
     assert tab.print_button.isEnabled()
@@ -214,7 +214,7 @@ def test_the_documents_tab_prints_the_stored_copy_and_audits_it(
         for e in services.audit.events(AuditQuery(resident_id=melding.resident_id))
         if e.object_type == "document"
     ]
-    assert sorted(actions) == sorted([AuditAction.CREATE.value, AuditAction.PRINT.value])
+    assert actions == [AuditAction.PRINT.value, AuditAction.PRINT.value]
 
 
 def test_without_a_visit_the_member_is_told_what_to_do_first(
@@ -288,3 +288,80 @@ def test_from_the_conversation_just_written_the_summary_saves_it_first(
     assert editor.contact_id is not None and seen["contact"] == editor.contact_id
     assert seen["themes"] == [("strengths", "Kan goed naaien en repareren.")]
     assert not editor.has_unsaved_text()
+
+
+def test_an_empty_new_conversation_is_not_saved_for_a_summary(
+    qtbot: QtBot, window: MainWindow, services: Services, melding: ReportRecord
+) -> None:
+    from tests.gui.test_conversations import start_home_visit
+
+    before = services.reports.get(melding.id).status
+    tab, editor = start_home_visit(qtbot, window, melding)
+    qtbot.mouseClick(tab.summary_button, LEFT)  # nothing typed: no dialog, no visit saved
+    assert QApplication.activeModalWidget() is None
+    assert editor.contact_id is None
+    assert "nog leeg" in window.statusBar().currentMessage()
+    assert len(services.contacts.for_resident(melding.resident_id)) == 1  # the fixture's
+    assert services.reports.get(melding.id).status is before
+
+
+class HeldRunner:
+    """Keeps the background job until the test lets it run, like a slow machine."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[object, object, object]] = []
+
+    def submit(self, work, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.jobs.append((work, on_done, on_error))
+
+    def finish(self) -> None:
+        work, on_done, _on_error = self.jobs.pop()
+        on_done(work())  # type: ignore[operator]
+
+
+def test_the_dialog_stays_until_the_summary_it_shows_is_made(
+    qtbot: QtBot, window: MainWindow, services: Services, melding: ReportRecord
+) -> None:
+    viewer = Viewer()
+    runner = HeldRunner()
+    seen: dict[str, object] = {}
+
+    def make(dialog: VisitSummaryDialog) -> None:
+        without_printer(dialog, viewer)
+        dialog.maker.runner = runner
+        qtbot.mouseClick(dialog.print_button, LEFT)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # impatient: ignored while building
+        seen["open_while_building"] = dialog.isVisible()
+        seen["cancel_enabled"] = dialog.cancel_button.isEnabled()
+        runner.finish()
+
+    open_summary(qtbot, window, melding, make)
+    assert seen == {"open_while_building": True, "cancel_enabled": False}
+    assert len(viewer.opened) == 1
+    assert window.dossier_page.documents.model.rowCount() == 1
+
+
+def test_a_stored_copy_saved_again_is_the_same_file_and_audited_as_export(
+    qtbot: QtBot, window: MainWindow, services: Services, melding: ReportRecord, tmp_path: Path
+) -> None:
+    from wijkteam.documents.visit_summary import build_visit_summary
+
+    pdf = build_visit_summary(services.documents.visit_summary_draft(melding.id).summary)
+    record = services.documents.record(melding.resident_id, "visit_summary", "nl", pdf)
+    window.open_dossier(melding.resident_id, melding.id)
+    tab = window.dossier_page.documents
+    tab.refresh()
+    target = tmp_path / "bezoekverslag.pdf"
+
+    def pick_file(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(tmp_path))
+        dialog.accept()
+
+    drive_modal(QFileDialog, pick_file, lambda: qtbot.mouseClick(tab.save_button, LEFT), window)
+    assert target.read_bytes() == pdf
+    actions = [
+        e.action
+        for e in services.audit.events(AuditQuery(resident_id=melding.resident_id))
+        if e.object_type == "document" and e.object_id == record.id
+    ]
+    assert sorted(actions) == [AuditAction.EXPORT.value, AuditAction.PRINT.value]

@@ -157,7 +157,8 @@ def test_recording_and_copying_a_document_is_audited(
     record = services.documents.record(
         melding.resident_id, "visit_summary", "de", pdf, report_id=melding.id
     )
-    services.documents.content(record.id)
+    assert services.documents.content(record.id) == pdf  # reading is not sharing
+    services.documents.copied(record.id, AuditAction.EXPORT)  # saved again as a file
     events = [
         (e.action, e.object_id, e.resident_id)
         for e in services.audit.events(AuditQuery(resident_id=melding.resident_id))
@@ -165,8 +166,8 @@ def test_recording_and_copying_a_document_is_audited(
     ]
     assert sorted(events) == sorted(
         [
-            (AuditAction.CREATE.value, record.id, melding.resident_id),
             (AuditAction.PRINT.value, record.id, melding.resident_id),
+            (AuditAction.EXPORT.value, record.id, melding.resident_id),
         ]
     )
 

@@ -122,6 +122,8 @@ class DocumentsTab(QWidget):
         if document is None or pdf is None:
             return
         outcome = self.output.print(pdf, FILE_NAME[document.kind])
+        if outcome.went_out:
+            self._services.documents.copied(document.id, outcome.audit_action)
         if outcome is Outcome.IN_VIEWER:
             self._navigator.notify(
                 "Er is geen printer ingesteld: het verslag staat open in de "
@@ -137,6 +139,7 @@ class DocumentsTab(QWidget):
             return
         _document, pdf = self._content()
         if pdf is not None and self.output.write(pdf, path) is Outcome.SAVED:
+            self._services.documents.copied(document.id, Outcome.SAVED.audit_action)
             self._navigator.notify("Verslag opgeslagen als PDF.")
 
     def _content(self) -> tuple[DocumentRecord | None, bytes | None]:
@@ -144,7 +147,7 @@ class DocumentsTab(QWidget):
         if document is None:
             return None, None
         try:
-            return document, self._services.documents.content(document.id)  # audited
+            return document, self._services.documents.content(document.id)
         except WijkteamError as error:
             show_error(self, error)
             return document, None

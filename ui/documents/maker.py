@@ -20,6 +20,7 @@ from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.documents.content import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
+from wijkteam.security.context import AuditAction
 from wijkteam.services import Services
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ class DocumentMaker:
 
         def done(pdf: bytes) -> None:
             outcome = send(pdf)
-            if outcome.went_out and not self._record(pdf, filing):
+            if outcome.went_out and not self._record(pdf, filing, outcome.audit_action):
                 outcome = Outcome.FAILED
             then(outcome)
 
@@ -96,7 +97,7 @@ class DocumentMaker:
 
         self.runner.submit(build, done, failed)
 
-    def _record(self, pdf: bytes, filing: Filing) -> bool:
+    def _record(self, pdf: bytes, filing: Filing, shared_as: AuditAction) -> bool:
         try:
             self._services.documents.record(
                 filing.resident_id,
@@ -105,6 +106,7 @@ class DocumentMaker:
                 pdf,
                 report_id=filing.report_id,
                 member_id=filing.member_id,
+                shared_as=shared_as,
             )
         except WijkteamError as error:
             show_error(self._parent, error)

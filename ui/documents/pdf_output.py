@@ -5,15 +5,27 @@ document says; the bytes come from the builders in wijkteam.documents."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from wijkteam.security.context import AuditAction
 
 PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
 
@@ -28,6 +40,10 @@ class Outcome(Enum):
     @property
     def went_out(self) -> bool:
         return self in (Outcome.PRINTED, Outcome.IN_VIEWER, Outcome.SAVED)
+
+    @property
+    def audit_action(self) -> AuditAction:
+        return AuditAction.EXPORT if self is Outcome.SAVED else AuditAction.PRINT
 
 
 class PdfOutput:
@@ -75,7 +91,7 @@ class PdfOutput:
         printer.setResolution(PRINT_DPI)
         if QPrintDialog(printer, self._parent).exec() != QPrintDialog.DialogCode.Accepted:
             return Outcome.CANCELLED
-        _paint(pdf, printer, self._parent)
+        paint_pages(pdf, printer)
         return Outcome.PRINTED
 
     def _in_viewer(self, pdf: bytes, name: str) -> Outcome:
@@ -104,15 +120,20 @@ def _open_in_viewer(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+# The viewer needs a file; the copy is removed once the viewer has read it, and leftovers of
+# an earlier run (a crash) are removed when the first copy of this run is made.
+VIEWER_PREFIX = "wijkteam-print-"
+VIEWER_COPY_LIFETIME_MS = 3 * 60 * 1000
 _viewer_dir: Path | None = None
 
 
 def _viewer_copy(pdf: bytes, name: str) -> Path:
-    """A copy for the viewer in a private folder that is removed when the app ends. The
-    viewer needs a file; a counter keeps an earlier copy that is still open intact."""
+    """A copy for the viewer in a private folder (mode 0700). A counter keeps an earlier
+    copy that is still open intact."""
     global _viewer_dir
     if _viewer_dir is None:
-        _viewer_dir = Path(tempfile.mkdtemp(prefix="wijkteam-"))  # mode 0700
+        sweep_viewer_copies()
+        _viewer_dir = Path(tempfile.mkdtemp(prefix=VIEWER_PREFIX))
         atexit.register(shutil.rmtree, _viewer_dir, ignore_errors=True)
     stem = Path(name).stem
     path = _viewer_dir / f"{stem}.pdf"
@@ -121,17 +142,31 @@ def _viewer_copy(pdf: bytes, name: str) -> Path:
         number += 1
         path = _viewer_dir / f"{stem}-{number}.pdf"
     path.write_bytes(pdf)
+    QTimer.singleShot(VIEWER_COPY_LIFETIME_MS, lambda: _remove(path))
     return path
 
 
-def _paint(pdf: bytes, printer, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+def sweep_viewer_copies(folder: Path | None = None) -> None:
+    """Removes viewer copies left behind by an earlier run of the app."""
+    for old in (folder or Path(tempfile.gettempdir())).glob(f"{VIEWER_PREFIX}*"):
+        if old.is_dir() and old != _viewer_dir:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    # Still open in a viewer on Windows: then it goes at exit or at the next start.
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def paint_pages(pdf: bytes, printer) -> None:  # type: ignore[no-untyped-def]
     """Each page as an image on its own sheet, scaled to fit and keeping its proportions."""
     from PySide6.QtPdf import QPdfDocument
 
-    buffer = QBuffer(parent)
+    buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
+    document = QPdfDocument()
     document.load(buffer)
     painter = QPainter(printer)
     try:
@@ -145,4 +180,4 @@ def _paint(pdf: bytes, printer, parent: QWidget) -> None:  # type: ignore[no-unt
     finally:
         painter.end()
         document.close()
-        buffer.close()
+        buffer.close()  # neither has a parent: the PDF's bytes go with them

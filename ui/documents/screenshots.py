@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.documents.summary_dialog import VisitSummaryDialog
 from ui.main_window import MainWindow
+from wijkteam.documents.content import DocumentKind
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.enums import Language
@@ -56,7 +57,7 @@ def document_shots(
     )
     services.documents.record(
         draft.resident_id,
-        "visit_summary",
+        DocumentKind.VISIT_SUMMARY,
         Language.GERMAN,
         build_visit_summary(summary),
         report_id=report_id,

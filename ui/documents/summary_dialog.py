@@ -3,6 +3,7 @@ goes on paper, then print it or save it as PDF. The made PDF is kept in the doss
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.documents.maker import DocumentMaker, Filing
 from ui.documents.pdf_output import Outcome
-from ui.documents.summary_form import SummaryForm
+from ui.documents.summary_form import SummaryForm, ThemeState
 from ui.documents.texts import SUMMARY_FILE_NAME
 from ui.feedback import show_error
 from ui.formatting import short_date
@@ -32,6 +33,8 @@ from wijkteam.documents.summary_choices import compose_summary
 from wijkteam.domain.enums import Language
 from wijkteam.errors import ValidationFailed, WijkteamError
 from wijkteam.services import Services
+
+log = logging.getLogger(__name__)
 
 LANGUAGE_HINT = {
     Language.DUTCH: "Alleen wat u aanvinkt, komt op papier. Schrijf in gewone woorden, zoals "
@@ -64,7 +67,8 @@ class VisitSummaryDialog(QDialog):
         self._services = services
         self._draft = draft
         self._notify = notify
-        self._kept: dict[int | None, dict[str, str]] = {}  # rewordings per conversation
+        self._kept: dict[int | None, ThemeState] = {}  # rewordings and ticks per conversation
+        self._busy_building = False
         self.maker = DocumentMaker(services, self)
         self.setWindowTitle("Bezoekverslag")  # no personal data in a window title
         self.resize(820, 700)
@@ -89,11 +93,13 @@ class VisitSummaryDialog(QDialog):
 
         summary = draft.summary
         self.form.set_themes(summary.themes, {})
+        self._conversation_index = self.conversation.currentIndex()
         self.form.set_steps(summary.next_steps, summary.member.name)
         self.form.set_next_contact(summary.next_contact)
         self._show_hint()
         index = self.conversation.findData(draft.contact_id)
         self.conversation.setCurrentIndex(index)
+        self._conversation_index = index
         self.conversation.currentIndexChanged.connect(self._conversation_chosen)
         self.language.currentIndexChanged.connect(self._show_hint)
         self.print_button.clicked.connect(self.print_summary)
@@ -101,7 +107,7 @@ class VisitSummaryDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_summary)
         # While the member reads and ticks, the PDF machinery loads in the background.
-        self.maker.runner.submit(warm_up, lambda _: None, lambda _: None)
+        self.maker.runner.submit(warm_up, lambda _: None, _warm_up_failed)
 
     def _build(self, summary: VisitSummary) -> None:
         choose = QFormLayout()
@@ -122,15 +128,16 @@ class VisitSummaryDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(QLabel(f"Met {summary.member.name} als contactpersoon op het verslag."))
-        if not _reachable(summary):
-            self.unreachable = QLabel(
-                "Let op: op het verslag staat nog geen telefoonnummer of e-mailadres waarop de "
-                "inwoner u kan bereiken. Vul uw gegevens in via Team › Mijn contactgegevens…"
-            )
-            self.unreachable.setObjectName("fieldError")
-            self.unreachable.setWordWrap(True)
-            layout.addWidget(self.unreachable)
+        self.member_line = QLabel()
+        self.unreachable = QLabel(
+            "Let op: op het verslag staat nog geen telefoonnummer of e-mailadres waarop de "
+            "inwoner het teamlid kan bereiken. Vul ze in via Team › Mijn contactgegevens…"
+        )
+        self.unreachable.setObjectName("fieldError")
+        self.unreachable.setWordWrap(True)
+        layout.addWidget(self.member_line)
+        layout.addWidget(self.unreachable)
+        self._show_member(summary)
         layout.addLayout(choose)
         layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
@@ -184,22 +191,42 @@ class VisitSummaryDialog(QDialog):
             self.accept()
 
     def _busy(self, busy: bool) -> None:
-        for button in (self.print_button, self.save_button):
+        """While a PDF is built the dialog stays open: what is printed is what it shows."""
+        self._busy_building = busy
+        for button in (self.print_button, self.save_button, self.cancel_button):
             button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self._busy_building:
+            super().reject()
 
     def _conversation_chosen(self) -> None:
         contact_id = self.conversation.currentData()
-        self._kept[self._draft.contact_id] = self.form.theme_texts()
         try:
             draft = self._services.documents.visit_summary_draft(self._draft.report_id, contact_id)
         except WijkteamError as error:
             show_error(self, error)
+            self.conversation.blockSignals(True)
+            self.conversation.setCurrentIndex(self._conversation_index)
+            self.conversation.blockSignals(False)
             return
+        self._kept[self._draft.contact_id] = self.form.theme_state()
         self._draft = draft
+        self._conversation_index = self.conversation.currentIndex()
         self.form.set_themes(draft.summary.themes, self._kept.get(contact_id, {}))
+        self._show_member(draft.summary)
+
+    def _show_member(self, summary: VisitSummary) -> None:
+        self.member_line.setText(f"Met {summary.member.name} als contactpersoon op het verslag.")
+        self.unreachable.setVisible(not _reachable(summary))
 
     def _show_hint(self) -> None:
         self.hint.setText(LANGUAGE_HINT[self.chosen_language()])
+
+
+def _warm_up_failed(error: BaseException) -> None:
+    # Not fatal: the first document then loads what it needs itself (and reports failure).
+    log.warning("Loading the PDF machinery ahead failed: %s", type(error).__name__)
 
 
 def _reachable(summary: VisitSummary) -> bool:
@@ -227,4 +254,7 @@ def open_visit_summary(
         show_error(parent, error)
         return False
     dialog = VisitSummaryDialog(services, draft, notify, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()  # it holds the conversation's text

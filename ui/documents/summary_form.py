@@ -23,6 +23,9 @@ from wijkteam.documents.summary_choices import SummaryChoices
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.steps import StepActor
 
+# What the member did to each theme of a conversation: (text, ticked), by key.
+ThemeState = dict[str, tuple[str, bool]]
+
 THEME_LINES = 4  # a theme's box shows about this many lines before it scrolls
 # An unticked theme stays readable but clearly off the paper.
 STYLE = "QPlainTextEdit:disabled { color: #6b7785; background: #eef1f4; }"
@@ -84,8 +87,9 @@ class SummaryForm(QWidget):
         self.contact_time.setPlaceholderText("uu:mm (mag leeg)")
         self.contact_time.setMaxLength(5)
         self.channel = QComboBox()
+        self.channel.addItem("(niet vermelden)", None)
         for channel in Channel:
-            self.channel.addItem(CHANNEL[channel], channel)
+            self.channel.addItem(CHANNEL[channel], channel.value)
         self.contact_note = QLineEdit()
         self.contact_note.setPlaceholderText("Bijvoorbeeld: we bespreken hoe het koor was.")
         contact_form = QFormLayout()
@@ -117,13 +121,15 @@ class SummaryForm(QWidget):
             widget.setEnabled(on)
 
     # --- filling ---------------------------------------------------------------------------
-    def set_themes(self, themes: tuple[ThemeText, ...], keep: dict[str, str]) -> None:
-        """The conversation's themes; `keep` holds rewordings typed earlier, by key."""
+    def set_themes(self, themes: tuple[ThemeText, ...], keep: ThemeState) -> None:
+        """The conversation's themes; `keep` holds what the member did earlier, by key."""
         for choice in self.theme_choices:
             choice.deleteLater()
         self.theme_choices = []
         for theme in themes:
-            choice = ThemeChoice(ThemeText(theme.key, keep.get(theme.key, theme.text)))
+            text, ticked = keep.get(theme.key, (theme.text, False))
+            choice = ThemeChoice(ThemeText(theme.key, text))
+            choice.check.setChecked(ticked)
             self.themes_layout.addWidget(choice)
             self.theme_choices.append(choice)
         self.no_themes.setVisible(not themes)
@@ -143,12 +149,15 @@ class SummaryForm(QWidget):
         self.with_contact.setChecked(contact.on is not None)
         self.contact_date.set_date(contact.on)
         self.contact_time.setText(f"{contact.at:%H:%M}" if contact.at else "")
-        if contact.channel is not None:
-            self.channel.setCurrentIndex(self.channel.findData(contact.channel))
+        channel = contact.channel.value if contact.channel is not None else None
+        self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
 
     # --- reading ---------------------------------------------------------------------------
     def theme_texts(self) -> dict[str, str]:
         return {c.key: c.text.toPlainText() for c in self.theme_choices}
+
+    def theme_state(self) -> ThemeState:
+        return {c.key: (c.text.toPlainText(), c.check.isChecked()) for c in self.theme_choices}
 
     def choices(self, language: Language) -> SummaryChoices:
         return SummaryChoices(
@@ -160,9 +169,13 @@ class SummaryForm(QWidget):
             with_next_contact=self.with_contact.isChecked(),
             next_contact_on=self.contact_date.text(),
             next_contact_at=self.contact_time.text(),
-            next_contact_channel=Channel(self.channel.currentData()),
+            next_contact_channel=_channel(self.channel.currentData()),
             next_contact_note=self.contact_note.text(),
         )
+
+
+def _channel(value: str | None) -> Channel | None:
+    return Channel(value) if value else None
 
 
 def _step_line(step: NextStep, member_name: str) -> str:

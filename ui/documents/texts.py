@@ -28,6 +28,7 @@ DOCUMENT_CODES = {
     "een teamlid: dat is de contactpersoon op het verslag.",
     "not_a_visit_of_report": "Dit gesprek hoort niet bij deze melding.",
     "not_a_pdf": "Het verslag kon niet worden bewaard: het is geen PDF.",
+    "time_without_date": "Vul ook de datum in, of maak de tijd leeg.",
 }
 
 DOCUMENT_FIELD_LABELS = {

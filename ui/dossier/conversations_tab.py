@@ -149,6 +149,12 @@ class ConversationsTab(QWidget):
         moment = self.editor.header.value()
         if moment.report_id is None or moment.kind is not ContactKind.HOME_VISIT:
             return
+        if self.editor.contact_id is None and not self.editor.value().has_text():
+            self._navigator.notify(
+                "Dit gesprek is nog leeg. Schrijf eerst wat er besproken is; dan kan het "
+                "bezoekverslag worden gemaakt."
+            )
+            return  # an empty new contact is not saved as a held visit
         if (self.editor.contact_id is None or self.editor.has_unsaved_text()) and (
             not self.editor.save()
         ):

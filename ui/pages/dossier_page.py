@@ -109,7 +109,7 @@ class DossierPage(QWidget):
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
         self.documents = DocumentsTab(services, navigator, self._current_report_id)
-        self.tabs.addTab(self.documents, "Doc&umenten")
+        self.tabs.addTab(self.documents, "&Documenten")
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)

@@ -1,5 +1,5 @@
-"""Demo conversations: the newest meldingen in gesprek get the notes of a home visit, so the
-Gesprekken tab and the resident's summary show something (invented texts, resources/demo)."""
+"""Demo conversations: the first meldingen in gesprek get the notes of their home visit, so
+the Gesprekken tab and the resident's summary show something (invented texts, resources/demo)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ _THEME_KEYS = frozenset(theme.value for theme in Theme)
 
 
 def add_demo_conversations(store: Store) -> int:
-    """Writes a conversation for each of the newest meldingen in gesprek that had a held
-    home visit. Returns how many were written."""
+    """Writes a conversation for the held home visit of each of the first meldingen in
+    gesprek (the demo gives a melding one visit). Returns how many were written."""
     texts = json.loads(resource("demo", "conversations.json").read_text(encoding="utf-8"))
     notes = texts["conversations"]
     with store.transaction() as session:

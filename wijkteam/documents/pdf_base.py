@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -50,6 +51,10 @@ FOOTER_Y = 1.3 * cm
 # Characters reportlab cannot put in a paragraph (C0 controls other than tab and newline).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+# The dialogs warm up on a worker thread while a document may be built on another.
+_LOADING = threading.Lock()
 
 
 @cache
@@ -111,7 +116,7 @@ class Styles:
 
 
 def make_styles(body_size: float) -> Styles:
-    register_fonts()
+    warm_up()
     leading = body_size * 1.45
     body = ParagraphStyle(
         "body", fontName=FONT, fontSize=body_size, leading=leading, textColor=INK, spaceAfter=6
@@ -254,7 +259,7 @@ def _rule(canvas: Canvas, y: float, color: Color, width: float) -> None:
 def build_pdf(setup: PageSetup, story: list[Flowable]) -> bytes:
     """Lays out `story` on A4 pages and returns the PDF. The same content gives the same
     bytes (reportlab's invariant mode; the creation date is the content's own date)."""
-    register_fonts()
+    warm_up()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -388,5 +393,6 @@ def _label_table(rows: list[tuple[str, str]], styles: Styles, label_width: float
 def warm_up() -> None:
     """Loads reportlab, the fonts and the logo ahead of the first document (about a quarter
     of a second), so the member's click only pays for the document itself."""
-    register_fonts()
-    _logo()
+    with _LOADING:
+        register_fonts()
+        _logo()

@@ -30,7 +30,7 @@ class SummaryChoices:
 
 def compose_summary(draft: VisitSummaryDraft, choices: SummaryChoices) -> VisitSummary:
     """The summary to print. Raises ValidationFailed (fields next_contact_on/_at) for a date
-    or time that cannot be read."""
+    or time that cannot be read, or a time without a date."""
     offered = draft.summary
     return replace(
         offered,
@@ -56,11 +56,13 @@ def _next_contact(choices: SummaryChoices) -> NextContact:
             at = parse_time(choices.next_contact_at, "next_contact_at")
         except ValidationError as error:
             errors.append(error)
+        if on is None and not errors:
+            errors.append(ValidationError("next_contact_on", "time_without_date"))
     if errors:
         raise ValidationFailed(errors)
     return NextContact(
         on=on,
-        at=at if on is not None else None,
+        at=at,
         channel=choices.next_contact_channel,
         note=choices.next_contact_note.strip(),
     )

@@ -34,7 +34,7 @@ from wijkteam.domain.text import person_name
 from wijkteam.errors import NotFound, ValidationError
 from wijkteam.services.records import ResidentRecord
 from wijkteam.services.steps.map_names import map_entry_names
-from wijkteam.services.team_settings import TEAM_NAME_KEY
+from wijkteam.services.team_settings import team_name_in
 from wijkteam.store.models import (
     Contact,
     ContactTheme,
@@ -42,7 +42,6 @@ from wijkteam.store.models import (
     HomeVisit,
     Member,
     Report,
-    Setting,
     Step,
 )
 
@@ -168,10 +167,8 @@ def document_team(session: Session) -> TeamInfo:
     """The team as printed: its name as set up at the first start, the contact details from
     resources/documents/team.json."""
     printed = team_info()
-    name = session.get(Setting, TEAM_NAME_KEY)
-    if name is not None and name.value.strip():
-        return replace(printed, name=name.value.strip())
-    return printed
+    name = (team_name_in(session) or "").strip()
+    return replace(printed, name=name) if name else printed
 
 
 def handover_resident(resident: ResidentRecord) -> HandoverResident:

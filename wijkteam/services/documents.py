@@ -1,6 +1,6 @@
 """Generated documents in the dossier: every printed or saved PDF is recorded with its
 SHA-256 and kept in the store (encrypted with it), so the sync can send it later.
-The audit log gets "created" for a new document and "printed" for each later copy."""
+The audit log says how each copy left the laptop: printed, or exported as a file."""
 
 from __future__ import annotations
 
@@ -56,8 +56,10 @@ class DocumentService:
         *,
         report_id: int | None = None,
         member_id: int | None = None,
+        shared_as: AuditAction = AuditAction.PRINT,
     ) -> DocumentRecord:
-        """Keeps a generated PDF in the dossier of `resident_id`."""
+        """Keeps a generated PDF in the dossier of `resident_id`; `shared_as` says how it
+        went out (PRINT, or EXPORT for a saved file)."""
         if not pdf.startswith(PDF_MAGIC):
             raise ValidationError("content", "not_a_pdf")
         with self._store.transaction() as session:
@@ -84,7 +86,7 @@ class DocumentService:
             )
             session.add(document)
             session.flush()
-            self._log(session, AuditAction.CREATE, document)
+            self._log(session, shared_as, document)
             return _record(document)
 
     def for_resident(self, resident_id: int) -> list[DocumentRecord]:
@@ -107,12 +109,14 @@ class DocumentService:
             return _record(_document(session, document_id))
 
     def content(self, document_id: int) -> bytes:
-        """The PDF exactly as it was printed or saved, for another copy (audited as a print)."""
+        """The PDF exactly as it was printed or saved, for another copy."""
         with self._store.transaction() as session:
-            document = _document(session, document_id)
-            pdf = bytes(document.content)
-            self._log(session, AuditAction.PRINT, document)
-            return pdf
+            return bytes(_document(session, document_id).content)
+
+    def copied(self, document_id: int, shared_as: AuditAction) -> None:
+        """Another copy went out (PRINT, or EXPORT as a file): for the audit log."""
+        with self._store.transaction() as session:
+            self._log(session, shared_as, _document(session, document_id))
 
     def visit_summary_draft(
         self, report_id: int, contact_id: int | None = None

@@ -105,6 +105,11 @@ class SettingsService:
             _set(session, key, value)
 
 
+def team_name_in(session: Session) -> str | None:
+    """The team's name as set up at the first start, inside a caller's session."""
+    return _get(session, TEAM_NAME_KEY)
+
+
 def _get(session: Session, key: str) -> str | None:
     row = session.get(Setting, key)
     return row.value if row else None
