@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
 from ui.documents.summary_dialog import VisitSummaryDialog
 from ui.main_window import MainWindow
+from ui.referrals.screenshots import Grab, GrabDialog
 from wijkteam.documents.content import DocumentKind
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
-
-Grab = Callable[[QWidget, Path], None]
-GrabDialog = Callable[..., None]
 
 
 def document_shots(
