@@ -94,6 +94,10 @@ class TestPhone:
         assert format_phone("+31433061234") == "043 306 1234"
         assert format_phone("+49241123456") == "+49 241 123456"
 
+    def test_display_for_a_reader_abroad(self) -> None:
+        assert format_phone("+31433061234", abroad=True) == "+31 43 306 1234"
+        assert format_phone("+49241123456", abroad=True) == "+49 241 123456"
+
 
 class TestDates:
     @pytest.mark.parametrize(

@@ -5,30 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.documents.pdf_output import Outcome, PdfOutput
-from ui.documents.summary_dialog import open_visit_summary
-from ui.documents.texts import DOCUMENT_KIND, SUMMARY_FILE_NAME
+from ui.documents.texts import DOCUMENT_KIND, FILE_NAME
 from ui.feedback import show_error
 from ui.formatting import short_date, short_datetime
 from ui.labels import LANGUAGE
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.navigator import Navigator
-from ui.referrals.pdf import DEFAULT_NAME as HANDOVER_FILE_NAME
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
-from wijkteam.documents.content import DocumentKind
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 from wijkteam.services.documents import DocumentRecord
-
-FILE_NAME = {
-    DocumentKind.VISIT_SUMMARY: SUMMARY_FILE_NAME,
-    DocumentKind.HANDOVER: HANDOVER_FILE_NAME,
-}
 
 COLUMNS = [
     Column("Gemaakt", lambda d: short_datetime(d.generated_at), width=150),
@@ -50,16 +41,16 @@ class DocumentsTab(QWidget):
         self,
         services: Services,
         navigator: Navigator,
-        current_report: Callable[[], int | None],
+        make_summary: Callable[[], None],
     ) -> None:
+        """`make_summary`: the dossier's own "Bezoekverslag…" for its chosen melding."""
         super().__init__()
         self._services = services
         self._navigator = navigator
-        self._current_report = current_report
         self._resident_id: int | None = None
         self.output = PdfOutput(self)
         self.new_button = QPushButton("&Bezoekverslag maken…")
-        self.new_button.clicked.connect(self.new_summary)
+        self.new_button.clicked.connect(make_summary)
         self.print_button = QPushButton("Opnieuw a&fdrukken…")
         self.print_button.clicked.connect(self.print_again)
         self.save_button = QPushButton("Opslaan als &PDF…")
@@ -109,16 +100,9 @@ class DocumentsTab(QWidget):
         self.save_button.setEnabled(chosen)
 
     # --- actions ---------------------------------------------------------------------------
-    def new_summary(self) -> None:
-        report_id = self._current_report()
-        if report_id is None:
-            self._navigator.notify("Deze inwoner heeft nog geen melding.")
-            return
-        if open_visit_summary(self._services, report_id, self._navigator.notify, self):
-            self.refresh()
-
     def print_again(self) -> None:
-        document, pdf = self._content()
+        document = self.selected()
+        pdf = self._content(document)
         if document is None or pdf is None:
             return
         outcome = self.output.print(pdf, FILE_NAME[document.kind])
@@ -135,22 +119,16 @@ class DocumentsTab(QWidget):
         if document is None:
             return
         path = self.output.ask_path("Verslag opslaan", FILE_NAME[document.kind])
-        if path is None:
-            return
-        _document, pdf = self._content()
-        if pdf is not None and self.output.write(pdf, path) is Outcome.SAVED:
+        pdf = self._content(document) if path is not None else None
+        if path is not None and pdf is not None and self.output.write(pdf, path).went_out:
             self._services.documents.copied(document.id, Outcome.SAVED.audit_action)
             self._navigator.notify("Verslag opgeslagen als PDF.")
 
-    def _content(self) -> tuple[DocumentRecord | None, bytes | None]:
-        document = self.selected()
+    def _content(self, document: DocumentRecord | None) -> bytes | None:
         if document is None:
-            return None, None
+            return None
         try:
-            return document, self._services.documents.content(document.id)
+            return self._services.documents.content(document.id)
         except WijkteamError as error:
             show_error(self, error)
-            return document, None
-
-    def focus_list(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return None

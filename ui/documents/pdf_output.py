@@ -53,7 +53,6 @@ class PdfOutput:
         self._parent = parent
         self.has_printer: Callable[[], bool] = _has_printer
         self.open_viewer: Callable[[Path], bool] = _open_in_viewer
-        self.last_saved: Path | None = None
 
     def ask_path(self, title: str, suggested_name: str) -> Path | None:
         """The file the member chooses, or None. `suggested_name` holds no personal data."""
@@ -77,7 +76,6 @@ class PdfOutput:
                 "Het bestand kon niet worden opgeslagen. Kies een andere map.",
             )
             return Outcome.FAILED
-        self.last_saved = path
         return Outcome.SAVED
 
     def print(self, pdf: bytes, viewer_name: str) -> Outcome:

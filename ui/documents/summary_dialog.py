@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui.documents.maker import DocumentMaker, Filing
 from ui.documents.pdf_output import Outcome
 from ui.documents.summary_form import SummaryForm, ThemeState
-from ui.documents.texts import SUMMARY_FILE_NAME
+from ui.documents.texts import FILE_NAME
 from ui.feedback import show_error
 from ui.formatting import short_date
 from ui.labels import LANGUAGE
@@ -93,7 +93,6 @@ class VisitSummaryDialog(QDialog):
 
         summary = draft.summary
         self.form.set_themes(summary.themes, {})
-        self._conversation_index = self.conversation.currentIndex()
         self.form.set_steps(summary.next_steps, summary.member.name)
         self.form.set_next_contact(summary.next_contact)
         self._show_hint()
@@ -158,8 +157,8 @@ class VisitSummaryDialog(QDialog):
         self._make(save=True)
 
     def _make(self, *, save: bool) -> None:
-        if not self.print_button.isEnabled():
-            return  # still building the previous one
+        if self._busy_building:
+            return  # Ctrl+P again while the previous one is being built
         self.form.fieldset.clear_errors()
         try:
             summary = compose_summary(self._draft, self.form.choices(self.chosen_language()))
@@ -170,7 +169,7 @@ class VisitSummaryDialog(QDialog):
             self._draft.resident_id,
             DocumentKind.VISIT_SUMMARY,
             summary.language,
-            SUMMARY_FILE_NAME,
+            FILE_NAME[DocumentKind.VISIT_SUMMARY],
             report_id=self._draft.report_id,
             member_id=self._services.context.actor.member_id,
         )

@@ -153,17 +153,15 @@ class SummaryForm(QWidget):
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
 
     # --- reading ---------------------------------------------------------------------------
-    def theme_texts(self) -> dict[str, str]:
-        return {c.key: c.text.toPlainText() for c in self.theme_choices}
-
     def theme_state(self) -> ThemeState:
         return {c.key: (c.text.toPlainText(), c.check.isChecked()) for c in self.theme_choices}
 
     def choices(self, language: Language) -> SummaryChoices:
+        state = self.theme_state()
         return SummaryChoices(
             language=language,
-            themes=[c.key for c in self.theme_choices if c.check.isChecked()],
-            theme_texts=self.theme_texts(),
+            themes=[key for key, (_text, ticked) in state.items() if ticked],
+            theme_texts={key: text for key, (text, _ticked) in state.items()},
             decision=self.decision.toPlainText(),
             steps=[n for n, check in enumerate(self.step_checks) if check.isChecked()],
             with_next_contact=self.with_contact.isChecked(),

@@ -17,8 +17,11 @@ SUMMARY_THEME_LABEL = {
     OTHER_THEME: "Overige aantekeningen",
 }
 
-# No personal data in a file name unless the member types it.
-SUMMARY_FILE_NAME = "bezoekverslag.pdf"
+# The file names offered: no personal data in a file name unless the member types it.
+FILE_NAME = {
+    DocumentKind.VISIT_SUMMARY: "bezoekverslag.pdf",
+    DocumentKind.HANDOVER: "overdrachtsverslag.pdf",
+}
 
 DOCUMENT_CODES = {
     "no_visit_held": "Er is voor deze melding nog geen huisbezoek gehouden of vastgelegd. "

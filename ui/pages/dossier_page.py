@@ -108,7 +108,7 @@ class DossierPage(QWidget):
         self.tabs.addTab(self.referrals, "Doorverwij&zing")
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
-        self.documents = DocumentsTab(services, navigator, self._current_report_id)
+        self.documents = DocumentsTab(services, navigator, self._summary_for_chosen_melding)
         self.tabs.addTab(self.documents, "&Documenten")
 
         header = QHBoxLayout()
@@ -223,9 +223,12 @@ class DossierPage(QWidget):
         self._navigator.data_changed()
         self._navigator.notify("Huisbezoek vastgelegd als gehouden.")
 
-    def _current_report_id(self) -> int | None:
+    def _summary_for_chosen_melding(self) -> None:
         report = self.report_panel.report
-        return report.id if report else None
+        if report is None:
+            self._navigator.notify("Deze inwoner heeft nog geen melding.")
+            return
+        self._visit_summary(report.id)
 
     def _visit_summary(self, report_id: int) -> None:
         if open_visit_summary(self._services, report_id, self._navigator.notify, self):

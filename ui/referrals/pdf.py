@@ -9,14 +9,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.documents.maker import DocumentMaker, Filing
 from ui.documents.pdf_output import Outcome
+from ui.documents.texts import FILE_NAME
 from ui.tasks import TaskRunner
 from wijkteam.documents.content import DocumentKind, HandoverReport
 from wijkteam.domain.enums import Language
 from wijkteam.services import Services
 from wijkteam.services.referral_records import ReferralRecord
-
-# No personal data in a file name unless the member types it.
-DEFAULT_NAME = "overdrachtsverslag.pdf"
 
 
 class HandoverPdf:
@@ -48,7 +46,7 @@ class HandoverPdf:
             referral.resident_id,
             DocumentKind.HANDOVER,
             Language.DUTCH,
-            DEFAULT_NAME,
+            FILE_NAME[DocumentKind.HANDOVER],
             report_id=referral.report_id,
             member_id=referral.member_id,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import phonenumbers
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -176,13 +175,7 @@ def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flo
 
 def printed_phone(number: str, language: Language) -> str:
     """A Dutch reader dials 06 12345678; a reader from across the border needs +31 6 ..."""
-    if language is Language.DUTCH:
-        return format_phone(number)
-    try:
-        parsed = phonenumbers.parse(number, "NL")
-    except phonenumbers.NumberParseException:
-        return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return format_phone(number, abroad=language is not Language.DUTCH)
 
 
 def _plain_table() -> TableStyle:

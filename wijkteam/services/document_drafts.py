@@ -27,7 +27,7 @@ from wijkteam.documents.content import (
     VisitSummaryDraft,
 )
 from wijkteam.documents.texts import team_info
-from wijkteam.domain.contacts import THEMES, ContactKind
+from wijkteam.domain.contacts import THEMES, ContactKind, orientation_numbers
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.steps import FollowUpState, StepStatus
 from wijkteam.domain.text import person_name
@@ -55,10 +55,10 @@ def visit_summary_draft(
     report = session.get(Report, report_id)
     if report is None:
         raise NotFound("report", report_id)
-    conversations = _conversations(session, report_id)
+    conversations, numbers = _conversations(session, report_id)
     if contact_id is not None:
-        contact = session.get(Contact, contact_id)
-        if contact is None or contact.id not in {c.id for c in conversations}:
+        contact = next((c for c in conversations if c.id == contact_id), None)
+        if contact is None:
             raise ValidationError("contact", "not_a_visit_of_report")
     else:
         contact = conversations[-1] if conversations else None
@@ -91,21 +91,28 @@ def visit_summary_draft(
         contact_id=contact.id if contact else None,
         summary=summary,
         conversations=tuple(
-            ConversationChoice(c.id, c.occurred_on, number)
-            for number, c in enumerate(conversations, start=1)
+            ConversationChoice(c.id, c.occurred_on, numbers[c.id]) for c in conversations
         ),
     )
 
 
-def _conversations(session: Session, report_id: int) -> list[Contact]:
-    """The melding's home visits in the order they took place."""
-    return list(
+def _conversations(session: Session, report_id: int) -> tuple[list[Contact], dict[int, int]]:
+    """The melding's home visits in the order they took place, with their numbers as the
+    conversation editor shows them ("gesprek 2 van 3")."""
+    visits = list(
         session.scalars(
-            select(Contact)
-            .where(Contact.report_id == report_id, Contact.kind == ContactKind.HOME_VISIT)
-            .order_by(Contact.occurred_on, Contact.occurred_time, Contact.id)
+            select(Contact).where(
+                Contact.report_id == report_id, Contact.kind == ContactKind.HOME_VISIT
+            )
         )
     )
+    numbers = {
+        contact_id: orientation.number
+        for contact_id, orientation in orientation_numbers(
+            (c.occurred_on, c.occurred_time, c.id) for c in visits
+        ).items()
+    }
+    return sorted(visits, key=lambda c: numbers[c.id]), numbers
 
 
 def _last_held_visit(session: Session, report_id: int) -> HomeVisit | None:

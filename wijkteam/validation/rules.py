@@ -83,15 +83,17 @@ def normalise_phone(value: str, field: str = "phone") -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def format_phone(e164: str | None) -> str:
-    """Dutch numbers the Dutch way (043 306 1234), others internationally (+49 241 123456)."""
+def format_phone(e164: str | None, *, abroad: bool = False) -> str:
+    """Dutch numbers the Dutch way (043 306 1234), others internationally (+49 241 123456).
+    `abroad`: for a reader dialling from outside the Netherlands, every number internationally
+    (+31 43 306 1234)."""
     if not e164:
         return ""
     try:
-        number = phonenumbers.parse(e164, None)
+        number = phonenumbers.parse(e164, "NL")
     except phonenumbers.NumberParseException:
         return e164
-    if phonenumbers.region_code_for_number(number) == "NL":
+    if not abroad and phonenumbers.region_code_for_number(number) == "NL":
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
