@@ -150,3 +150,30 @@ def test_a_coordinator_edits_a_colleagues_details_in_teamleden(qtbot: QtBot, tea
     assert "+49 241 123456" in shown and "bas.lid@wijkteam.example" in shown
     assert dialog.changed
     dialog.close()
+
+
+def test_the_menu_works_in_the_window_as_the_app_opens_it(
+    qtbot: QtBot, team: Opened, bas: MemberRecord, team_dir: Path
+) -> None:
+    """The app keeps no reference of its own to the security session: the window must."""
+    import gc
+
+    from ui.app import show_main_window
+
+    application()
+    window = show_main_window(team.services, InlineTaskRunner(), team_dir, new_store=False)
+    qtbot.addWidget(window)
+    gc.collect()
+    seen: list[str] = []
+
+    def look(dialog: ContactDialog) -> None:
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    action = _team_action(window, "Mijn &contactgegevens…")
+    drive_modal(ContactDialog, look, action.trigger, window)
+    assert seen == ["Mijn contactgegevens"]
+    session = window.findChild(SecuritySession)
+    assert session is not None
+    session.guard.stop()
+    window.close()

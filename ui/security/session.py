@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
@@ -23,10 +24,15 @@ from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 
 
-class SecuritySession:
+class SecuritySession(QObject):
+    """A child of the window: the window keeps it (and so its menu slots and the backup at
+    closing) alive for as long as it is open. As a plain object nobody referred to it once
+    the window was shown, and its menu entries silently did nothing."""
+
     def __init__(
         self, window: MainWindow, services: Services, runner: TaskRunner, data_dir: Path
     ) -> None:
+        super().__init__(window)
         self.window = window
         self.services = services
         self.runner = runner
