@@ -46,3 +46,26 @@ def test_viewer_copies_of_an_earlier_run_are_swept(tmp_path: Path) -> None:
 def _file(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)
+
+
+def test_a_copy_no_viewer_could_open_is_removed_at_once(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tests.gui.helpers import drive_modal
+    from ui.documents.pdf_output import Outcome, PdfOutput
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    output = PdfOutput(parent)
+    output.has_printer = lambda: False
+    tried: list[Path] = []
+    output.open_viewer = lambda path: tried.append(path) or False
+    outcomes: list[Outcome] = []
+    drive_modal(
+        QMessageBox,
+        lambda box: box.accept(),
+        lambda: outcomes.append(output.print(b"%PDF-1.4 test", "bezoekverslag.pdf")),
+    )
+    assert outcomes == [Outcome.FAILED]
+    (path,) = tried
+    assert path.name.startswith("bezoekverslag") and not path.exists()

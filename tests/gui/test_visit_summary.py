@@ -365,3 +365,23 @@ def test_a_stored_copy_saved_again_is_the_same_file_and_audited_as_export(
         if e.object_type == "document" and e.object_id == record.id
     ]
     assert sorted(actions) == [AuditAction.EXPORT.value, AuditAction.PRINT.value]
+
+
+def test_tab_from_the_language_reaches_the_themes_first(
+    qtbot: QtBot, window: MainWindow, services: Services, melding: ReportRecord
+) -> None:
+    seen: dict[str, object] = {}
+
+    def keyboard(dialog: VisitSummaryDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        dialog.language.setFocus()
+        qtbot.keyClick(dialog.language, Qt.Key.Key_Tab)
+        first = dialog.form.theme_choices[0]
+        seen["focus_on_first_theme"] = QApplication.focusWidget() is first.check
+        qtbot.keyClick(first.check, Qt.Key.Key_Space)
+        seen["ticked"] = first.check.isChecked()
+        dialog.reject()
+
+    open_summary(qtbot, window, melding, keyboard)
+    assert seen == {"focus_on_first_theme": True, "ticked": True}

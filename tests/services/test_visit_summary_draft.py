@@ -179,3 +179,17 @@ def test_the_summary_carries_the_teams_own_name(
     assert services.documents.visit_summary_draft(melding.id).summary.team.name == "WijVaals"
     services.settings.set_team("Wijkteam Zuid", "Vaals")
     assert services.documents.visit_summary_draft(melding.id).summary.team.name == "Wijkteam Zuid"
+
+
+def test_an_overdue_follow_up_is_not_announced_as_the_next_contact(
+    services: Services, melding: ReportRecord, member: MemberRecord, clock
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    conversation(services, melding, "17-11-2026", member.id)
+    services.steps.create(melding.id, StepInput("Koor bellen", StepActor.RESIDENT))
+    assert services.documents.visit_summary_draft(melding.id).summary.next_contact.on == date(
+        2026, 11, 25
+    )
+    clock.set(datetime(2026, 11, 26, 9, 0))  # the call is now a day overdue
+    assert services.documents.visit_summary_draft(melding.id).summary.next_contact.is_empty

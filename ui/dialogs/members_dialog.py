@@ -37,7 +37,7 @@ MEMBER_COLUMNS = [
     Column("Naam", lambda m: m.name, width=220),
     Column("Initialen", lambda m: m.initials, width=80),
     Column("Rol", lambda m: ROLE[m.role]),
-    Column("Telefoon (werk)", lambda m: format_phone(m.phone), width=130),
+    Column("Telefoon (werk)", lambda m: format_phone(m.phone), width=150),
     Column("E-mail (werk)", lambda m: m.email or "", width=200),
 ]
 

@@ -98,6 +98,8 @@ class PdfOutput:
         except OSError:
             path = None
         if path is None or not self.open_viewer(path):
+            if path is not None:
+                _remove(path)  # nobody will read it
             QMessageBox.warning(
                 self._parent,
                 "Wijkteam",

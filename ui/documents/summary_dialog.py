@@ -3,6 +3,7 @@ goes on paper, then print it or save it as PDF. The made PDF is kept in the doss
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 
@@ -99,6 +100,7 @@ class VisitSummaryDialog(QDialog):
         index = self.conversation.findData(draft.contact_id)
         self.conversation.setCurrentIndex(index)
         self._conversation_index = index
+        self._chain_tabs()
         self.conversation.currentIndexChanged.connect(self._conversation_chosen)
         self.language.currentIndexChanged.connect(self._show_hint)
         self.print_button.clicked.connect(self.print_summary)
@@ -213,11 +215,17 @@ class VisitSummaryDialog(QDialog):
         self._draft = draft
         self._conversation_index = self.conversation.currentIndex()
         self.form.set_themes(draft.summary.themes, self._kept.get(contact_id, {}))
+        self._chain_tabs()
         self._show_member(draft.summary)
 
     def _show_member(self, summary: VisitSummary) -> None:
         self.member_line.setText(f"Met {summary.member.name} als contactpersoon op het verslag.")
         self.unreachable.setVisible(not _reachable(summary))
+
+    def _chain_tabs(self) -> None:
+        chain = [self.conversation, self.language, *self.form.tab_chain(), self.print_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _show_hint(self) -> None:
         self.hint.setText(LANGUAGE_HINT[self.chosen_language()])

@@ -145,6 +145,21 @@ class SummaryForm(QWidget):
             self.step_checks.append(check)
         self.no_steps.setVisible(not steps)
 
+    def tab_chain(self) -> list[QWidget]:
+        """The form as it reads: themes, decision, steps, next contact. Themes and steps are
+        made after the fixed fields, so without this Tab would reach them last."""
+        themes = [w for c in self.theme_choices for w in (c.check, c.text)]
+        return [
+            *themes,
+            self.decision,
+            *self.step_checks,
+            self.with_contact,
+            self.contact_date.line,
+            self.contact_time,
+            self.channel,
+            self.contact_note,
+        ]
+
     def set_next_contact(self, contact: NextContact) -> None:
         self.with_contact.setChecked(contact.on is not None)
         self.contact_date.set_date(contact.on)

@@ -81,7 +81,7 @@ def visit_summary_draft(
         language=resident.language,
         themes=_themes(session, contact) if contact else (),
         next_steps=_open_steps(session, report_id),
-        next_contact=_next_contact(session, report_id),
+        next_contact=_next_contact(session, report_id, today),
         resident_name=person_name(resident.first_names, resident.prefix, resident.surname),
         made_on=today,
     )
@@ -158,10 +158,15 @@ def _open_steps(session: Session, report_id: int) -> tuple[NextStep, ...]:
     )
 
 
-def _next_contact(session: Session, report_id: int) -> NextContact:
+def _next_contact(session: Session, report_id: int, today: date) -> NextContact:
+    """The next follow-up from today on: an overdue call is not announced to the resident."""
     follow_up = session.scalars(
         select(FollowUp)
-        .where(FollowUp.report_id == report_id, FollowUp.state == FollowUpState.OPEN)
+        .where(
+            FollowUp.report_id == report_id,
+            FollowUp.state == FollowUpState.OPEN,
+            FollowUp.due_on >= today,
+        )
         .order_by(FollowUp.due_on, FollowUp.id)
         .limit(1)
     ).first()
