@@ -27,7 +27,6 @@ def settings_input(
         "roltype_member": f"{catalog}/roltypen/behandelaar",
         "resultaattypen": {r.value: f"{catalog}/resultaattypen/{r.value}" for r in ClosingReason},
         "informatieobjecttype": f"{catalog}/informatieobjecttypen/verslag",
-        "referral_statustype": f"{catalog}/statustypen/doorverwezen",
         "wmo_zaaktype": f"{catalog}/zaaktypen/wmo-melding",
         "client_id": "wijkteam-vaals",
     }

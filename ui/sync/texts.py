@@ -42,7 +42,6 @@ SYNC_FIELD_LABELS = {
     "roltype_member": "het roltype voor het teamlid",
     "informatieobjecttype": "het informatieobjecttype",
     "confidentiality": "de vertrouwelijkheid",
-    "referral_statustype": "het statustype voor een doorverwijzing",
     "wmo_zaaktype": "het zaaktype voor een Wmo-melding",
     "client_id": "de client-id",
     "passphrase": "een wachtzin",

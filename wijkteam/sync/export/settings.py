@@ -81,7 +81,6 @@ def _flatten(data: ZgwSettingsInput, config: ZgwConfig) -> dict[str, str]:
         PREFIX + "informatieobjecttype": config.informatieobjecttype,
         PREFIX + "confidentiality": config.confidentiality,
         PREFIX + "share_conversation": "1" if data.share_conversation else "0",
-        PREFIX + "referral_statustype": config.referral_statustype or "",
         PREFIX + "wmo_zaaktype": config.wmo_zaaktype or "",
         PREFIX + "client_id": config.client_id or "",
     }
