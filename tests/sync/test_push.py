@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.config import RSIN, settings_input
+from tests.sync.config import RSIN, SECRET, USER, settings_input
 from tests.sync.conftest import Cases
 from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
@@ -22,39 +22,13 @@ from wijkteam.services import Services
 from wijkteam.store.models import Report
 from wijkteam.sync.export.push.client import ConnectionLost
 from wijkteam.sync.export.push.service import PushNotConfigured
-from wijkteam.sync.export.records import PushUser
 from wijkteam.sync.export.sources import CollectContext, remove_source, source
 from wijkteam.sync.zgw.data import ContactMomentData, DocumentData
 from wijkteam.sync.zgw.documents import map_document
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
 
-CLIENT_ID = "wijkteam-vaals"
-SECRET = "een-geheim-dat-nergens-mag-staan-4711"
-USER = PushUser(user_id="TT", name="Tessa Testlid")
 PDF = b"%PDF-1.4\n% synthetic\n%%EOF\n"
-
-
-@pytest.fixture
-def server() -> Iterator[FakeZgwServer]:
-    with FakeZgwServer(CLIENT_ID, SECRET) as running:
-        catalog = f"{running.base}/catalogi/api/v1"
-        running.state.final_statustype = f"{catalog}/statustypen/closed"
-        running.state.initiator_roltype = f"{catalog}/roltypen/inwoner"
-        yield running
-
-
-@pytest.fixture
-def linked(services: Services, server: FakeZgwServer) -> Services:
-    base = server.base
-    services.export.settings.save(
-        settings_input(
-            catalog=f"{base}/catalogi/api/v1",
-            zaken=f"{base}/zaken/api/v1",
-            documenten=f"{base}/documenten/api/v1",
-        )
-    )
-    return services
 
 
 @pytest.fixture

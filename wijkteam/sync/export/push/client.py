@@ -49,8 +49,8 @@ class ServerRefused(WijkteamError):
 
 
 class ClientRefused(WijkteamError):
-    """The server does not accept this client at all (401, or not authenticated): wrong
-    client id or secret, or the client is not known there. Nothing more is tried."""
+    """The server does not accept this client at all: wrong client id or secret, the client
+    unknown there, or without the right to read zaken. Nothing more is tried."""
 
     code = "push_client_refused"
 
@@ -94,6 +94,18 @@ class ZgwClient:
         if response.status_code == 201:
             return response.json()
         raise _refusal(kind, response)
+
+    def check_access(self) -> None:
+        """One harmless question before a push: may this client read zaken here? A server
+        that does not know the client (or its secret) answers 401 or 403: ClientRefused,
+        before anything is sent. (The push needs to read: it looks up before it creates.)"""
+        params = {"identificatie": "WT-toegangscontrole", "bronorganisatie": self._config.rsin}
+        try:
+            self.find(ResourceKind.ZAAK, params)
+        except ServerRefused as refused:
+            if refused.status in (401, 403):
+                raise ClientRefused() from refused
+            raise
 
     def find(self, kind: ResourceKind, params: dict[str, str]) -> list[dict[str, Any]]:
         """GET the collection filtered by `params`, following pages."""

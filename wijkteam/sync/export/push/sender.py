@@ -23,7 +23,7 @@ from sqlalchemy import select
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.sync import RemoteState, Undelivered
 from wijkteam.store.models import Report
-from wijkteam.sync.export.push.client import ClientRefused, ServerRefused, ZgwClient
+from wijkteam.sync.export.push.client import ServerRefused, ZgwClient
 from wijkteam.sync.export.push.ledger import Ledger
 from wijkteam.sync.export.push.lookups import BY_IDENTIFICATIE, Lookups
 from wijkteam.sync.export.records import UndeliveredResource
@@ -37,9 +37,6 @@ NOT_UNIQUE = "identificatie-niet-uniek"
 UNIQUE = "unique"
 MAX_OCCURRENCES = "max-occurences"  # sic: Open Zaak's spelling
 ZAAK_CLOSED = "ZaakClosed"
-# This many refusals for want of rights in a row, with nothing delivered before: the server
-# does not let this client in at all; stop rather than report every resource.
-DENIED_BEFORE_GIVING_UP = 5
 
 
 class _Blocked(Exception):
@@ -66,7 +63,6 @@ class Sender:
         self._final_statustype = ctx.config.statustypen[ReportStatus.CLOSED]
         self._made_here: set[str] = set()  # local URLs of the zaken this push created
         self._failed: dict[str, ResourceKind] = {}  # local URL -> kind, this push
-        self._denied = 0
         self.failed_cases: set[uuid.UUID] = set()
         self.undelivered: list[UndeliveredResource] = []
         self.created = self.found = self.unchanged = 0
@@ -115,7 +111,6 @@ class Sender:
             self._refused(item, refused)
             return None
         self._ledger.mark_created(item, remote)
-        self._denied = 0
         if made:
             self.created += 1
             if item.kind is ResourceKind.ZAAK:
@@ -167,9 +162,6 @@ class Sender:
             reason = Undelivered.ZAAK_CLOSED
         elif status in (401, 403):
             reason = Undelivered.NOT_ALLOWED
-            self._denied += 1
-            if self._denied >= DENIED_BEFORE_GIVING_UP and not (self.created or self.found):
-                raise ClientRefused() from refused
         elif status == 400 and ({NOT_UNIQUE, UNIQUE} & set(refused.codes)):
             reason = Undelivered.NOT_UNIQUE
         elif status in (400, 409, 412, 422):

@@ -90,6 +90,7 @@ class PushService:
         batch_uuid = uuid.uuid4()
         client = ZgwClient(config, config.client_id, secret, user, transport=transport)
         try:
+            client.check_access()
             with self._store.transaction() as session:
                 acknowledged = None if include_all else last_acknowledged_until(session)
                 window = ExportWindow.after(acknowledged, self._store.clock.utcnow())
