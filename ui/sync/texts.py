@@ -64,7 +64,7 @@ SYNC_CODES = {
     "url_format": "Dit is geen geldig internetadres. Het begint met https:// en heeft geen "
     "spaties, bijvoorbeeld https://zaken.gemeente.nl/zaken/api/v1.",
     "url_https": "Gebruik een beveiligd adres dat met https:// begint.",
-    "url_not_in_catalog": "Dit adres hoort niet bij de catalogus die hierboven staat. "
+    "url_not_in_catalog": "Dit adres hoort niet bij de catalogus van de koppeling. "
     "Kopieer het uit de catalogus van de gemeente.",
     "confidentiality_unknown": "Kies een vertrouwelijkheid uit de lijst.",
     "passphrase_too_short": "Kies een wachtzin van minstens {min} tekens, bijvoorbeeld een "
@@ -79,6 +79,23 @@ _RECEIPT = {
     "Misschien komt het van een andere laptop.",
     "counts_differ": "Volgens het ontvangstbewijs kwam er iets anders aan dan er is verstuurd. "
     "De export blijft open; neem contact op met de gemeente.",
+}
+
+_SETTINGS_FILE = {
+    "unreadable": "Het instellingenbestand kan niet worden gelezen. Controleer de naam en of "
+    "het een tekstbestand (UTF-8) is.",
+    "not_json": "Het instellingenbestand is geen geldige JSON (zie regel {line}).",
+    "not_settings": "Dit bestand bevat geen instellingen van de koppeling voor Wijkteam: "
+    '"format" moet "wijkteam-zgw-settings" zijn en "format_version" 1. Maak een voorbeeld '
+    "met wijkteam zgw-settings --show.",
+    "unknown_key": "Het instellingenbestand heeft een onbekende sleutel: '{key}'. Controleer "
+    "de spelling; wijkteam zgw-settings --show toont alle sleutels.",
+    "wrong_type": "In het instellingenbestand heeft '{key}' de verkeerde soort waarde: een "
+    "adres staat tussen aanhalingstekens, share_conversation is true of false, statustypen "
+    "en resultaattypen zijn lijsten van naam en adres.",
+    "secret_in_file": "Het geheim (client secret) hoort niet in het instellingenbestand "
+    "('{key}'): Wijkteam bewaart het nooit. Haal het uit het bestand; het wordt gevraagd "
+    "bij het synchroniseren.",
 }
 
 _ERRORS = {
@@ -106,6 +123,9 @@ def sync_error_text(error: WijkteamError) -> str | None:
     """A sentence for the sync's own errors, or None for others."""
     if error.code == "receipt_invalid":
         return _RECEIPT.get(str(error.params.get("reason")), _RECEIPT["not_a_receipt"])
+    if error.code == "settings_file_invalid":
+        text = _SETTINGS_FILE.get(str(error.params.get("reason")), _SETTINGS_FILE["not_settings"])
+        return text.format(key=error.params.get("key", ""), line=error.params.get("line", 0))
     template = _ERRORS.get(error.code)
     if template is None:
         return None
