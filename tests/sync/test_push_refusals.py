@@ -327,3 +327,50 @@ def test_two_moves_at_one_instant_are_two_statuses_the_server_accepts(
         if s["zaak"] == mine
     ]
     assert len(moments) == 3 and len(set(moments)) == 3
+
+
+def test_within_a_zaak_contacts_and_documents_go_before_the_resultaat_and_the_closing(
+    linked: Services, cases: Cases, server: FakeZgwServer, clock: FixedClock
+) -> None:
+    posted: list[tuple[ResourceKind, str | None]] = []
+
+    def watch(kind: ResourceKind, body: dict[str, Any]) -> Answer | None:
+        posted.append((kind, body.get("statustype")))
+        return None
+
+    server.state.intercept = watch
+    phone_call(linked, cases.other)
+    linked.documents.record(
+        cases.other.resident_id,
+        DocumentKind.VISIT_SUMMARY,
+        Language.DUTCH,
+        PDF,
+        report_id=cases.other.id,
+    )
+    linked.reports.close(cases.other.id, ClosingReason.SOLVED_VOORVELD)
+    clock.advance(minutes=5)
+    assert push(linked).complete
+    order = [kind for kind, _type in posted]
+    before_closing = [
+        ResourceKind.KLANTCONTACT,
+        ResourceKind.ENKELVOUDIGINFORMATIEOBJECT,
+        ResourceKind.ZAAKINFORMATIEOBJECT,
+    ]
+    assert all(order.index(k) < order.index(ResourceKind.RESULTAAT) for k in before_closing)
+    final = next(n for n, (_k, t) in enumerate(posted) if t and t.endswith("/closed"))
+    assert order.index(ResourceKind.RESULTAAT) < final
+    assert final == max(n for n, (k, _t) in enumerate(posted) if k is ResourceKind.STATUS)
+
+
+def test_what_waits_for_an_erased_melding_is_no_longer_listed(
+    linked: Services, cases: Cases, server: FakeZgwServer, clock: FixedClock
+) -> None:
+    push(linked)
+    server.close_zaak(zaak_of(server, cases.with_bsn)["url"])
+    clock.advance(hours=1)
+    phone_call(linked, cases.with_bsn)
+    clock.advance(minutes=5)
+    assert len(push(linked).undelivered) == 1
+    assert len(linked.export.push.undelivered()) == 1
+    linked.privacy.erase(cases.with_bsn.resident_id)  # on the resident's request
+    assert linked.export.push.undelivered() == []

@@ -21,7 +21,7 @@ from sqlalchemy import Select, select
 
 from wijkteam.domain.sync import RemoteState, Undelivered
 from wijkteam.store import Store
-from wijkteam.store.models import SyncRemote
+from wijkteam.store.models import Report, SyncRemote
 from wijkteam.sync.export.records import UndeliveredResource
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
 
@@ -99,11 +99,15 @@ class Ledger:
 
 
 def undelivered(store: Store, limit: int = 1000) -> list[UndeliveredResource]:
-    """What the server has refused or the push held back, newest first."""
+    """What the server has refused or the push held back, newest first (of meldingen still
+    on this laptop: an erased one has nothing left to send)."""
     with store.transaction() as session:
         rows = session.scalars(
             select(SyncRemote)
-            .where(SyncRemote.state.in_((RemoteState.REFUSED, RemoteState.HELD)))
+            .where(
+                SyncRemote.state.in_((RemoteState.REFUSED, RemoteState.HELD)),
+                SyncRemote.case_uuid.in_(select(Report.uuid)),
+            )
             .order_by(SyncRemote.changed_at.desc(), SyncRemote.id.desc())
             .limit(limit)
         ).all()
