@@ -202,7 +202,7 @@ def test_push_sends_and_remembers_the_secret_for_the_session_only(
 
     drive_modal(PushDialog, push, sync_window.sync_menu.push_action.trigger, sync_window)
     assert "Vul het geheim" in status[0]
-    assert status[1].startswith("Klaar. 7 onderdelen nieuw aangemaakt")
+    assert status[1].startswith("Klaar: alles is aangekomen. 7 onderdelen nieuw aangemaakt")
     assert sum(len(v) for v in server.state.resources.values()) == 7
     assert server.state.calls[0].claims["user_representation"] == "Tessa Testlid"
     remembered: list[str] = []
@@ -215,3 +215,90 @@ def test_push_sends_and_remembers_the_secret_for_the_session_only(
     assert remembered == ["geheim-van-de-gemeente-vaals-2026-xyz"]
     assert "geheim-van-de-gemeente-vaals-2026-xyz" not in repr(sync_window.sync_menu.secret)
     QApplication.processEvents()
+
+
+def test_the_push_dialog_lists_what_the_server_refused_in_dutch(
+    qtbot: QtBot, sync_window: MainWindow, with_cases: Services, server: FakeZgwServer
+) -> None:
+    from tests.sync.open_zaak_rules import fault
+    from wijkteam.sync.zgw.resources import ResourceKind
+
+    base = server.base
+    with_cases.export.settings.save(
+        settings_input(
+            catalog=f"{base}/catalogi/api/v1",
+            zaken=f"{base}/zaken/api/v1",
+            documenten=f"{base}/documenten/api/v1",
+        )
+    )
+    failing = {"on": True}
+
+    def intercept(kind: ResourceKind, body: dict) -> object:  # type: ignore[type-arg]
+        person = body.get("betrokkeneIdentificatie") or {}
+        if failing["on"] and kind is ResourceKind.ROL and person.get("geslachtsnaam"):
+            return fault(base, 503, "error", exception="APIException")
+        return None
+
+    server.state.intercept = intercept  # type: ignore[assignment]
+    seen: dict[str, object] = {}
+
+    def push(dialog: PushDialog) -> None:
+        seen["before"] = dialog.undelivered.isVisible()
+        type_text(qtbot, dialog.secret_edit, "geheim-van-de-gemeente-vaals-2026-xyz")
+        qtbot.mouseClick(dialog.push_button, Qt.MouseButton.LeftButton)
+        seen["status"] = dialog.status.text()
+        seen["title"] = dialog.undelivered_title.text()
+        model = dialog.undelivered.model
+        seen["rows"] = [
+            tuple(model.index(r, c).data() for c in range(4)) for r in range(model.rowCount())
+        ]
+        seen["why"] = dialog.undelivered.explanation.text()
+        dialog.reject()
+
+    drive_modal(PushDialog, push, sync_window.sync_menu.push_action.trigger, sync_window)
+    assert seen["before"] is False
+    assert str(seen["status"]).startswith("Klaar, maar 1 onderdeel kwam niet aan")
+    assert seen["title"] == "Wat niet aankwam bij de gemeente"
+    assert seen["rows"] == [
+        (
+            "Bedacht, Jan",
+            "10-11-2026",
+            "Een betrokkene (rol)",
+            "Storing bij het zaaksysteem",
+        )
+    ]
+    assert "storing (foutcode 503)" in str(seen["why"])
+    # Opened again, the dialog shows what still waits; the history says 'deels bevestigd'.
+    waiting: list[object] = []
+    drive_modal(
+        PushDialog,
+        lambda dialog: (
+            waiting.append(dialog.undelivered_title.text()),
+            waiting.append(dialog.undelivered.model.rowCount()),
+            dialog.reject(),
+        ),
+        sync_window.sync_menu.push_action.trigger,
+        sync_window,
+    )
+    assert waiting == [
+        "Nog niet bij de gemeente (gaat bij de volgende synchronisatie opnieuw mee)",
+        1,
+    ]
+    history = SyncHistoryDialog(with_cases, sync_window)
+    qtbot.addWidget(history)
+    assert "Deels bevestigd op" in history.model.index(0, 4).data()
+    assert history.model.index(0, 4).data().endswith(": 1 niet aangekomen")
+    failing["on"] = False
+    drive_modal(
+        PushDialog,
+        lambda dialog: (
+            qtbot.mouseClick(dialog.push_button, Qt.MouseButton.LeftButton),
+            waiting.append(dialog.status.text()),
+            waiting.append(dialog.undelivered.isVisible()),
+            dialog.reject(),
+        ),
+        sync_window.sync_menu.push_action.trigger,
+        sync_window,
+    )
+    assert str(waiting[2]).startswith("Klaar: alles is aangekomen. 1 onderdeel nieuw")
+    assert waiting[3] is False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
+from wijkteam.sync.export.records import PushUser
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.config_rules import ZgwSettingsInput, validate_settings
 
@@ -11,6 +12,10 @@ RSIN = "002220647"  # an organisation number used in the ZGW examples; passes th
 CATALOG = "https://catalogi.example.nl/catalogi/api/v1"
 ZAKEN = "https://zaken.example.nl/zaken/api/v1"
 DOCUMENTEN = "https://documenten.example.nl/documenten/api/v1"
+# The push's client, as the municipality registered it (the test server checks its JWTs).
+CLIENT_ID = "wijkteam-vaals"
+SECRET = "een-geheim-dat-nergens-mag-staan-4711"
+USER = PushUser(user_id="TT", name="Tessa Testlid")
 
 
 def settings_input(
@@ -27,7 +32,6 @@ def settings_input(
         "roltype_member": f"{catalog}/roltypen/behandelaar",
         "resultaattypen": {r.value: f"{catalog}/resultaattypen/{r.value}" for r in ClosingReason},
         "informatieobjecttype": f"{catalog}/informatieobjecttypen/verslag",
-        "referral_statustype": f"{catalog}/statustypen/doorverwezen",
         "wmo_zaaktype": f"{catalog}/zaaktypen/wmo-melding",
         "client_id": "wijkteam-vaals",
     }

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests import factories
-from tests.sync.config import settings_input
+from tests.sync.config import CLIENT_ID, SECRET, settings_input
+from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord, ReportRecord
@@ -55,3 +57,28 @@ def cases(configured: Services, member: MemberRecord, clock: FixedClock) -> Case
     )
     clock.advance(minutes=5)
     return made
+
+
+@pytest.fixture
+def server() -> Iterator[FakeZgwServer]:
+    """A ZGW server on 127.0.0.1 that answers as Open Zaak does; its catalogue's final
+    statustype closes a zaak and its resident roltype is an initiator (one per zaak)."""
+    with FakeZgwServer(CLIENT_ID, SECRET) as running:
+        catalog = f"{running.base}/catalogi/api/v1"
+        running.state.final_statustype = f"{catalog}/statustypen/closed"
+        running.state.initiator_roltype = f"{catalog}/roltypen/inwoner"
+        yield running
+
+
+@pytest.fixture
+def linked(services: Services, server: FakeZgwServer) -> Services:
+    """Services whose settings point at the test server."""
+    base = server.base
+    services.export.settings.save(
+        settings_input(
+            catalog=f"{base}/catalogi/api/v1",
+            zaken=f"{base}/zaken/api/v1",
+            documenten=f"{base}/documenten/api/v1",
+        )
+    )
+    return services

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.sync.config import settings_input
+from tests.sync.config import CLIENT_ID, SECRET, USER, settings_input
 from tests.sync.official import request_errors
-from tests.sync.test_push import CLIENT_ID, SECRET, USER
 from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason

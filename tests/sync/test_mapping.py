@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 
@@ -25,7 +25,7 @@ from wijkteam.sync.zgw.data import (
 )
 from wijkteam.sync.zgw.documents import DocumentChanged, map_document
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
-from wijkteam.sync.zgw.referral import map_referral_status, map_wmo_zaak
+from wijkteam.sync.zgw.referral import map_wmo_zaak
 from wijkteam.sync.zgw.resources import API_OF, COLLECTION, REQUEST_SCHEMA, ResourceKind
 from wijkteam.sync.zgw.rol import map_member_rol, map_resident_rol
 from wijkteam.sync.zgw.status import map_resultaat, map_status
@@ -193,34 +193,67 @@ def test_a_document_whose_bytes_changed_is_refused() -> None:
         map_document(document, config())
 
 
-def test_a_wmo_referral_is_a_status_and_a_follow_up_zaak_due_in_six_weeks() -> None:
-    referral = ReferralData(uuid.uuid4(), CASE, "wmo", datetime(2026, 11, 16, 15, 0))
-    status = map_referral_status(referral, config())
-    assert status is not None
-    assert status.body["statustype"] == f"{CATALOG}/statustypen/doorverwezen"
-    assert_valid(ResourceKind.STATUS, status.body)
+def test_a_sent_wmo_consultation_is_a_follow_up_zaak_due_six_weeks_after_sending() -> None:
+    referral = ReferralData(
+        uuid.uuid4(), CASE, "consultation", "wmo", datetime(2026, 11, 16, 15, 0)
+    )
     wmo = map_wmo_zaak(referral, config())
     assert wmo is not None
     assert wmo.body["zaaktype"] == f"{CATALOG}/zaaktypen/wmo-melding"
     assert wmo.body["relevanteAndereZaken"] == [
         {"url": f"{ZAKEN}/zaken/{CASE}", "aardRelatie": "vervolg"}
     ]
-    due = date(2026, 11, 16) + timedelta(weeks=6)
-    assert wmo.body["uiterlijkeEinddatumAfdoening"] == due.isoformat() == "2026-12-28"
+    # Wmo 2015 art. 2.3.2: six weeks after the melding, which the referral is.
+    assert wmo.body["uiterlijkeEinddatumAfdoening"] == "2026-12-28"
+    assert wmo.body["startdatum"] == wmo.body["registratiedatum"] == "2026-11-16"
     assert wmo.uuid != CASE and wmo.case_uuid == CASE
+    assert wmo.body["kenmerken"] == [{"kenmerk": str(referral.uuid), "bron": "Wijkteam"}]
+    assert wmo.body["identificatie"] == f"WT-{wmo.uuid.hex}"
     assert_valid(ResourceKind.ZAAK, wmo.body)
+    # The same referral always makes the same zaak.
+    again = map_wmo_zaak(referral, config())
+    assert again is not None and again.uuid == wmo.uuid and again.body == wmo.body
 
 
 def test_referrals_not_sent_or_not_wmo_or_not_configured_make_no_wmo_zaak() -> None:
     sent = datetime(2026, 11, 16, 15, 0)
-    assert map_wmo_zaak(ReferralData(uuid.uuid4(), CASE, "wmo", None), config()) is None
-    assert map_referral_status(ReferralData(uuid.uuid4(), CASE, "wmo", None), config()) is None
-    assert map_wmo_zaak(ReferralData(uuid.uuid4(), CASE, "jeugdwet", sent), config()) is None
-    assert (
-        map_wmo_zaak(ReferralData(uuid.uuid4(), CASE, "wmo", sent), config(wmo_zaaktype="")) is None
+
+    def referral(kind: str, law: str | None, at: datetime | None) -> ReferralData:
+        return ReferralData(uuid.uuid4(), CASE, kind, law, at)
+
+    assert map_wmo_zaak(referral("consultation", "wmo", None), config()) is None
+    assert map_wmo_zaak(referral("consultation", "jeugdwet", sent), config()) is None
+    assert map_wmo_zaak(referral("escalation", None, sent), config()) is None
+    assert map_wmo_zaak(referral("consultation", "wmo", sent), config(wmo_zaaktype="")) is None
+
+
+@pytest.mark.parametrize(
+    ("referred_to", "shared", "text"),
+    [
+        ("consultation:wmo", False, "Doorverwezen naar een Wmo-consulent (keukentafelgesprek)"),
+        ("consultation:jeugdwet", False, "Doorverwezen naar een consulent jeugd"),
+        ("consultation:other", False, "Doorverwezen naar een consulent"),
+        ("escalation:veilig_thuis", False, "Doorverwezen naar een specialist"),
+        ("escalation:veilig_thuis", True, "Opgeschaald naar Veilig Thuis"),
+        ("escalation:ggz", False, "Doorverwezen naar een specialist"),
+        (None, False, "Doorverwezen"),
+    ],
+)
+def test_the_status_doorverwezen_says_where_to_but_an_escalation_only_when_shared(
+    referred_to: str | None, shared: bool, text: str
+) -> None:
+    change = StatusData(
+        uuid.uuid4(), CASE, ReportStatus.REFERRED, datetime(2026, 11, 16, 15), referred_to
     )
-    jeugd = map_referral_status(ReferralData(uuid.uuid4(), CASE, "jeugdwet", sent), config())
-    assert jeugd is not None and "jeugd" in jeugd.body["statustoelichting"]
+    item = map_status(change, config(share_conversation=shared))
+    assert item.body["statustype"] == f"{CATALOG}/statustypen/referred"
+    assert item.body["statustoelichting"] == text
+    assert_valid(ResourceKind.STATUS, item.body)
+
+
+def test_a_status_keeps_its_microseconds() -> None:
+    change = StatusData(uuid.uuid4(), CASE, ReportStatus.NEW, datetime(2026, 11, 16, 15, 0, 0, 1))
+    assert ".000001" in map_status(change, config()).body["datumStatusGezet"]
 
 
 def test_the_official_validator_does_reject_a_broken_body() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.config import RSIN, settings_input
+from tests.sync.config import RSIN, SECRET, USER, settings_input
 from tests.sync.conftest import Cases
 from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
@@ -22,38 +22,13 @@ from wijkteam.services import Services
 from wijkteam.store.models import Report
 from wijkteam.sync.export.push.client import ConnectionLost
 from wijkteam.sync.export.push.service import PushNotConfigured
-from wijkteam.sync.export.records import PushUser
 from wijkteam.sync.export.sources import CollectContext, remove_source, source
-from wijkteam.sync.zgw.data import ContactMomentData, DocumentData, ReferralData
+from wijkteam.sync.zgw.data import ContactMomentData, DocumentData
 from wijkteam.sync.zgw.documents import map_document
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
-from wijkteam.sync.zgw.referral import map_referral_status, map_wmo_zaak
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
 
-CLIENT_ID = "wijkteam-vaals"
-SECRET = "een-geheim-dat-nergens-mag-staan-4711"
-USER = PushUser(user_id="TT", name="Tessa Testlid")
 PDF = b"%PDF-1.4\n% synthetic\n%%EOF\n"
-
-
-@pytest.fixture
-def server() -> Iterator[FakeZgwServer]:
-    with FakeZgwServer(CLIENT_ID, SECRET) as running:
-        running.state.final_statustype = f"{running.base}/catalogi/api/v1/statustypen/closed"
-        yield running
-
-
-@pytest.fixture
-def linked(services: Services, server: FakeZgwServer) -> Services:
-    base = server.base
-    services.export.settings.save(
-        settings_input(
-            catalog=f"{base}/catalogi/api/v1",
-            zaken=f"{base}/zaken/api/v1",
-            documenten=f"{base}/documenten/api/v1",
-        )
-    )
-    return services
 
 
 @pytest.fixture
@@ -111,8 +86,12 @@ def test_a_dropped_connection_resumes_without_duplicates(
     result = push(linked)
     assert totals(server) == {"zaak": 3, "rol": 5, "status": 3}
     assert result.found == 1  # the dropped POST was looked up, not repeated
-    lookups = [c for c in server.state.calls if c.method == "GET"]
-    assert len(lookups) == 1
+    # Looked up: what hangs under a zaak the second push did not create itself (it may be
+    # there without the ledger knowing), each zaak's list of a kind once.
+    lookups = [(c.kind, c.query.get("zaak")) for c in server.state.calls if c.method == "GET"]
+    per_zaak = [lookup for lookup in lookups if lookup[1] is not None]
+    assert len(per_zaak) == len(set(per_zaak))
+    assert all(kind is not ResourceKind.ZAAK for kind, _zaak in per_zaak)
     assert result.batch.state is BatchState.ACKNOWLEDGED
     assert server.state.refusals == []
 
@@ -164,7 +143,7 @@ def test_a_zaak_sent_by_file_earlier_is_found_when_later_work_is_pushed(
     assert result.found == 1
 
 
-def test_documents_contacts_and_referrals_travel_through_the_registry(
+def test_documents_and_contacts_travel_through_the_registry(
     linked: Services, cases: Cases, server: FakeZgwServer
 ) -> None:
     """Other tables add sources with one decorated function; here one made up for the test."""
@@ -204,30 +183,16 @@ def test_documents_contacts_and_referrals_travel_through_the_registry(
         )
         yield map_document(document, ctx.config)[1]
 
-    @source(ResourceKind.ZAAK, "test-wmo")
-    def wmo(ctx: CollectContext) -> Iterator[Resource]:
-        referral = ReferralData(uuid.UUID(int=8), cases.other.uuid, "wmo", datetime(2026, 11, 17))
-        made = map_wmo_zaak(referral, ctx.config)
-        assert made is not None
-        yield made
-
-    @source(ResourceKind.STATUS, "test-doorverwijzing")
-    def referred(ctx: CollectContext) -> Iterator[Resource]:
-        referral = ReferralData(uuid.UUID(int=8), cases.other.uuid, "wmo", datetime(2026, 11, 17))
-        made = map_referral_status(referral, ctx.config)
-        assert made is not None
-        yield made
-
     try:
         push(linked)
     finally:
-        for name in ("contacten", "documenten", "koppelingen", "wmo", "doorverwijzing"):
+        for name in ("contacten", "documenten", "koppelingen"):
             remove_source(f"test-{name}")
     assert server.state.refusals == []
     assert totals(server) == {
-        "zaak": 4,
+        "zaak": 3,
         "rol": 5,
-        "status": 4,
+        "status": 3,
         "klantcontact": 1,
         "enkelvoudiginformatieobject": 1,
         "zaakinformatieobject": 1,
@@ -235,13 +200,6 @@ def test_documents_contacts_and_referrals_travel_through_the_registry(
     (link,) = server.state.resources[ResourceKind.ZAAKINFORMATIEOBJECT]
     (document,) = server.state.resources[ResourceKind.ENKELVOUDIGINFORMATIEOBJECT]
     assert link["informatieobject"] == document["url"]
-    (wmo_zaak,) = [z for z in server.state.resources[ResourceKind.ZAAK] if "wmo" in z["zaaktype"]]
-    other = next(
-        z
-        for z in server.state.resources[ResourceKind.ZAAK]
-        if z["kenmerken"][0]["kenmerk"] == str(cases.other.uuid)
-    )
-    assert wmo_zaak["relevanteAndereZaken"] == [{"url": other["url"], "aardRelatie": "vervolg"}]
 
 
 def test_the_secret_is_never_stored_or_logged(

@@ -58,6 +58,7 @@ OBJECT = {
     "retention": "bewaartermijnen",
     "import": "import van meldingen",
     "sync_batch": "export naar gemeente",
+    "zgw_settings": "koppeling met de gemeente",
     "referral": "doorverwijzing",
     "document": "verslag (PDF)",
 }

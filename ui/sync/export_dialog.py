@@ -80,11 +80,14 @@ class ExportDialog(QDialog):
         self.resize(900, 780)
         self.since_label = muted()
         self.privacy_label = muted()
+        self.push_note = muted(_push_note(len(services.export.push.undelivered())))
+        self.push_note.setVisible(bool(self.push_note.text()))
         self.everything = QCheckBox("&Alles opnieuw versturen, ook wat de gemeente al bevestigde")
         self.everything.toggled.connect(self.refresh)
         self.model = RowTableModel(COUNT_COLUMNS, self)
         self.table = RowTable(COUNT_COLUMNS)
         self.table.setModel(self.model)
+        self.table.verticalHeader().setDefaultSectionSize(28)  # seven short rows: fit 800 px
         rows = len(KIND_ORDER) * self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(rows + self.table.horizontalHeader().sizeHint().height() + 4)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_samples())
@@ -124,6 +127,7 @@ class ExportDialog(QDialog):
         layout.addWidget(heading("Wat gaat er naar de gemeente?", 2))
         layout.addWidget(self.since_label)
         layout.addWidget(self.privacy_label)
+        layout.addWidget(self.push_note)
         layout.addWidget(self.everything)
         layout.addWidget(self.table)
         layout.addWidget(self.sample_title)
@@ -248,3 +252,14 @@ def _since_text(preview: ExportPreview) -> str:
         return "Dit is de eerste export: alles gaat mee."
     local = preview.since.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
     return f"Wat er veranderde sinds de laatste bevestigde export ({short_datetime(local)})."
+
+
+def _push_note(waiting: int) -> str:
+    """Refusals of the direct push stay with the push: a file does not carry them."""
+    if not waiting:
+        return ""
+    what = "1 onderdeel kwam" if waiting == 1 else f"{waiting} onderdelen kwamen"
+    return (
+        f"Let op: {what} bij het rechtstreeks synchroniseren niet aan; een bestand neemt ze "
+        "niet mee (zie Synchroniseren met de gemeente)."
+    )

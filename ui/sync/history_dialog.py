@@ -56,6 +56,11 @@ def contents(batch: BatchRecord) -> str:
 def state_text(batch: BatchRecord) -> str:
     if batch.state is BatchState.ACKNOWLEDGED:
         return f"{BATCH_STATE[batch.state]} op {local(batch.acknowledged_at)}"
+    if batch.state is BatchState.PARTIAL:
+        return (
+            f"{BATCH_STATE[batch.state]} op {local(batch.acknowledged_at)}: "
+            f"{batch.undelivered} niet aangekomen"
+        )
     return BATCH_STATE[batch.state]
 
 
@@ -64,7 +69,7 @@ BATCH_COLUMNS = [
     Column("Hoe", lambda b: CHANNEL[b.channel] + (" (alles)" if b.include_all else ""), width=130),
     Column("Meldingen", lambda b: str(b.cases), width=100),
     Column("Inhoud", contents, tooltip=lambda b: f"{contents(b)}\nBatch {b.uuid}", stretch=True),
-    Column("Status", state_text, width=230),
+    Column("Status", state_text, width=470),
 ]
 
 
@@ -106,7 +111,10 @@ class SyncHistoryDialog(QDialog):
             muted(
                 "Een export blijft 'aangemaakt' tot de gemeente een ontvangstbewijs terugstuurt. "
                 "Tot dan gaat wat erin zat bij de volgende export opnieuw mee; dubbel aanmaken "
-                "doet de gemeente daardoor niets."
+                "doet de gemeente daardoor niets. Rechtstreeks synchroniseren is 'bevestigd' als "
+                "alles aankwam, 'deels bevestigd' als het zaaksysteem iets weigerde: wat en "
+                "waarom staat bij Synchroniseren met de gemeente, en gaat de volgende keer opnieuw "
+                "mee."
             )
         )
         layout.addWidget(self.table, 1)

@@ -1,6 +1,8 @@
 """Synchronisatie › Synchroniseren met de gemeente: the same resources as an export, sent
 straight to the municipality's ZGW server. The client secret is typed here and kept in
-memory for this session only (the store is not encrypted yet, so it is never written)."""
+memory for this session only (never written). What the server refused, or what waits for
+it, is listed per melding with the reason in Dutch: when the dialog opens (still waiting
+from an earlier push) and after each push."""
 
 from __future__ import annotations
 
@@ -18,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.messages import error_text
+from ui.sync.undelivered import UndeliveredRow, UndeliveredView, undelivered_rows
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.errors import ValidationError, WijkteamError
 from wijkteam.services import Services
 from wijkteam.sync.export.push.service import PushResult
-from wijkteam.sync.export.records import PushUser
+from wijkteam.sync.export.records import PushUser, UndeliveredResource
 
 
 class SessionSecret:
@@ -56,7 +59,7 @@ class PushDialog(QDialog):
         self._secret = secret
         self.result: PushResult | None = None
         self.setWindowTitle("Synchroniseren met de gemeente")
-        self.resize(620, 360)
+        self.resize(760, 400)
         config = services.export.settings.config()
         self.member_box = QComboBox()
         for member in services.members.list():
@@ -99,8 +102,18 @@ class PushDialog(QDialog):
                 "Wijkteam bewaart het niet; het onthoudt het alleen tot u het programma sluit."
             )
         )
-        layout.addStretch(1)
+        self.undelivered_title = heading("", 3)
+        self.undelivered = UndeliveredView()
+        layout.addWidget(self.undelivered_title)
+        layout.addWidget(self.undelivered, 1)
+        self.stretch = QWidget()
+        layout.addWidget(self.stretch, 1)
         layout.addLayout(buttons)
+        waiting = services.export.push.undelivered()
+        self._show_undelivered(
+            self._rows(waiting),
+            "Nog niet bij de gemeente (gaat bij de volgende synchronisatie opnieuw mee)",
+        )
 
     def push(self) -> None:
         self.fieldset.clear_errors()
@@ -120,21 +133,62 @@ class PushDialog(QDialog):
         progress = self._progress.moved.emit
         self.push_button.setEnabled(False)
         self.status.setText("Bezig met synchroniseren…")
-        self._runner.submit(
-            lambda: self._services.export.push.push(
-                secret, user, include_all=include_all, member_id=member_id, progress=progress
-            ),
-            self._pushed,
-            self._failed,
-        )
+        push = self._services.export.push
 
-    def _pushed(self, result: PushResult) -> None:
+        def work() -> tuple[PushResult, list[UndeliveredRow]]:
+            result = push.push(
+                secret, user, include_all=include_all, member_id=member_id, progress=progress
+            )
+            return result, self._rows(result.undelivered)
+
+        self._runner.submit(work, self._pushed, self._failed)
+
+    def _rows(self, items: list[UndeliveredResource] | tuple[UndeliveredResource, ...]):  # type: ignore[no-untyped-def]
+        labels = self._services.export.push.case_labels(i.case_uuid for i in items)
+        return undelivered_rows(items, labels)
+
+    def _pushed(self, outcome: tuple[PushResult, list[UndeliveredRow]]) -> None:
+        result, rows = outcome
         self.result = result
         self.push_button.setEnabled(True)
-        self.status.setText(
-            f"Klaar. {result.created} onderdelen nieuw aangemaakt, {result.found} had de gemeente "
-            f"al, {result.unchanged} waren eerder verstuurd."
+        made = "onderdeel" if result.created == 1 else "onderdelen"
+        earlier = "was" if result.unchanged == 1 else "waren"
+        counts = (
+            f"{result.created} {made} nieuw aangemaakt, {result.found} had de gemeente al, "
+            f"{result.unchanged} {earlier} eerder verstuurd."
         )
+        if result.complete:
+            self.status.setText(f"Klaar: alles is aangekomen. {counts}")
+        else:
+            missing = len(result.undelivered)
+            self.status.setText(
+                f"Klaar, maar {missing} {'onderdeel kwam' if missing == 1 else 'onderdelen kwamen'}"
+                f" niet aan (hieronder, met de reden). {counts} Wat aankwam is bevestigd; de rest "
+                "gaat de volgende keer opnieuw mee."
+            )
+        self._show_undelivered(rows, "Wat niet aankwam bij de gemeente")
+
+    def _show_undelivered(self, rows: list[UndeliveredRow], title: str) -> None:
+        self.undelivered_title.setText(title)
+        self.undelivered.show_rows(rows)
+        for widget in (self.undelivered_title, self.undelivered):
+            widget.setVisible(bool(rows))
+        self.stretch.setVisible(not rows)
+        if rows:
+            self._make_room()
+
+    def _make_room(self) -> None:
+        """Larger, for the list, and still whole on the screen (1280×800 too)."""
+        free = self.screen().availableGeometry()
+        width = min(max(self.width(), 980), free.width() - 40)
+        height = min(max(self.height(), 600), free.height() - 60)
+        if (width, height) == (self.width(), self.height()):
+            return
+        self.resize(width, height)
+        if self.isVisible():
+            frame = self.frameGeometry()
+            frame.moveCenter(free.center())
+            self.move(frame.topLeft())
 
     def _failed(self, error: BaseException) -> None:
         self.push_button.setEnabled(True)

@@ -145,15 +145,14 @@ class SyncSettingsDialog(QDialog):
 
     def _referral_group(self) -> QGroupBox:
         group, form = _group("Doorverwijzing naar de Wmo (niet verplicht)")
-        self._line(
-            form, "referral_statustype", "Status &doorverwezen", TYPE_HINT.format("statustypen")
-        )
         self._line(form, "wmo_zaaktype", "Zaaktype &Wmo-melding", TYPE_HINT.format("zaaktypen"))
         form.addRow(
             "",
             muted(
-                "Met een zaaktype voor de Wmo-melding maakt een doorverwijzing ook een nieuwe zaak "
-                "bij de gemeente, die binnen zes weken klaar moet zijn (Wmo 2015, art. 2.3.2)."
+                "Een doorverwijzing krijgt de status 'Doorverwezen' (hierboven). Met een zaaktype "
+                "voor de Wmo-melding maakt een verstuurde Wmo-doorverwijzing ook een nieuwe zaak "
+                "bij de gemeente, die volgt op de zaak van het wijkteam en zes weken na het "
+                "versturen klaar moet zijn (Wmo 2015, art. 2.3.2)."
             ),
         )
         return group
@@ -170,7 +169,6 @@ class SyncSettingsDialog(QDialog):
             "roltype_resident",
             "roltype_member",
             "informatieobjecttype",
-            "referral_statustype",
             "wmo_zaaktype",
         ):
             self.edits[name].setText(getattr(data, name))
@@ -200,7 +198,6 @@ class SyncSettingsDialog(QDialog):
             informatieobjecttype=text["informatieobjecttype"],
             confidentiality=self.confidentiality.currentData(),
             share_conversation=self.share.isChecked(),
-            referral_statustype=text["referral_statustype"],
             wmo_zaaktype=text["wmo_zaaktype"],
             client_id=text["client_id"],
         )

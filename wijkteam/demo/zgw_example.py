@@ -22,6 +22,6 @@ def example_settings() -> ZgwSettingsInput:
         roltype_member=f"{CATALOG}/roltypen/behandelaar",
         resultaattypen={r.value: f"{CATALOG}/resultaattypen/{r.value}" for r in ClosingReason},
         informatieobjecttype=f"{CATALOG}/informatieobjecttypen/gespreksverslag",
-        referral_statustype=f"{CATALOG}/statustypen/doorverwezen",
+        wmo_zaaktype=f"{CATALOG}/zaaktypen/wmo-melding",
         client_id="wijkteam-demo",
     )

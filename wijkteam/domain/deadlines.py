@@ -1,4 +1,5 @@
-"""The home-visit clock: WijVaals visits within 14 days of receiving the melding."""
+"""The legal and practice clocks: WijVaals visits within 14 days of receiving the melding;
+the municipality investigates a Wmo melding within six weeks (Wmo 2015 art. 2.3.2)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from enum import StrEnum
 
 HOME_VISIT_DAYS = 14
 DUE_SOON_DAYS = 3
+WMO_INVESTIGATION_WEEKS = 6
 
 
 class DeadlineState(StrEnum):
@@ -30,6 +32,12 @@ def home_visit_due(received_on: date) -> date:
 def received_on_or_before_for_due(due: date) -> date:
     """Inverse of home_visit_due, for SQL filters on the received date."""
     return due - timedelta(days=HOME_VISIT_DAYS)
+
+
+def wmo_investigation_due(melding_on: date) -> date:
+    """The day the municipality's investigation of a Wmo melding made on `melding_on` must be
+    complete (Wmo 2015 art. 2.3.2: six weeks)."""
+    return melding_on + timedelta(weeks=WMO_INVESTIGATION_WEEKS)
 
 
 def home_visit_deadline(received_on: date, today: date) -> Deadline:

@@ -7,17 +7,14 @@ the resident's consent; the response and legal clocks are computed here, not sto
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
-from wijkteam.domain.deadlines import Deadline, deadline_on
+from wijkteam.domain.deadlines import Deadline, deadline_on, wmo_investigation_due
 from wijkteam.domain.working_days import add_working_days
 from wijkteam.errors import ReferralTransitionRefused, ValidationError
 
 RESPONSE_WORKING_DAYS = 10
-# Wmo 2015 art. 2.3.2: the municipality completes its investigation within six weeks of
-# the melding.
-WMO_INVESTIGATION_WEEKS = 6
 WMO_NEAR_DAYS = 7
 
 
@@ -127,5 +124,4 @@ def response_overdue(status: ReferralStatus, sent_on: date | None, today: date) 
 
 def wmo_investigation_deadline(received_on: date, today: date) -> Deadline:
     """Six weeks after the melding; near within a week."""
-    due = received_on + timedelta(weeks=WMO_INVESTIGATION_WEEKS)
-    return deadline_on(due, today, WMO_NEAR_DAYS)
+    return deadline_on(wmo_investigation_due(received_on), today, WMO_NEAR_DAYS)

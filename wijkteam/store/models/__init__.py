@@ -12,7 +12,7 @@ from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 from wijkteam.store.models.step import FollowUp, Step
-from wijkteam.store.models.sync import SyncBatch, SyncBatchReport, SyncRemote
+from wijkteam.store.models.sync import SyncBatch, SyncBatchCase, SyncRemote
 
 __all__ = [
     "AuditEvent",
@@ -37,6 +37,6 @@ __all__ = [
     "StatusChange",
     "Step",
     "SyncBatch",
-    "SyncBatchReport",
+    "SyncBatchCase",
     "SyncRemote",
 ]

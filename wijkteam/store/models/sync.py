@@ -1,8 +1,13 @@
+"""The export's own records. Everything here names meldingen and resources by UUID, never
+by a local integer id, so that a batch, a receipt or a ledger entry means the same on every
+laptop of the team (and can later travel as a team record, DESIGN.md §11)."""
+
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wijkteam.domain.sync import BatchChannel, BatchState, RemoteState
@@ -13,7 +18,7 @@ from wijkteam.store.models.types import enum_column
 class SyncBatch(RecordMixin, Base):
     """One export to the municipality: a file or a push. `window_until` is the change
     time up to which it carries everything; the next export starts after the `window_until`
-    of the last acknowledged batch."""
+    of the last acknowledged (or, for a push, partly acknowledged) batch."""
 
     __tablename__ = "sync_batch"
 
@@ -23,32 +28,38 @@ class SyncBatch(RecordMixin, Base):
     window_since: Mapped[datetime | None] = mapped_column(DateTime)
     window_until: Mapped[datetime] = mapped_column(DateTime)
     counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: resource -> number
+    undelivered: Mapped[int] = mapped_column(Integer, default=0)  # push: refused or held
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
 
 
-class SyncBatchReport(Base):
-    """Which meldingen a batch carried, so an acknowledgement can stamp them."""
+class SyncBatchCase(Base):
+    """Which meldingen (by UUID) a batch carried, so an acknowledgement can stamp them."""
 
-    __tablename__ = "sync_batch_report"
+    __tablename__ = "sync_batch_case"
 
-    batch_id: Mapped[int] = mapped_column(
-        ForeignKey("sync_batch.id", ondelete="CASCADE"), primary_key=True
-    )
-    report_id: Mapped[int] = mapped_column(
-        ForeignKey("report.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    batch_uuid: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    case_uuid: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, index=True)
 
 
 class SyncRemote(Base):
-    """A resource the push sent to the ZGW server: its URL here and there."""
+    """The push's ledger: one row per resource it handled, keyed by the resource's URL at
+    the configured base (kind and UUID, no local id). `state` says whether the server has
+    it; a refusal keeps why (no body, nothing personal)."""
 
     __tablename__ = "sync_remote"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     local_url: Mapped[str] = mapped_column(String(1000), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
+    resource_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    case_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     remote_url: Mapped[str | None] = mapped_column(String(1000))
     state: Mapped[RemoteState] = enum_column(RemoteState)
     body_sha256: Mapped[str] = mapped_column(String(64))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
+    batch_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the push that last wrote it
+    reason: Mapped[str | None] = mapped_column(String(32))  # domain.sync.Undelivered
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error_codes: Mapped[str | None] = mapped_column(String(300))  # the server's, space-separated
+    waits_for: Mapped[str | None] = mapped_column(String(40))  # the kind it waits for

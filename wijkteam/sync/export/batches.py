@@ -7,14 +7,15 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.sync import BatchChannel, BatchState
 from wijkteam.errors import NotFound
 from wijkteam.store import Store
-from wijkteam.store.models import Report, SyncBatch, SyncBatchReport
+from wijkteam.store.models import Report, SyncBatch, SyncBatchCase
 from wijkteam.sync.export.errors import ReceiptInvalid
 from wijkteam.sync.export.receipt import read_receipt
 from wijkteam.sync.export.records import BatchRecord
@@ -47,7 +48,7 @@ class BatchService:
             if batch.state is not BatchState.ACKNOWLEDGED:
                 batch.state = BatchState.ACKNOWLEDGED
                 batch.acknowledged_at = now
-                stamp_acknowledged(session, batch.id, now)
+                stamp_acknowledged(session, _carried(batch.uuid), now)
             session.flush()
             return batch_record(session, batch)
 
@@ -64,10 +65,15 @@ class BatchService:
         return self.acknowledge(receipt.batch)
 
 
+# A partly acknowledged push moves the window on too: what did not arrive is in the push's
+# ledger, and the next push collects those meldingen again whatever the window says.
+WINDOW_MOVED = (BatchState.ACKNOWLEDGED, BatchState.PARTIAL)
+
+
 def last_acknowledged_until(session: Session) -> datetime | None:
     """Where the next export starts: the end of the latest acknowledged window."""
     return session.scalar(
-        select(func.max(SyncBatch.window_until)).where(SyncBatch.state == BatchState.ACKNOWLEDGED)
+        select(func.max(SyncBatch.window_until)).where(SyncBatch.state.in_(WINDOW_MOVED))
     )
 
 
@@ -95,35 +101,36 @@ def record_batch(
     )
     session.add(batch)
     session.flush()
-    pending = list(case_uuids)
-    for start in range(0, len(pending), UUIDS_PER_QUERY):
-        chunk = pending[start : start + UUIDS_PER_QUERY]
+    carried = sorted(set(case_uuids))
+    for start in range(0, len(carried), UUIDS_PER_QUERY):
+        chunk = carried[start : start + UUIDS_PER_QUERY]
         session.execute(
-            insert(SyncBatchReport).from_select(
-                ["batch_id", "report_id"],
-                select(batch.id, Report.id).where(Report.uuid.in_(chunk)),
-            )
+            insert(SyncBatchCase), [{"batch_uuid": batch_uuid, "case_uuid": c} for c in chunk]
         )
     return batch
 
 
-def stamp_acknowledged(session: Session, batch_id: int, at: datetime) -> None:
-    """Sets report.sync_acknowledged_at as a bulk UPDATE: it bypasses the flush that stamps
-    updated_at, so an acknowledgement does not make every melding 'changed' again."""
-    carried = select(SyncBatchReport.report_id).where(SyncBatchReport.batch_id == batch_id)
+def stamp_acknowledged(session: Session, cases: Select[Any], at: datetime | None) -> None:
+    """Sets report.sync_acknowledged_at of the meldingen `cases` selects (by UUID) as a bulk
+    UPDATE: it bypasses the flush that stamps updated_at, so an acknowledgement does not make
+    every melding 'changed' again. None withdraws it: the municipality lacks something."""
     session.execute(
         update(Report)
-        .where(Report.id.in_(carried))
+        .where(Report.uuid.in_(cases))
         .values(sync_acknowledged_at=at)
         .execution_options(synchronize_session=False)
     )
 
 
+def _carried(batch_uuid: uuid.UUID) -> Select[Any]:
+    return select(SyncBatchCase.case_uuid).where(SyncBatchCase.batch_uuid == batch_uuid)
+
+
 def batch_record(session: Session, batch: SyncBatch) -> BatchRecord:
     cases = session.scalar(
         select(func.count())
-        .select_from(SyncBatchReport)
-        .where(SyncBatchReport.batch_id == batch.id)
+        .select_from(SyncBatchCase)
+        .where(SyncBatchCase.batch_uuid == batch.uuid)
     )
     return BatchRecord(
         id=batch.id,
@@ -137,6 +144,7 @@ def batch_record(session: Session, batch: SyncBatch) -> BatchRecord:
         counts=json.loads(batch.counts),
         cases=cases or 0,
         acknowledged_at=batch.acknowledged_at,
+        undelivered=batch.undelivered,
     )
 
 

@@ -21,7 +21,7 @@ class ExportServices:
 
     @classmethod
     def create(cls, store: Store, audit: AuditService | None = None) -> ExportServices:
-        settings = SyncSettingsService(store)
+        settings = SyncSettingsService(store, audit)
         return cls(
             settings=settings,
             exports=ExportService(store, settings, audit),

@@ -34,3 +34,15 @@ class ArchiveUnreadable(WijkteamError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason=reason)
         self.reason = reason
+
+
+class SettingsFileInvalid(WijkteamError):
+    """A settings file (`wijkteam zgw-settings --file`) that cannot be read as one. `reason`:
+    unreadable, not_json (`line`), not_settings, unknown_key, wrong_type, secret_in_file;
+    `key` names the offending key (a setting's name, never its value)."""
+
+    code = "settings_file_invalid"
+
+    def __init__(self, reason: str, key: str = "", line: int = 0) -> None:
+        super().__init__(reason=reason, key=key, line=line)
+        self.reason = reason

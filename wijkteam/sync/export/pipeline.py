@@ -1,5 +1,9 @@
 """Runs every source kind by kind, checks each resource against the official schema, and
-hands it to a sink (the archive writer, the preview, or the push)."""
+hands it to a sink (the archive writer, the preview, or the push).
+
+A file leaves whole or not at all, so a resource that breaks the schema stops the export.
+A push goes resource by resource: its sink can `reject` such a resource (reported, never
+sent) and the rest goes on."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Protocol
 
 from wijkteam.sync.export.sources import CollectContext, sources_for
 from wijkteam.sync.zgw.resources import KIND_ORDER, Resource, ResourceKind
-from wijkteam.sync.zgw.schemas import check
+from wijkteam.sync.zgw.schemas import ResourceInvalid, check
 
 
 class Sink(Protocol):
@@ -20,25 +24,38 @@ class Sink(Protocol):
     def end(self, kind: ResourceKind) -> None: ...
 
 
+class RejectingSink(Sink, Protocol):
+    def reject(self, item: Resource, error: ResourceInvalid) -> None: ...
+
+
 def resources(ctx: CollectContext, kind: ResourceKind) -> Iterator[Resource]:
-    """Every valid resource of one kind; ResourceInvalid stops the run before anything leaves."""
+    """Every resource of one kind, unchecked."""
     for registered in sources_for(kind):
-        for item in registered.collect(ctx):
-            check(item)
-            yield item
+        yield from registered.collect(ctx)
 
 
-def run(ctx: CollectContext, sink: Sink) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
-    """Feeds the sink; returns counts per kind and the meldingen that had anything."""
+def run(
+    ctx: CollectContext, sink: Sink | RejectingSink
+) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
+    """Feeds the sink; returns counts per kind and the meldingen that had anything.
+    ResourceInvalid stops the run, unless the sink can reject."""
     counts: dict[ResourceKind, int] = {}
     cases: set[uuid.UUID] = set()
+    reject = getattr(sink, "reject", None)
     for kind in KIND_ORDER:
         sink.begin(kind)
         count = 0
         for item in resources(ctx, kind):
-            sink.add(item)
             cases.add(item.case_uuid)
             count += 1
+            try:
+                check(item)
+            except ResourceInvalid as invalid:
+                if reject is None:
+                    raise
+                reject(item, invalid)
+                continue
+            sink.add(item)
         sink.end(kind)
         counts[kind] = count
     return counts, cases

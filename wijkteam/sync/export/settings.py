@@ -9,6 +9,8 @@ from sqlalchemy import delete, select
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationFailed
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.store.models import Setting
 from wijkteam.sync.export.errors import ExportNotConfigured
@@ -26,8 +28,9 @@ _PLAIN = [
 class SyncSettingsService:
     """Reads and saves the link with the municipality's case system."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
         self._store = store
+        self._audit = audit
 
     def form(self) -> ZgwSettingsInput:
         """The stored values as the form shows them (defaults where nothing is stored)."""
@@ -51,6 +54,8 @@ class SyncSettingsService:
         with self._store.transaction() as session:
             session.execute(delete(Setting).where(Setting.key.like("zgw.%")))
             session.add_all(Setting(key=k, value=v) for k, v in values.items())
+            if self._audit is not None:
+                self._audit.record(session, AuditAction.SETTINGS, "zgw_settings")
         return config
 
     def config(self) -> ZgwConfig:
@@ -81,7 +86,6 @@ def _flatten(data: ZgwSettingsInput, config: ZgwConfig) -> dict[str, str]:
         PREFIX + "informatieobjecttype": config.informatieobjecttype,
         PREFIX + "confidentiality": config.confidentiality,
         PREFIX + "share_conversation": "1" if data.share_conversation else "0",
-        PREFIX + "referral_statustype": config.referral_statustype or "",
         PREFIX + "wmo_zaaktype": config.wmo_zaaktype or "",
         PREFIX + "client_id": config.client_id or "",
     }

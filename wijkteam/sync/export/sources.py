@@ -5,7 +5,7 @@ module under collectors/, imported in collectors/__init__.py:
 
     @source(ResourceKind.KLANTCONTACT, "contactmomenten")
     def contact_moments(ctx: CollectContext) -> Iterator[Resource]:
-        query = select(...).where(ctx.window.changed(Contact.updated_at))
+        query = select(...).join(Report, ...).where(ctx.changed(Contact.updated_at))
         for row in ctx.rows(query):
             yield map_klantcontact(ContactMomentData(...), ctx.config)
 
@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, or_
 from sqlalchemy.orm import Session
 
+from wijkteam.store.models import Report
 from wijkteam.sync.export.window import ExportWindow
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
@@ -30,9 +31,21 @@ ROWS_PER_FETCH = 1000
 
 @dataclass(frozen=True)
 class CollectContext:
+    """`pending`: for a push, a query of the meldingen (by UUID) with something the server
+    has not taken yet; they are collected again whatever the window says."""
+
     session: Session
     window: ExportWindow
     config: ZgwConfig
+    pending: Select[Any] | None = None
+
+    def changed(self, updated_at: Any) -> ColumnElement[bool]:
+        """Changed inside the window, or of a pending melding. Every collector's query
+        joins Report, so this can name it."""
+        inside = self.window.changed(updated_at)
+        if self.pending is None or self.window.since is None:
+            return inside
+        return or_(inside, Report.uuid.in_(self.pending))
 
     def rows(self, query: Select[Any]) -> Iterator[Any]:
         """Rows fetched in chunks, so memory stays flat on a big store."""

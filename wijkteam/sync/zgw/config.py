@@ -45,8 +45,9 @@ class ZgwConfig:
     # Conversation themes, contact subjects and the melding's question stay on the laptop
     # unless the municipality's agreement with the team says otherwise.
     share_conversation: bool = False
-    referral_statustype: str | None = None  # a status "doorverwezen" on the team's zaak
-    wmo_zaaktype: str | None = None  # a Wmo-melding zaak of the municipality, if wanted
+    # A sent Wmo consultation also makes a zaak of this type ("doorverwezen" is a status of
+    # the team's zaak like any other: statustypen[ReportStatus.REFERRED]).
+    wmo_zaaktype: str | None = None
     client_id: str | None = None  # for the push; the secret is never stored
     author: str = field(default="Wijkteam")
 

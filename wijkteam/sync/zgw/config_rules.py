@@ -42,7 +42,6 @@ class ZgwSettingsInput:
     informatieobjecttype: str = ""
     confidentiality: str = DEFAULT_CONFIDENTIALITY
     share_conversation: bool = False
-    referral_statustype: str = ""
     wmo_zaaktype: str = ""
     client_id: str = ""
 
@@ -121,7 +120,6 @@ def validate_settings(data: ZgwSettingsInput) -> ZgwConfig:
     document_type = type_url(
         data.informatieobjecttype, "informatieobjecttype", limit=INFORMATIEOBJECTTYPE_MAX
     )
-    referral_type = type_url(data.referral_statustype, "referral_statustype", required=False)
     wmo_type = type_url(data.wmo_zaaktype, "wmo_zaaktype", required=False)
     if data.confidentiality not in CONFIDENTIALITY_LEVELS:
         errors.add(ValidationError("confidentiality", "confidentiality_unknown"))
@@ -142,7 +140,6 @@ def validate_settings(data: ZgwSettingsInput) -> ZgwConfig:
         informatieobjecttype=document_type or "",
         confidentiality=data.confidentiality,
         share_conversation=data.share_conversation,
-        referral_statustype=referral_type,
         wmo_zaaktype=wmo_type,
         client_id=client_id or None,
     )

@@ -48,6 +48,9 @@ class StatusData:
     case_uuid: uuid.UUID
     status: ReportStatus
     changed_at: datetime  # local wall-clock time
+    # For 'referred': where the latest referral sent by then went, as "kind:law-or-specialist"
+    # (e.g. "consultation:wmo", "escalation:ggz").
+    referred_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +88,15 @@ class DocumentData:
 
 @dataclass(frozen=True, slots=True)
 class ReferralData:
-    """A referral to a Wmo or Jeugdwet consultation. Only sent referrals are exported."""
+    """A referral: a consultation under a law (Wmo, Jeugdwet, other) or an escalation to a
+    specialist. Only a sent Wmo consultation makes a zaak of its own."""
 
     uuid: uuid.UUID
     case_uuid: uuid.UUID
-    law: str  # "wmo", "jeugdwet" or "other"
-    sent_at: datetime | None  # when the referral (the Wmo-melding) was made
-    status: str = "sent"
+    kind: str  # "consultation" or "escalation"
+    law: str | None  # "wmo", "jeugdwet", "other"; None for an escalation
+    sent_at: datetime | None  # when the referral (for Wmo: the Wmo melding) was sent
+
+    @property
+    def is_wmo(self) -> bool:
+        return self.kind == "consultation" and self.law == "wmo"

@@ -16,6 +16,12 @@ def iso_datetime(value: datetime) -> str:
     return aware.replace(microsecond=0).isoformat()
 
 
+def iso_instant(value: datetime) -> str:
+    """Like iso_datetime, with the microseconds kept (when there are any)."""
+    aware = value if value.tzinfo is not None else value.astimezone()
+    return aware.isoformat()
+
+
 def identificatie(resource_uuid: uuid.UUID) -> str:
     """A unique, stable and impersonal identificatie (35 characters; ZGW allows 40)."""
     return f"WT-{resource_uuid.hex}"

@@ -4,11 +4,12 @@ the resultaat of a closed melding."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, func, or_, select
 
 from wijkteam.domain.status import ReportStatus
-from wijkteam.store.models import Member, Report, Resident, StatusChange
+from wijkteam.store.models import Member, Referral, Report, Resident, StatusChange
 from wijkteam.sync.export.sources import CollectContext, source
 from wijkteam.sync.zgw.data import CaseData, ClosingData, MemberData, ResidentData, StatusData
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
@@ -29,7 +30,7 @@ def zaken(ctx: CollectContext) -> Iterator[Resource]:
             Report.case_reference,
             Report.question if share else Report.id,
         )
-        .where(ctx.window.changed(Report.updated_at))
+        .where(ctx.changed(Report.updated_at))
         .order_by(Report.id)
     )
     for uuid, received, created, origin, reference, question in ctx.rows(query):
@@ -58,10 +59,7 @@ def resident_rollen(ctx: CollectContext) -> Iterator[Resource]:
     ).join(Resident, Resident.id == Report.resident_id)
     if ctx.window.since is not None:
         query = query.where(
-            or_(
-                ctx.window.changed(Report.updated_at),
-                Report.resident_id.in_(changed_residents),
-            )
+            or_(ctx.changed(Report.updated_at), Report.resident_id.in_(changed_residents))
         )
     for case_uuid, surname, first_names, prefix, born, bsn in ctx.rows(query.order_by(Report.id)):
         person = ResidentData(surname, first_names, prefix, born, bsn)
@@ -77,10 +75,7 @@ def member_rollen(ctx: CollectContext) -> Iterator[Resource]:
     )
     if ctx.window.since is not None:
         query = query.where(
-            or_(
-                ctx.window.changed(Report.updated_at),
-                Report.assigned_member_id.in_(changed_members),
-            )
+            or_(ctx.changed(Report.updated_at), Report.assigned_member_id.in_(changed_members))
         )
     for case_uuid, member_uuid, name, initials in ctx.rows(query.order_by(Report.id)):
         yield map_member_rol(case_uuid, MemberData(member_uuid, name, initials), ctx.config)
@@ -88,15 +83,62 @@ def member_rollen(ctx: CollectContext) -> Iterator[Resource]:
 
 @source(ResourceKind.STATUS, "statuswijzigingen")
 def statussen(ctx: CollectContext) -> Iterator[Resource]:
-    """Every status change, oldest first (a zaak's statuses must arrive in order)."""
+    """Every status change, oldest first (a zaak's statuses must arrive in order, the final
+    one last). 'Referred' names where the latest referral sent by then went."""
+    latest_referral = (
+        select(
+            cast(Referral.kind, String)
+            + ":"
+            + func.coalesce(cast(Referral.law, String), cast(Referral.specialist, String), "")
+        )
+        .where(
+            Referral.report_id == StatusChange.report_id,
+            Referral.sent_at.isnot(None),
+            Referral.sent_at <= StatusChange.changed_at,
+        )
+        .order_by(Referral.sent_at.desc(), Referral.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
     query = (
-        select(StatusChange.uuid, Report.uuid, StatusChange.status, StatusChange.changed_at)
+        select(
+            StatusChange.uuid,
+            Report.uuid,
+            StatusChange.status,
+            StatusChange.changed_at,
+            latest_referral,
+        )
         .join(Report, Report.id == StatusChange.report_id)
-        .where(ctx.window.changed(StatusChange.updated_at))
+        .where(ctx.changed(StatusChange.updated_at))
         .order_by(StatusChange.changed_at, StatusChange.id)
     )
-    for change_uuid, case_uuid, status, changed_at in ctx.rows(query):
-        yield map_status(StatusData(change_uuid, case_uuid, status, changed_at), ctx.config)
+    distinct = DistinctInstants()
+    for change_uuid, case_uuid, status, changed_at, referred_to in ctx.rows(query):
+        at = distinct.of(case_uuid, changed_at)
+        to = referred_to if status is ReportStatus.REFERRED else None
+        yield map_status(StatusData(change_uuid, case_uuid, status, at, to), ctx.config)
+
+
+class DistinctInstants:
+    """Two moves of one melding can share an instant (one action, one clock reading), but a
+    ZGW server keeps one status per zaak and instant. Fed in time order, this gives each
+    later one of a zaak a microsecond more; it remembers only the zaken of the last moment."""
+
+    STEP = timedelta(microseconds=1)
+
+    def __init__(self) -> None:
+        self._last: dict[object, datetime] = {}
+        self._moment: datetime | None = None
+
+    def of(self, case: object, at: datetime) -> datetime:
+        if self._moment is not None and at > self._moment:
+            self._last = {c: t for c, t in self._last.items() if t >= at}
+        self._moment = at if self._moment is None else max(self._moment, at)
+        previous = self._last.get(case)
+        if previous is not None and at <= previous:
+            at = previous + self.STEP
+        self._last[case] = at
+        return at
 
 
 @source(ResourceKind.RESULTAAT, "afsluitingen")
@@ -110,7 +152,7 @@ def resultaten(ctx: CollectContext) -> Iterator[Resource]:
     )
     query = (
         select(Report.uuid, Report.closing_reason, note if share else Report.id)
-        .where(Report.closing_reason.isnot(None), ctx.window.changed(Report.updated_at))
+        .where(Report.closing_reason.isnot(None), ctx.changed(Report.updated_at))
         .order_by(Report.id)
     )
     for case_uuid, reason, closing_note in ctx.rows(query):

@@ -29,7 +29,7 @@ def contact_moments(ctx: CollectContext) -> Iterator[Resource]:
             Contact.notes if share else Contact.id,
         )
         .join(Report, Report.id == Contact.report_id)
-        .where(ctx.window.changed(Contact.updated_at))
+        .where(ctx.changed(Contact.updated_at))
         .order_by(Contact.id)
     )
     for contact_uuid, case_uuid, kind, day, at, minutes, notes in ctx.rows(query):

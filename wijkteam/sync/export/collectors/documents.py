@@ -21,7 +21,7 @@ def _documents(ctx: CollectContext) -> Iterator[tuple[Resource, Resource]]:
     query = (
         select(Document, Report.uuid)
         .join(Report, Report.id == Document.report_id)
-        .where(ctx.window.changed(Document.updated_at))
+        .where(ctx.changed(Document.updated_at))
         .options(undefer(Document.content))
         .order_by(Document.id)
     )

@@ -32,15 +32,27 @@ class ConnectionLost(WijkteamError):
 
 
 class ServerRefused(WijkteamError):
-    """The server answered with an error. Carries the status and the error codes it named,
-    never the body sent."""
+    """The server answered with an error. Carries the status, the error codes it named and
+    the last segment of the error's `type` (Open Zaak: ".../ref/fouten/ZaakClosed/" gives
+    "ZaakClosed"), never the body sent."""
 
     code = "push_refused"
 
-    def __init__(self, kind: ResourceKind, status: int, codes: tuple[str, ...] = ()) -> None:
-        super().__init__(kind=kind.value, status=status, codes=codes)
+    def __init__(
+        self, kind: ResourceKind, status: int, codes: tuple[str, ...] = (), fault: str = ""
+    ) -> None:
+        super().__init__(kind=kind.value, status=status, codes=codes, fault=fault)
+        self.kind = kind
         self.status = status
         self.codes = codes
+        self.fault = fault
+
+
+class ClientRefused(WijkteamError):
+    """The server does not accept this client at all: wrong client id or secret, the client
+    unknown there, or without the right to read zaken. Nothing more is tried."""
+
+    code = "push_client_refused"
 
 
 class ZgwClient:
@@ -81,7 +93,19 @@ class ZgwClient:
         response = self._send("POST", self._config.urls.collection(kind), kind, json=body)
         if response.status_code == 201:
             return response.json()
-        raise ServerRefused(kind, response.status_code, _error_codes(response))
+        raise _refusal(kind, response)
+
+    def check_access(self) -> None:
+        """One harmless question before a push: may this client read zaken here? A server
+        that does not know the client (or its secret) answers 401 or 403: ClientRefused,
+        before anything is sent. (The push needs to read: it looks up before it creates.)"""
+        params = {"identificatie": "WT-toegangscontrole", "bronorganisatie": self._config.rsin}
+        try:
+            self.find(ResourceKind.ZAAK, params)
+        except ServerRefused as refused:
+            if refused.status in (401, 403):
+                raise ClientRefused() from refused
+            raise
 
     def find(self, kind: ResourceKind, params: dict[str, str]) -> list[dict[str, Any]]:
         """GET the collection filtered by `params`, following pages."""
@@ -92,7 +116,7 @@ class ZgwClient:
                 break
             response = self._send("GET", url, kind, params=params)
             if response.status_code != 200:
-                raise ServerRefused(kind, response.status_code, _error_codes(response))
+                raise _refusal(kind, response)
             page = response.json()
             if isinstance(page, list):  # some lists (zaakinformatieobjecten) are not paged
                 return found + page
@@ -110,15 +134,24 @@ class ZgwClient:
             raise ConnectionLost() from error
 
 
-def _error_codes(response: httpx.Response) -> tuple[str, ...]:
+def _refusal(kind: ResourceKind, response: httpx.Response) -> WijkteamError:
+    codes, fault = _error_codes(response)
+    if response.status_code == 401 or "not_authenticated" in codes:
+        return ClientRefused()
+    return ServerRefused(kind, response.status_code, codes, fault)
+
+
+def _error_codes(response: httpx.Response) -> tuple[tuple[str, ...], str]:
+    """The codes of a ZGW error (its own and each invalid parameter's) and its type's name."""
     try:
         data = response.json()
     except ValueError:
-        return ()
+        return (), ""
     if not isinstance(data, dict):
-        return ()
+        return (), ""
     codes = [str(data.get("code", ""))]
-    for param in data.get("invalidParams") or []:
+    for param in data.get("invalidParams") or data.get("invalid_params") or []:
         if isinstance(param, dict):
             codes.append(str(param.get("code", "")))
-    return tuple(c for c in codes if c)
+    fault = str(data.get("type") or "").rstrip("/").rsplit("/", 1)[-1]
+    return tuple(c[:60] for c in codes if c)[:10], fault[:60]

@@ -1,8 +1,14 @@
 """Finding a resource that may already be on the server, before posting it again.
 
-The ZGW APIs have no idempotency key. After a broken connection the client does not know
-whether its last POST arrived, so it asks first, with the filters each list offers, and
-compares what it finds with what it meant to send.
+The ZGW APIs have no idempotency key. After a broken connection, or with a lost ledger (a
+laptop copy from before a push), the client does not know what arrived, so it asks first,
+with the filters each list offers, and compares what it finds with what it meant to send:
+
+- a zaak or a document by `identificatie` and `bronorganisatie` (unique there by the
+  standard; the server also answers a second POST with `identificatie-niet-uniek`);
+- everything that belongs to a zaak (rollen, statussen, resultaat, klantcontacten, links to
+  documents) by `zaak`: one list per zaak and kind, fetched once per push and matched here
+  (a rol by its type and person, a status by its type and moment, a link by its document...).
 """
 
 from __future__ import annotations
@@ -15,64 +21,85 @@ from wijkteam.sync.export.push.client import ZgwClient
 from wijkteam.sync.zgw.resources import ResourceKind
 
 Body = dict[str, Any]
+Matcher = Callable[[Body, Body], bool]  # (what we would send, what the server has)
+
+BY_IDENTIFICATIE = frozenset({ResourceKind.ZAAK, ResourceKind.ENKELVOUDIGINFORMATIEOBJECT})
 
 
-def find_existing(client: ZgwClient, kind: ResourceKind, body: Body) -> str | None:
-    """The server URL of a resource matching `body` (with server URLs in it), or None."""
-    params, matches = _LOOKUPS[kind](body)
-    for candidate in client.find(kind, params):
-        if matches(candidate):
-            return str(candidate["url"])
-    return None
+class Lookups:
+    """Asks the server; keeps each zaak's list of a kind for the rest of the push."""
+
+    def __init__(self, client: ZgwClient) -> None:
+        self._client = client
+        self._per_zaak: dict[tuple[ResourceKind, str], list[Body]] = {}
+
+    def find(self, kind: ResourceKind, body: Body) -> str | None:
+        """The server URL of a resource matching `body` (with server URLs in it), or None."""
+        if kind in BY_IDENTIFICATIE:
+            params = {"identificatie": body["identificatie"]}
+            params["bronorganisatie"] = body["bronorganisatie"]
+            for found in self._client.find(kind, params):
+                if found.get("identificatie") == body["identificatie"]:
+                    return str(found["url"])
+            return None
+        matches = _MATCHERS[kind]
+        for found in self.of_zaak(kind, body["zaak"]):
+            if matches(body, found):
+                return str(found["url"])
+        return None
+
+    def same_rol_type(self, body: Body) -> str | None:
+        """A rol of the same type on the zaak, whoever it names: when the server allows only
+        one (an initiator: `max-occurences`), that one is the resident's."""
+        for found in self.of_zaak(ResourceKind.ROL, body["zaak"]):
+            if found.get("roltype") == body["roltype"]:
+                return str(found["url"])
+        return None
+
+    def of_zaak(self, kind: ResourceKind, zaak: str) -> list[Body]:
+        key = (kind, zaak)
+        if key not in self._per_zaak:
+            self._per_zaak[key] = self._client.find(kind, {"zaak": zaak})
+        return self._per_zaak[key]
+
+    def remember(self, kind: ResourceKind, made: Body) -> None:
+        """What this push created, for later matches on the same zaak."""
+        zaak = made.get("zaak")
+        if isinstance(zaak, str) and (kind, zaak) in self._per_zaak:
+            self._per_zaak[(kind, zaak)].append(made)
 
 
-def _by_identificatie(body: Body) -> tuple[dict[str, str], Callable[[Body], bool]]:
-    params = {"identificatie": body["identificatie"], "bronorganisatie": body["bronorganisatie"]}
-    return params, lambda found: found.get("identificatie") == body["identificatie"]
+def _status(mine: Body, theirs: Body) -> bool:
+    return theirs.get("statustype") == mine["statustype"] and same_instant(
+        theirs.get("datumStatusGezet"), mine["datumStatusGezet"]
+    )
 
 
-def _status(body: Body) -> tuple[dict[str, str], Callable[[Body], bool]]:
-    def matches(found: Body) -> bool:
-        return found.get("statustype") == body["statustype"] and _same_instant(
-            found.get("datumStatusGezet"), body["datumStatusGezet"]
-        )
-
-    return {"zaak": body["zaak"], "statustype": body["statustype"]}, matches
-
-
-def _rol(body: Body) -> tuple[dict[str, str], Callable[[Body], bool]]:
-    mine = body.get("betrokkeneIdentificatie") or {}
-
-    def matches(found: Body) -> bool:
-        theirs = found.get("betrokkeneIdentificatie") or {}
-        return all(theirs.get(key) == value for key, value in mine.items())
-
-    params = {"zaak": body["zaak"], "betrokkeneType": body["betrokkeneType"]}
-    params["roltype"] = body["roltype"]
-    return params, matches
+def _rol(mine: Body, theirs: Body) -> bool:
+    if theirs.get("roltype") != mine["roltype"]:
+        return False
+    if theirs.get("betrokkeneType") != mine["betrokkeneType"]:
+        return False
+    person = theirs.get("betrokkeneIdentificatie") or {}
+    wanted = mine.get("betrokkeneIdentificatie") or {}
+    return all(person.get(key) == value for key, value in wanted.items())
 
 
-def _resultaat(body: Body) -> tuple[dict[str, str], Callable[[Body], bool]]:
-    return {"zaak": body["zaak"]}, lambda found: found.get("resultaattype") == body["resultaattype"]
+def _resultaat(mine: Body, theirs: Body) -> bool:
+    return theirs.get("resultaattype") == mine["resultaattype"]
 
 
-def _klantcontact(body: Body) -> tuple[dict[str, str], Callable[[Body], bool]]:
-    def matches(found: Body) -> bool:
-        if body.get("identificatie"):
-            return found.get("identificatie") == body["identificatie"]
-        return _same_instant(found.get("datumtijd"), body["datumtijd"])
-
-    return {"zaak": body["zaak"]}, matches
+def _klantcontact(mine: Body, theirs: Body) -> bool:
+    if mine.get("identificatie"):
+        return theirs.get("identificatie") == mine["identificatie"]
+    return same_instant(theirs.get("datumtijd"), mine["datumtijd"])
 
 
-def _zaakinformatieobject(body: Body) -> tuple[dict[str, str], Callable[[Body], bool]]:
-    params = {"zaak": body["zaak"], "informatieobject": body["informatieobject"]}
-    return params, lambda found: found.get("informatieobject") == body["informatieobject"]
+def _zaakinformatieobject(mine: Body, theirs: Body) -> bool:
+    return theirs.get("informatieobject") == mine["informatieobject"]
 
 
-_LOOKUPS: dict[ResourceKind, Callable[[Body], tuple[dict[str, str], Callable[[Body], bool]]]] = {
-    ResourceKind.ZAAK: _by_identificatie,
-    ResourceKind.ENKELVOUDIGINFORMATIEOBJECT: _by_identificatie,
+_MATCHERS: dict[ResourceKind, Matcher] = {
     ResourceKind.STATUS: _status,
     ResourceKind.ROL: _rol,
     ResourceKind.RESULTAAT: _resultaat,
@@ -81,7 +108,8 @@ _LOOKUPS: dict[ResourceKind, Callable[[Body], tuple[dict[str, str], Callable[[Bo
 }
 
 
-def _same_instant(found: Any, sent: str) -> bool:
+def same_instant(found: Any, sent: str) -> bool:
+    """The same moment to the second: a server may keep fewer digits than were sent."""
     if not isinstance(found, str):
         return False
     try:
@@ -92,4 +120,5 @@ def _same_instant(found: Any, sent: str) -> bool:
 
 def _parse(text: str) -> datetime:
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.astimezone()
+    value = value if value.tzinfo else value.astimezone()
+    return value.replace(microsecond=0)
