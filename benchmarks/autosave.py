@@ -26,9 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.common import report, timings_ms
 from wijkteam.domain.contacts import THEMES, ContactKind, Theme
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 PARAGRAPH = (
     "Mevrouw vertelt uitgebreid over haar jaren in het naaiatelier, over de buren die "

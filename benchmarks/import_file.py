@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.common import BENCH_KEY
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 HEADER = (
     "zaaknummer;ontvangen;bsn;voornamen;achternaam;geboortedatum;postcode;huisnummer;telefoon;vraag"

@@ -29,10 +29,10 @@ from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.domain.contacts import THEMES, ContactKind
 from wijkteam.domain.enums import Language
 from wijkteam.domain.steps import StepActor
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.steps.records import StepInput
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 TARGET_MS = 200
 PARAGRAPH = (

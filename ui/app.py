@@ -17,7 +17,7 @@ from wijkteam.security.state import StoreState
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-    from wijkteam.services import Services
+    from wijkteam.wiring import Services
 
 
 def application() -> QApplication:

@@ -26,7 +26,7 @@ from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 NAV_TODAY, NAV_WORKLIST = 0, 1
 NAV_SOCIAL_MAP = 2

@@ -29,8 +29,8 @@ from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.security.headless import DEMO_TEAM
 from wijkteam.security.setup import TeamSetup, first_start
 from wijkteam.security.state import StoreState, store_state
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
+from wijkteam.wiring import Services
 
 SHOT_PASSWORD = "schermafdrukken maken"
 

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from ui.app import application
 from ui.main_window import MainWindow
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
+from wijkteam.wiring import Services
 
 
 @pytest.fixture

@@ -48,8 +48,8 @@ def main(argv: list[str]) -> int:
     from ui.app import application
     from ui.main_window import MainWindow
     from wijkteam.clock import FixedClock
-    from wijkteam.services import Services
     from wijkteam.store import open_store, store_path
+    from wijkteam.wiring import Services
 
     data_dir, resident_id, report_id = Path(argv[0]), int(argv[1]), int(argv[2])
     app = application()

@@ -15,10 +15,10 @@ from ui.main_window import MainWindow
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
+from wijkteam.wiring import Services
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 WHO = "Zoë (83) woont al 40 jaar in Vaals; haar man overleed vorig jaar."

@@ -15,7 +15,7 @@ from tests.sync.import_files import BAD_BSN_ROW, GOOD_ROWS, csv_bytes
 from ui.imports.import_dialog import ImportDialog
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def _file(tmp_path: Path, *rows: str) -> Path:

@@ -19,8 +19,8 @@ from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 
 def test_data_survives_closing_and_reopening(

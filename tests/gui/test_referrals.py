@@ -29,11 +29,11 @@ from wijkteam.domain.referral import (
     Specialist,
 )
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.referral_records import ConsentInput, ReferralInput
+from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
 WHO = "Oud-naaister uit Vaals, kent iedereen in de straat."

@@ -16,8 +16,8 @@ from ui.social_map.import_dialog import ImportPreviewDialog
 from ui.social_map.page import SocialMapPage
 from ui.tasks import InlineTaskRunner, ThreadTaskRunner
 from wijkteam.domain.social_map import MapCategory, MapEntryKind
-from wijkteam.services import Services
 from wijkteam.services.social_map import MapQuery
+from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
 

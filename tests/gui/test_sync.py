@@ -24,11 +24,11 @@ from ui.sync.settings_dialog import SyncSettingsDialog
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.sync.export.archive import ArchiveReader
 from wijkteam.sync.export.receipt import receipt_json
 from wijkteam.sync.zgw.config_rules import statustype_field
+from wijkteam.wiring import Services
 
 PASSPHRASE = "fietsen langs de Geul"
 

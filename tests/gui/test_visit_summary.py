@@ -22,11 +22,11 @@ from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.domain.enums import Language
 from wijkteam.domain.steps import StepActor
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import StepInput
+from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
 WHO = "Oud-naaister uit Vaals, Postduivenmelker van beroep."

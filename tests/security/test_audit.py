@@ -12,10 +12,10 @@ from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import NotAllowed
 from wijkteam.security.context import AuditAction, AuditResult
 from wijkteam.security.setup import Opened
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.inputs import VisitInput
 from wijkteam.store import Store
+from wijkteam.wiring import Services
 
 PERSONAL = ["Verzonnen", "Zoë", BSN_A, "6291 AB", "Mijn moeder"]
 

@@ -18,10 +18,10 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
-from wijkteam.services import Services
 from wijkteam.services.worklist import WorklistQuery, WorklistSort
 from wijkteam.store import open_store, store_path
 from wijkteam.store.cipher import Cipher
+from wijkteam.wiring import Services
 
 
 @pytest.fixture

@@ -29,8 +29,8 @@ from wijkteam.security.setup import (
     store_state,
     unlock,
 )
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 NEW_PASSWORD = "een heel nieuw wachtwoord"
 

@@ -9,11 +9,11 @@ import pytest
 from tests.social_map_factories import csv_bytes, map_entry
 from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind
 from wijkteam.resources import resource
-from wijkteam.services import Services
 from wijkteam.services.social_map import ImportNotConfirmed, MapFileRefused, MapQuery
 from wijkteam.services.social_map import service as service_module
 from wijkteam.services.social_map.csv_read import MAX_FILE_BYTES
 from wijkteam.services.social_map.examples import load_demo_map, load_example_map
+from wijkteam.wiring import Services
 
 HEADER = "naam;soort;categorieën;plaats;telefoon"
 GOOD = "Huiskamer;initiatief;ontmoeting;Vaals;043 000 0101"

@@ -13,11 +13,11 @@ from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
 from wijkteam.errors import OpenItemsRemain, TransitionRefused, ValidationError, ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import FollowUpOutcome, StepInput, TimelineKind
+from wijkteam.wiring import Services
 
 TODAY = date(2026, 11, 18)  # a Wednesday (tests/conftest.py)
 

@@ -17,11 +17,11 @@ from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.steps import StepActor, StepStatus
 from wijkteam.errors import ValidationError
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import StepInput
+from wijkteam.wiring import Services
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from tests import factories
 from tests.sync.config import settings_input
 from wijkteam.clock import FixedClock
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord, ReportRecord
+from wijkteam.wiring import Services
 
 PASSPHRASE = "fietsen langs de Geul"
 

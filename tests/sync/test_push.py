@@ -18,7 +18,6 @@ from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.sync import BatchState
-from wijkteam.services import Services
 from wijkteam.store.models import Report
 from wijkteam.sync.export.push.client import ConnectionLost
 from wijkteam.sync.export.push.service import PushNotConfigured
@@ -29,6 +28,7 @@ from wijkteam.sync.zgw.documents import map_document
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
 from wijkteam.sync.zgw.referral import map_referral_status, map_wmo_zaak
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.wiring import Services
 
 CLIENT_ID = "wijkteam-vaals"
 SECRET = "een-geheim-dat-nergens-mag-staan-4711"

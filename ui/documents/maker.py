@@ -21,7 +21,7 @@ from wijkteam.documents.content import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 log = logging.getLogger(__name__)
 

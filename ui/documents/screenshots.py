@@ -14,7 +14,7 @@ from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def document_shots(

@@ -33,7 +33,7 @@ from wijkteam.documents.content import DocumentKind, VisitSummary, VisitSummaryD
 from wijkteam.documents.summary_choices import compose_summary
 from wijkteam.domain.enums import Language
 from wijkteam.errors import ValidationFailed, WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 log = logging.getLogger(__name__)
 

@@ -24,9 +24,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.records import ResidentRecord
 from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, PreviewRow
+from wijkteam.wiring import Services
 
 
 class ImportDialog(QDialog):

@@ -12,8 +12,8 @@ from ui.imports.import_dialog import ImportDialog
 from ui.messages import import_error_text, import_summary_text
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.sync.imports.preview import ImportPreview
+from wijkteam.wiring import Services
 
 FILE_FILTER = "Meldingen (*.csv *.json *.zip *.txt);;Alle bestanden (*)"
 

@@ -34,8 +34,8 @@ from ui.widgets.fields import heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.records import ReportRecord, ResidentRecord
+from wijkteam.wiring import Services
 
 REPORT_COLUMNS = [
     Column("Ontvangen", lambda r: short_date(r.received_on), width=115),

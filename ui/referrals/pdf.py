@@ -13,8 +13,8 @@ from ui.documents.texts import FILE_NAME
 from ui.tasks import TaskRunner
 from wijkteam.documents.content import DocumentKind, HandoverReport
 from wijkteam.domain.enums import Language
-from wijkteam.services import Services
 from wijkteam.services.referral_records import ReferralRecord
+from wijkteam.wiring import Services
 
 
 class HandoverPdf:

@@ -41,8 +41,8 @@ from wijkteam.domain.referral import (
     Urgency,
 )
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.referral_records import HandoverChoice, ReferralRecord
+from wijkteam.wiring import Services
 
 DEFAULT_SCOPE = "Gegevens uit de gesprekken delen met de consulent voor deze vraag"
 

@@ -22,9 +22,9 @@ from ui.referrals.referral_panel import ReferralPanel
 from ui.referrals.texts import KIND_SHORT, REFERRAL_STATUS, destination
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
-from wijkteam.services import Services
 from wijkteam.services.records import ResidentRecord
 from wijkteam.services.referral_records import ReferralRecord
+from wijkteam.wiring import Services
 
 COLUMNS = [
     Column("Aangevraagd", lambda r: short_date(r.created_on), width=125),

@@ -24,8 +24,8 @@ from ui.models.row_model import RowTableModel
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction, AuditResult
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery, AuditRecord, ChainCheck
+from wijkteam.wiring import Services
 
 PAGE = 500
 ACTION = {

@@ -14,9 +14,9 @@ from ui.feedback import show_error
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
 from wijkteam.services.backups import restore
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 HOURLY_MS = 60 * 60 * 1000
 

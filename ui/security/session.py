@@ -21,7 +21,7 @@ from ui.security.recovery_code_dialog import RecoveryCodeDialog
 from ui.security.settings_dialog import SecuritySettingsDialog
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class SecuritySession(QObject):

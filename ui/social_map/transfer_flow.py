@@ -13,9 +13,9 @@ from ui.navigator import Navigator
 from ui.social_map.import_dialog import ImportPreviewDialog
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.social_map import MapImportPreview, MapImportResult
 from wijkteam.services.social_map.examples import load_example_map
+from wijkteam.wiring import Services
 
 FILE_FILTER = "CSV-bestanden (*.csv *.txt);;Alle bestanden (*)"
 EXPORT_NAME = "sociale-kaart.csv"  # never a person's name in a file name

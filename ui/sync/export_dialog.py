@@ -33,9 +33,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.errors import ValidationError, WijkteamError
-from wijkteam.services import Services
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.zgw.resources import KIND_ORDER, ResourceKind
+from wijkteam.wiring import Services
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ui.sync.history_dialog import SyncHistoryDialog, contents
 from ui.sync.push_dialog import PushDialog, SessionSecret
 from ui.sync.settings_dialog import SyncSettingsDialog
 from ui.tasks import TaskRunner, ThreadTaskRunner
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class SyncMenu:

@@ -21,9 +21,9 @@ from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.errors import ValidationError, WijkteamError
-from wijkteam.services import Services
 from wijkteam.sync.export.push.service import PushResult
 from wijkteam.sync.export.records import PushUser
+from wijkteam.wiring import Services
 
 
 class SessionSecret:

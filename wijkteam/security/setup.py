@@ -22,13 +22,13 @@ from wijkteam.security.keyring import KeyRing, OpenKeyRing, Unlocked, keys_path
 from wijkteam.security.passwords import check_new_password
 from wijkteam.security.state import StoreState as StoreState  # re-exported
 from wijkteam.security.state import store_state as store_state  # re-exported
-from wijkteam.services import Services
 from wijkteam.services.accounts import member_by_initials
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store, open_store, store_path
 from wijkteam.store.cipher import Cipher
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.validation import Collector, required_text
+from wijkteam.wiring import Services
 
 
 @dataclass(frozen=True)

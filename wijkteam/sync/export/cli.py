@@ -51,7 +51,7 @@ def run_export_command(
     if args.command not in COMMANDS:
         return None
     from wijkteam.security.headless import open_store_for_command
-    from wijkteam.services import Services
+    from wijkteam.wiring import Services
 
     try:
         store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
