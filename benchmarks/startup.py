@@ -37,15 +37,16 @@ from pathlib import Path
 from ui.app import application
 from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import InlineTaskRunner
+from wijkteam.wiring.access import StoreAccess
 app = application()
-dialog = SignInDialog(Path(sys.argv[1]), InlineTaskRunner())
+dialog = SignInDialog(StoreAccess(Path(sys.argv[1])), InlineTaskRunner())
 dialog.show()
 app.processEvents()
 dialog.grab()
 print("ready", flush=True)
 started = time.perf_counter()
 from benchmarks.common import BENCH_PASSWORD
-from wijkteam.security.headless import DEMO_TEAM
+from wijkteam.wiring.headless import DEMO_TEAM
 dialog.initials.setText(DEMO_TEAM[3])
 dialog.password.setText(BENCH_PASSWORD)
 dialog.sign_in()

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from benchmarks.common import BENCH_KEY, report, timings_ms
 from wijkteam.documents import warm_up
-from wijkteam.documents.content import THEME_KEYS
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.domain.contacts import THEMES, ContactKind
+from wijkteam.domain.documents import THEME_KEYS
 from wijkteam.domain.enums import Language
 from wijkteam.domain.steps import StepActor
 from wijkteam.services.contact_records import ContactInput

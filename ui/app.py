@@ -14,6 +14,7 @@ from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam.clock import Clock
 from wijkteam.security.state import StoreState
+from wijkteam.wiring.access import StoreAccess
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -43,7 +44,7 @@ def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
     runner = ThreadTaskRunner()
     # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
     runner.submit(_preload, lambda _none: None, lambda _error: None)
-    started = start_session(data_dir, runner, clock)
+    started = start_session(StoreAccess(data_dir, clock), runner)
     if started is None:
         return 2
     opened, state = started
@@ -81,7 +82,7 @@ def show_main_window(
 
 
 def _preload() -> None:
-    import wijkteam.security.setup  # noqa: F401 - SQLAlchemy, the services, the models
+    import wijkteam.wiring.setup  # noqa: F401 - SQLAlchemy, the services, the models
 
 
 def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:

@@ -26,11 +26,11 @@ from ui.referrals.screenshots import referral_shots
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
-from wijkteam.security.headless import DEMO_TEAM
-from wijkteam.security.setup import TeamSetup, first_start
-from wijkteam.security.state import StoreState, store_state
+from wijkteam.security.state import StoreState
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.wiring import Services
+from wijkteam.wiring.access import StoreAccess, TeamSetup
+from wijkteam.wiring.headless import DEMO_TEAM
 
 SHOT_PASSWORD = "schermafdrukken maken"
 
@@ -101,12 +101,13 @@ def main() -> int:
     from ui.tasks import InlineTaskRunner
 
     runner = InlineTaskRunner()
-    generated = store_state(data_dir) is StoreState.NEW
+    access = StoreAccess(data_dir)
+    generated = access.state() is StoreState.NEW
     if generated:
-        _grab_dialog(FirstStartDialog(data_dir, runner), args.out / "00-eerste-start.png")
+        _grab_dialog(FirstStartDialog(access, runner), args.out / "00-eerste-start.png")
         team, place, name, initials = DEMO_TEAM
         setup = TeamSetup(team, place, name, initials, SHOT_PASSWORD, SHOT_PASSWORD)
-        opened = first_start(data_dir, setup)
+        opened = access.first_start(setup)
         generate(opened.services.store)
         opened.services.store.close()
 
@@ -116,9 +117,9 @@ def main() -> int:
         dialog.password.setText("verkeerd wachtwoord")
         dialog.sign_in()
 
-    sign_in_dialog = SignInDialog(data_dir, runner)
+    sign_in_dialog = SignInDialog(access, runner)
     _grab_dialog(sign_in_dialog, args.out / "00-aanmelden.png", sign_in)
-    sign_in_dialog = SignInDialog(data_dir, runner)
+    sign_in_dialog = SignInDialog(access, runner)
     sign_in_dialog.initials.setText(DEMO_TEAM[3])
     sign_in_dialog.password.setText(SHOT_PASSWORD)
     sign_in_dialog.sign_in()

@@ -18,8 +18,8 @@ from ui.main_window import MainWindow
 from ui.referrals.dialogs import CompleteDialog, ConsentDialog, PlanDialog, RequestDialog
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
-from wijkteam.documents.content import DocumentKind
 from wijkteam.domain.contacts import ContactKind, Theme
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.referral import (
     ConsentForm,
     Law,

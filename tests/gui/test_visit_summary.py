@@ -17,8 +17,8 @@ from tests.gui.helpers import drive_modal, type_text, with_modal
 from ui.documents.summary_dialog import VisitSummaryDialog
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
-from wijkteam.documents.content import DocumentKind
 from wijkteam.domain.contacts import ContactKind, Theme
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.domain.steps import StepActor
 from wijkteam.security.context import AuditAction

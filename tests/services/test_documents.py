@@ -7,8 +7,8 @@ import pytest
 
 from tests.documents.samples import visit_summary
 from tests.factories import report, resident
-from wijkteam.documents.content import DocumentKind
 from wijkteam.documents.visit_summary import build_visit_summary
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import NotFound, ValidationError
 from wijkteam.services.inputs import VisitInput

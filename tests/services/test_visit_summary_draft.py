@@ -10,9 +10,9 @@ import pytest
 
 from tests.documents.pdftext import all_text
 from tests.factories import report, resident
-from wijkteam.documents.content import OTHER_THEME, Actor, ThemeText, choose_themes
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.contacts import ContactKind, Theme
+from wijkteam.domain.documents import OTHER_THEME, Actor, ThemeText, choose_themes
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.steps import StepActor, StepStatus
 from wijkteam.errors import ValidationError

@@ -304,7 +304,7 @@ def test_documents_leave_with_their_pdf_and_a_link_to_the_zaak(
 ) -> None:
     import base64
 
-    from wijkteam.documents.content import DocumentKind
+    from wijkteam.domain.documents import DocumentKind
     from wijkteam.domain.enums import Language
 
     melding = cases.with_bsn

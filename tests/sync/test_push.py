@@ -22,13 +22,14 @@ from wijkteam.store.models import Report
 from wijkteam.sync.export.push.client import ConnectionLost
 from wijkteam.sync.export.push.service import PushNotConfigured
 from wijkteam.sync.export.records import PushUser
-from wijkteam.sync.export.sources import CollectContext, remove_source, source
+from wijkteam.sync.export.sources import CollectContext, ResourceSource
 from wijkteam.sync.zgw.data import ContactMomentData, DocumentData, ReferralData
 from wijkteam.sync.zgw.documents import map_document
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
 from wijkteam.sync.zgw.referral import map_referral_status, map_wmo_zaak
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
 from wijkteam.wiring import Services
+from wijkteam.wiring.export import EXPORT_SOURCES
 
 CLIENT_ID = "wijkteam-vaals"
 SECRET = "een-geheim-dat-nergens-mag-staan-4711"
@@ -164,12 +165,12 @@ def test_a_zaak_sent_by_file_earlier_is_found_when_later_work_is_pushed(
     assert result.found == 1
 
 
-def test_documents_contacts_and_referrals_travel_through_the_registry(
+def test_documents_contacts_and_referrals_travel_through_the_source_list(
     linked: Services, cases: Cases, server: FakeZgwServer
 ) -> None:
-    """Other tables add sources with one decorated function; here one made up for the test."""
+    """Other tables add sources with a function and a line in the wiring's list; here some
+    made up for the test, passed in through the same door."""
 
-    @source(ResourceKind.KLANTCONTACT, "test-contacten")
     def contacts(ctx: CollectContext) -> Iterator[Resource]:
         yield map_klantcontact(
             ContactMomentData(
@@ -178,7 +179,6 @@ def test_documents_contacts_and_referrals_travel_through_the_registry(
             ctx.config,
         )
 
-    @source(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT, "test-documenten")
     def documents(ctx: CollectContext) -> Iterator[Resource]:
         document = DocumentData(
             uuid.UUID(int=7),
@@ -191,7 +191,6 @@ def test_documents_contacts_and_referrals_travel_through_the_registry(
         )
         yield map_document(document, ctx.config)[0]
 
-    @source(ResourceKind.ZAAKINFORMATIEOBJECT, "test-koppelingen")
     def links(ctx: CollectContext) -> Iterator[Resource]:
         document = DocumentData(
             uuid.UUID(int=7),
@@ -204,25 +203,26 @@ def test_documents_contacts_and_referrals_travel_through_the_registry(
         )
         yield map_document(document, ctx.config)[1]
 
-    @source(ResourceKind.ZAAK, "test-wmo")
     def wmo(ctx: CollectContext) -> Iterator[Resource]:
         referral = ReferralData(uuid.UUID(int=8), cases.other.uuid, "wmo", datetime(2026, 11, 17))
         made = map_wmo_zaak(referral, ctx.config)
         assert made is not None
         yield made
 
-    @source(ResourceKind.STATUS, "test-doorverwijzing")
     def referred(ctx: CollectContext) -> Iterator[Resource]:
         referral = ReferralData(uuid.UUID(int=8), cases.other.uuid, "wmo", datetime(2026, 11, 17))
         made = map_referral_status(referral, ctx.config)
         assert made is not None
         yield made
 
-    try:
-        push(linked)
-    finally:
-        for name in ("contacten", "documenten", "koppelingen", "wmo", "doorverwijzing"):
-            remove_source(f"test-{name}")
+    extra = (
+        ResourceSource(ResourceKind.KLANTCONTACT, "test-contacten", contacts),
+        ResourceSource(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT, "test-documenten", documents),
+        ResourceSource(ResourceKind.ZAAKINFORMATIEOBJECT, "test-koppelingen", links),
+        ResourceSource(ResourceKind.ZAAK, "test-wmo", wmo),
+        ResourceSource(ResourceKind.STATUS, "test-doorverwijzing", referred),
+    )
+    push(Services.create(linked.store, linked.context, sources=(*EXPORT_SOURCES, *extra)))
     assert server.state.refusals == []
     assert totals(server) == {
         "zaak": 4,

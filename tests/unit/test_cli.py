@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from wijkteam.security.keyring import keys_path
-from wijkteam.security.setup import open_unlocked, unlock
 from wijkteam.store import store_path
+from wijkteam.wiring.setup import open_unlocked, unlock
 
 PASSPHRASE = "lange demo-zin voor tests"
 

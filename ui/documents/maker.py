@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.documents.pdf_output import Outcome, PdfOutput
 from ui.feedback import show_error
 from ui.tasks import TaskRunner, ThreadTaskRunner
-from wijkteam.documents.content import DocumentKind
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction

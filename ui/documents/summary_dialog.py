@@ -29,8 +29,8 @@ from ui.formatting import short_date
 from ui.labels import LANGUAGE
 from ui.widgets.fields import heading, muted
 from wijkteam.documents import warm_up
-from wijkteam.documents.content import DocumentKind, VisitSummary, VisitSummaryDraft
 from wijkteam.documents.summary_choices import compose_summary
+from wijkteam.domain.documents import DocumentKind, VisitSummary, VisitSummaryDraft
 from wijkteam.domain.enums import Language
 from wijkteam.errors import ValidationFailed, WijkteamError
 from wijkteam.wiring import Services

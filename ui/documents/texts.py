@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ui.labels import THEME_LABEL
-from wijkteam.documents.content import OTHER_THEME, DocumentKind
 from wijkteam.domain.contacts import Theme
+from wijkteam.domain.documents import OTHER_THEME, DocumentKind
 
 DOCUMENT_KIND = {
     DocumentKind.VISIT_SUMMARY: "Bezoekverslag",

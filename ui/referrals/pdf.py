@@ -11,7 +11,7 @@ from ui.documents.maker import DocumentMaker, Filing
 from ui.documents.pdf_output import Outcome
 from ui.documents.texts import FILE_NAME
 from ui.tasks import TaskRunner
-from wijkteam.documents.content import DocumentKind, HandoverReport
+from wijkteam.domain.documents import DocumentKind, HandoverReport
 from wijkteam.domain.enums import Language
 from wijkteam.services.referral_records import ReferralRecord
 from wijkteam.wiring import Services

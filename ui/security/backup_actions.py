@@ -13,10 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from ui.feedback import show_error
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.security.context import AuditAction
-from wijkteam.services.backups import restore
-from wijkteam.store import open_store, store_path
 from wijkteam.wiring import Services
+from wijkteam.wiring.restore import restore_backup as restore_backup_file
 
 HOURLY_MS = 60 * 60 * 1000
 
@@ -51,9 +49,7 @@ class BackupScheduler(QObject):
             self._services.backups.make()
 
 
-def restore_backup(
-    parent: QWidget, services: Services, data_dir: Path, before_restore: Callable[[], None]
-) -> bool:
+def restore_backup(parent: QWidget, services: Services, before_restore: Callable[[], None]) -> bool:
     """Choose a backup, confirm, restore (the current store is kept aside) and quit."""
     backups = services.backups.list()
     if not backups:
@@ -75,22 +71,12 @@ def restore_backup(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    return restore_now(services, data_dir, backup.path, before_restore)
+    return restore_now(services, backup.path, before_restore)
 
 
-def restore_now(
-    services: Services, data_dir: Path, backup: Path, before_restore: Callable[[], None]
-) -> bool:
-    store = services.store
-    key = services.accounts.keys.store_key
+def restore_now(services: Services, backup: Path, before_restore: Callable[[], None]) -> bool:
     try:
-        services.audit.require_coordinator(AuditAction.RESTORE, "store")
-        before_restore()
-        store.close()
-        restore(data_dir, backup, key, store.clock.utcnow())
-        restored = open_store(store_path(data_dir), key, clock=store.clock)
-        Services.create(restored, services.context).audit.log(AuditAction.RESTORE, "store")
-        restored.close()
+        restore_backup_file(services, backup, before_restore)
     except WijkteamError as error:
         show_error(None, error)
         return False

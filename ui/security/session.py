@@ -96,7 +96,7 @@ class SecuritySession(QObject):
         self.window.data_changed()
 
     def _restore(self) -> None:
-        restore_backup(self.window, self.services, self.data_dir, self._before_restore)
+        restore_backup(self.window, self.services, self._before_restore)
 
     def _before_restore(self) -> None:
         self._closed = True

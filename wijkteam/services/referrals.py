@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from wijkteam.documents.content import HandoverReport
+from wijkteam.domain.documents import HandoverReport
 from wijkteam.domain.referral import (
     Consent,
     ReferralOutcome,

@@ -1,10 +1,12 @@
-"""Services hold the rules. Each public method is one unit of work in its own transaction
-and returns frozen records (see records.py)."""
+"""Every service over one store, built in one place. Services hold the rules; each public
+method is one unit of work in its own transaction and returns frozen records."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import exists, select
 
@@ -30,9 +32,9 @@ from wijkteam.services.worklist import WorklistService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident
 from wijkteam.sync.export.bundle import ExportServices
-
-if TYPE_CHECKING:
-    from wijkteam.sync.imports.service import ImportService
+from wijkteam.sync.export.sources import ResourceSource
+from wijkteam.sync.imports.service import ImportService
+from wijkteam.wiring.export import EXPORT_SOURCES
 
 
 @dataclass(frozen=True)
@@ -72,18 +74,17 @@ class Services:
         store: Store,
         context: ServiceContext | None = None,
         keys: OpenKeyRing | None = None,
+        sources: Sequence[ResourceSource] = EXPORT_SOURCES,
     ) -> Services:
         """`context`: who acts (default: a headless command); `keys`: the key file with the
-        store key, needed to manage passwords (None for headless tools)."""
+        store key, needed to manage passwords (None for headless tools); `sources`: what the
+        export to the municipality reads (tests add their own)."""
         context = context or ServiceContext(ensure_origin(store))
         audit = AuditService(store, context)
         members = MemberService(store, audit)
         residents = ResidentService(store, audit)
         reports = ReportService(store, residents, audit)
         settings = SettingsService(store, audit)
-        # The sync builds on the services' rules and records, so it is imported here.
-        from wijkteam.sync.imports.service import ImportService
-
         steps = StepService(store)
         social_map = SocialMapService(store)
         return cls(
@@ -103,13 +104,13 @@ class Services:
             social_map_transfer=SocialMapTransfer(store, social_map),
             gaps=GapService(store),
             imports=ImportService(store, audit),
-            export=ExportServices.create(store, audit),
+            export=ExportServices.create(store, sources, audit),
             context=context,
             audit=audit,
             settings=settings,
             accounts=AccountService(store, context, audit, members, keys),
             retention=RetentionService(store, audit, settings),
-            privacy=PrivacyService(store, audit, settings),
+            privacy=PrivacyService(store, audit, settings, _inzage_pdf),
             backups=BackupService(store, audit, settings),
             documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),
@@ -120,3 +121,10 @@ class Services:
             return not session.scalar(select(exists().where(Member.id.isnot(None)))) and not (
                 session.scalar(select(exists().where(Resident.id.isnot(None))))
             )
+
+
+def _inzage_pdf(data: dict[str, Any], path: Path) -> None:
+    # reportlab loads when the first inzage is written, not at start-up.
+    from wijkteam.documents.inzage_pdf import write_inzage_pdf
+
+    write_inzage_pdf(data, path)

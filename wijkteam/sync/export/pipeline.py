@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Protocol
 
-from wijkteam.sync.export.sources import CollectContext, sources_for
+from wijkteam.sync.export.sources import CollectContext, Sources, sources_for
 from wijkteam.sync.zgw.resources import KIND_ORDER, Resource, ResourceKind
 from wijkteam.sync.zgw.schemas import check
 
@@ -20,22 +20,24 @@ class Sink(Protocol):
     def end(self, kind: ResourceKind) -> None: ...
 
 
-def resources(ctx: CollectContext, kind: ResourceKind) -> Iterator[Resource]:
+def resources(ctx: CollectContext, kind: ResourceKind, sources: Sources) -> Iterator[Resource]:
     """Every valid resource of one kind; ResourceInvalid stops the run before anything leaves."""
-    for registered in sources_for(kind):
+    for registered in sources_for(sources, kind):
         for item in registered.collect(ctx):
             check(item)
             yield item
 
 
-def run(ctx: CollectContext, sink: Sink) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
+def run(
+    ctx: CollectContext, sink: Sink, sources: Sources
+) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
     """Feeds the sink; returns counts per kind and the meldingen that had anything."""
     counts: dict[ResourceKind, int] = {}
     cases: set[uuid.UUID] = set()
     for kind in KIND_ORDER:
         sink.begin(kind)
         count = 0
-        for item in resources(ctx, kind):
+        for item in resources(ctx, kind, sources):
             sink.add(item)
             cases.add(item.case_uuid)
             count += 1

@@ -14,7 +14,7 @@ from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, 
 from wijkteam.sync.export.errors import ExportTargetUnwritable
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.export.settings import SyncSettingsService
-from wijkteam.sync.export.sources import CollectContext
+from wijkteam.sync.export.sources import CollectContext, Sources, check_names
 from wijkteam.sync.export.window import ExportWindow
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.resources import KIND_ORDER, REQUEST_SCHEMA
@@ -28,10 +28,15 @@ class NothingToExport(WijkteamError):
 
 class ExportService:
     def __init__(
-        self, store: Store, settings: SyncSettingsService, audit: AuditService | None = None
+        self,
+        store: Store,
+        settings: SyncSettingsService,
+        sources: Sources,
+        audit: AuditService | None = None,
     ) -> None:
         self._store = store
         self._settings = settings
+        self._sources = check_names(sources)
         self._audit = audit
 
     def preview(self, include_all: bool = False, samples: int = PREVIEW_SAMPLES) -> ExportPreview:
@@ -42,7 +47,7 @@ class ExportService:
         sink = PreviewSink(samples)
         with self._store.transaction() as session:
             window = self._window(session, include_all)
-            counts, cases = run(CollectContext(session, window, config), sink)
+            counts, cases = run(CollectContext(session, window, config), sink, self._sources)
         return ExportPreview(
             since=window.since,
             include_all=include_all,
@@ -78,7 +83,7 @@ class ExportService:
         with archive as writer:
             with self._store.transaction() as session:
                 window = self._window(session, include_all)
-                counts, cases = run(CollectContext(session, window, config), writer)
+                counts, cases = run(CollectContext(session, window, config), writer, self._sources)
             if not cases:
                 raise NothingToExport()
             writer.finish(_manifest(batch_uuid, window, include_all, counts, writer, config))

@@ -22,7 +22,7 @@ from wijkteam.store import Store
 from wijkteam.sync.export.batches import BatchService, last_acknowledged_until, record_batch
 from wijkteam.sync.export.records import BatchRecord, PushUser
 from wijkteam.sync.export.settings import SyncSettingsService
-from wijkteam.sync.export.sources import CollectContext
+from wijkteam.sync.export.sources import CollectContext, Sources, check_names
 from wijkteam.sync.export.window import ExportWindow
 
 if TYPE_CHECKING:
@@ -44,9 +44,10 @@ class PushResult:
 
 
 class PushService:
-    def __init__(self, store: Store, settings: SyncSettingsService) -> None:
+    def __init__(self, store: Store, settings: SyncSettingsService, sources: Sources) -> None:
         self._store = store
         self._settings = settings
+        self._sources = check_names(sources)
 
     def push(
         self,
@@ -74,7 +75,7 @@ class PushService:
                 window = ExportWindow.after(acknowledged, self._store.clock.utcnow())
                 ctx = CollectContext(session, window, config)
                 sender = Sender(client, Ledger(self._store), ctx, progress)
-                counts, cases = run(ctx, sender)
+                counts, cases = run(ctx, sender, self._sources)
         finally:
             client.close()
         with self._store.transaction() as session:

@@ -7,10 +7,10 @@ import argparse
 import sys
 
 from wijkteam import __version__
+from wijkteam.cli.export import add_export_commands, run_export_command
+from wijkteam.cli.imports import Describe, add_import_parser, plain_describe, run_import
 from wijkteam.errors import SignInRefused, StoreError, ValidationFailed
 from wijkteam.paths import resolve_data_dir
-from wijkteam.sync.export.cli import add_export_commands, run_export_command
-from wijkteam.sync.imports.command import Describe, add_import_parser, plain_describe, run_import
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,8 +81,8 @@ def _demo_data(args: argparse.Namespace) -> int:
 def _open(args: argparse.Namespace, *, allow_new: bool):  # type: ignore[no-untyped-def]
     """The encrypted store, opened with $WIJKTEAM_PASSPHRASE (or a prompt); None after
     explaining on stderr why not. Never prints the passphrase or anything personal."""
-    from wijkteam.security.headless import NoPassphrase, open_headless, passphrase_from_environment
     from wijkteam.security.state import StoreState, store_state
+    from wijkteam.wiring.headless import NoPassphrase, open_headless, passphrase_from_environment
 
     data_dir = data_dir_of(args)
     try:
