@@ -82,7 +82,7 @@ def show_main_window(
 
 
 def _preload() -> None:
-    import wijkteam.wiring.setup  # noqa: F401 - SQLAlchemy, the services, the models
+    import wijkteam.wiring.services  # noqa: F401 - SQLAlchemy, the services, the models
 
 
 def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
