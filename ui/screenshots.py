@@ -251,14 +251,17 @@ def _shoot_import(services: Services, window: MainWindow, out: Path) -> None:
     """The import review with the example file plus a row with mistakes."""
     from ui.imports.import_dialog import ImportDialog
     from ui.tasks import InlineTaskRunner
+    from wijkteam.common.example_dates import as_of
     from wijkteam.resources import resource
 
-    example = resource("import", "voorbeeld_meldingen.csv").read_bytes()
+    today = services.store.clock.today()
+    example = as_of(resource("import", "voorbeeld_meldingen.csv").read_bytes(), today)
     known = services.residents.search("", limit=1) or services.residents.search("vaals", limit=1)
-    extra = "ZK-2026-000199;03-11-2026;999000018;Piet;;Fout;31-02-1950;;;;6291 SS;Vaals;;;;;;"
+    day = f"{today:%d-%m-%Y}"
+    extra = f"ZK-2026-000199;{day};999000018;Piet;;Fout;31-02-1950;;;;6291 SS;Vaals;;;;;;"
     if known and known[0].birth_date:
         born = known[0].birth_date.strftime("%d-%m-%Y")
-        extra += f"\r\nZK-2026-000198;04-11-2026;;;;{known[0].surname};{born};;;;;;;;;;Vraag;"
+        extra += f"\r\nZK-2026-000198;{day};;;;{known[0].surname};{born};;;;;;;;;;Vraag;"
     data = example + extra.encode("utf-8") + b"\r\n"
     preview = services.imports.preview_bytes(data, "meldingen-gemeente.csv")
     _grab_dialog(ImportDialog(services, preview, InlineTaskRunner(), window), out / "07-import.png")

@@ -101,7 +101,8 @@ class MapTransferFlow:
     def load_examples(self) -> None:
         transfer = self._services.social_map_transfer
         self._busy("De voorbeeldkaart wordt geladen…")
-        self.runner.submit(lambda: load_example_map(transfer), self._imported, self._failed)
+        today = self._services.store.clock.today()
+        self.runner.submit(lambda: load_example_map(transfer, today), self._imported, self._failed)
 
     def remove_examples(self) -> None:
         answer = QMessageBox.question(

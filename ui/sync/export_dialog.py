@@ -95,7 +95,7 @@ class ExportDialog(QDialog):
         self.technical = QCheckBox("Toon precies wat wordt verstuurd (technische weergave)")
         self.technical.toggled.connect(lambda *_: self._show_samples())
         self.fieldset = FieldSet()
-        self.target = QLineEdit(str(default_target(datetime.now())))
+        self.target = QLineEdit(str(default_target(services.store.clock.now())))
         browse = QPushButton("&Bladeren…")
         browse.clicked.connect(self._browse)
         target_row = QWidget()
