@@ -51,7 +51,7 @@ dialog.initials.setText(DEMO_TEAM[3])
 dialog.password.setText(BENCH_PASSWORD)
 dialog.sign_in()
 from ui.main_window import MainWindow
-window = MainWindow(dialog.opened.services)
+window = MainWindow(dialog.opened.services, InlineTaskRunner())
 window.show()
 app.processEvents()
 window.grab()

@@ -162,3 +162,20 @@ class OpenItemsRemain(WijkteamError):
 
     def __init__(self, steps: int, follow_ups: int) -> None:
         super().__init__(steps=steps, follow_ups=follow_ups)
+
+
+class Cancelled(WijkteamError):
+    """Work stopped because the member (or closing the app) asked it to, at a safe point:
+    nothing half-done was kept."""
+
+    code = "cancelled"
+
+
+class Unexpected(WijkteamError):
+    """Something failed that no rule foresaw. It was logged (type and frames only, see
+    wijkteam/logs.py) under `reference`, which the member may quote."""
+
+    code = "unexpected"
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(reference=reference)

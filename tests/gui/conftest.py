@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.app import application
 from ui.main_window import MainWindow
+from ui.tasks import InlineTaskRunner
 from wijkteam.services.records import MemberRecord
 from wijkteam.wiring import Services
 
@@ -14,7 +15,7 @@ from wijkteam.wiring import Services
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, member: MemberRecord) -> Iterator[MainWindow]:
     application()  # the app's look, locale and translations
-    main = MainWindow(services)
+    main = MainWindow(services, InlineTaskRunner())
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()

@@ -77,11 +77,12 @@ def test_retention_screen_removes_after_confirmation(qtbot: QtBot, team: Opened,
 def test_privacy_actions_on_the_open_dossier(qtbot: QtBot, team: Opened, tmp_path: Path) -> None:
     from ui.main_window import MainWindow
     from ui.security.privacy_actions import PrivacyActions
+    from ui.tasks import InlineTaskRunner
 
     application()
     services = team.services
     saved = services.reports.register(report(), resident=resident(surname="Quispelaar"))
-    window = MainWindow(services)
+    window = MainWindow(services, InlineTaskRunner())
     window.show()
     actions = PrivacyActions(window, services)
     window.open_dossier(saved.resident_id, saved.id)

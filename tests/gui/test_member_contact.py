@@ -38,7 +38,7 @@ def bas(team: Opened) -> MemberRecord:
 @pytest.fixture
 def session(qtbot: QtBot, team: Opened, team_dir: Path) -> Iterator[SecuritySession]:
     application()
-    window = MainWindow(team.services)
+    window = MainWindow(team.services, InlineTaskRunner())
     security = install_security(window, team.services, InlineTaskRunner(), team_dir)
     show_active(qtbot, window)
     yield security

@@ -111,7 +111,7 @@ def test_sign_in_refuses_wrong_passwords_with_growing_delays(
 @pytest.fixture
 def signed_in(qtbot: QtBot, team: Opened) -> Iterator[tuple[MainWindow, LockGuard, Opened]]:
     application()
-    window = MainWindow(team.services)
+    window = MainWindow(team.services, InlineTaskRunner())
     guard = LockGuard(window, team.services, InlineTaskRunner(), idle_ms=60_000)
     window.show()  # not through qtbot: its own teardown would close it before ours
     qtbot.waitExposed(window)
@@ -192,7 +192,7 @@ def test_a_member_sees_no_coordinator_screens(
 ) -> None:
     application()
     team.services.accounts.add("Bas Lid", "BL", MemberRole.MEMBER, MEMBER_PASSWORD, MEMBER_PASSWORD)
-    coordinator_window = MainWindow(team.services)
+    coordinator_window = MainWindow(team.services, InlineTaskRunner())
     coordinator = install_security(coordinator_window, team.services, InlineTaskRunner(), team_dir)
     assert coordinator.coordinator_menu is not None
     coordinator.guard.stop()
@@ -202,7 +202,7 @@ def test_a_member_sees_no_coordinator_screens(
     ring, unlocked = unlock(team_dir, "BL", MEMBER_PASSWORD)
     member = open_unlocked(team_dir, ring, unlocked, clock=clock)
     try:
-        window = MainWindow(member.services)
+        window = MainWindow(member.services, InlineTaskRunner())
         session = install_security(window, member.services, InlineTaskRunner(), team_dir)
         show_active(qtbot, window)
         titles = [a.text() for a in window.menuBar().actions()]

@@ -21,7 +21,6 @@ from ui.sync.export_dialog import ExportDialog
 from ui.sync.history_dialog import SyncHistoryDialog
 from ui.sync.push_dialog import PushDialog
 from ui.sync.settings_dialog import SyncSettingsDialog
-from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.domain.status import ReportStatus
 from wijkteam.services.records import MemberRecord
@@ -35,7 +34,6 @@ PASSPHRASE = "fietsen langs de Geul"
 
 @pytest.fixture
 def sync_window(window: MainWindow) -> MainWindow:
-    window.sync_menu.runner = InlineTaskRunner()
     return window
 
 

@@ -16,7 +16,8 @@ from tests.factories import report, resident
 from tests.gui.helpers import drive_modal, type_text, with_modal
 from ui.documents.summary_dialog import VisitSummaryDialog
 from ui.main_window import MainWindow
-from ui.tasks import InlineTaskRunner
+from ui.tasks import Task
+from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
@@ -70,7 +71,6 @@ class Viewer:
 
 
 def without_printer(dialog: VisitSummaryDialog, viewer: Viewer) -> None:
-    dialog.maker.runner = InlineTaskRunner()
     dialog.maker.output.has_printer = lambda: False
     dialog.maker.output.open_viewer = viewer
 
@@ -151,7 +151,6 @@ def test_a_wrong_date_is_told_and_nothing_typed_is_lost_then_saved_as_pdf(
         dialog.accept()
 
     def make(dialog: VisitSummaryDialog) -> None:
-        dialog.maker.runner = InlineTaskRunner()
         qtbot.keyClicks(dialog.language, "Engels")
         type_text(qtbot, dialog.form.decision, "You will try the choir.")
         form = dialog.form
@@ -311,8 +310,11 @@ class HeldRunner:
     def __init__(self) -> None:
         self.jobs: list[tuple[object, object, object]] = []
 
-    def submit(self, work, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+    busy = False
+
+    def submit(self, work, on_done, on_error, **_options) -> Task:  # type: ignore[no-untyped-def]
         self.jobs.append((work, on_done, on_error))
+        return Task(CancelToken())
 
     def finish(self) -> None:
         work, on_done, _on_error = self.jobs.pop()

@@ -43,7 +43,7 @@ def document_shots(
         dialog.form.decision.setPlainText("Sie möchten den Chor in Lemiers ausprobieren.")
 
     grab_dialog(
-        VisitSummaryDialog(services, draft, window.statusBar().showMessage, window),
+        VisitSummaryDialog(services, window.runner, draft, window.statusBar().showMessage, window),
         out / "50-bezoekverslag-kiezen.png",
         ticked,
     )

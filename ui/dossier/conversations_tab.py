@@ -161,6 +161,7 @@ class ConversationsTab(QWidget):
             return  # the editor shows what to mend; nothing typed is lost
         if open_visit_summary(
             self._services,
+            self._navigator.runner,
             moment.report_id,
             self._navigator.notify,
             self,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.imports.import_dialog import ImportDialog
 from ui.messages import import_error_text, import_summary_text
-from ui.tasks import TaskRunner, ThreadTaskRunner
+from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
 from wijkteam.sync.imports.preview import ImportPreview
 from wijkteam.wiring import Services
@@ -27,11 +27,13 @@ class ImportHost(Protocol):
 
 
 class ImportFlow:
-    def __init__(self, parent: QWidget, host: ImportHost, services: Services) -> None:
+    def __init__(
+        self, parent: QWidget, host: ImportHost, services: Services, runner: TaskRunner
+    ) -> None:
         self._parent = parent
         self._host = host
         self._services = services
-        self.runner: TaskRunner = ThreadTaskRunner()
+        self.runner = runner
         self.dialog: ImportDialog | None = None
         self._folder = str(Path.home())
 

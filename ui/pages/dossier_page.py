@@ -231,7 +231,9 @@ class DossierPage(QWidget):
         self._visit_summary(report.id)
 
     def _visit_summary(self, report_id: int) -> None:
-        if open_visit_summary(self._services, report_id, self._navigator.notify, self):
+        if open_visit_summary(
+            self._services, self._navigator.runner, report_id, self._navigator.notify, self
+        ):
             self.documents.refresh()
 
     def _close_report(self, report_id: int) -> None:

@@ -18,10 +18,10 @@ from wijkteam.wiring import Services
 
 
 class HandoverPdf:
-    def __init__(self, services: Services, parent: QWidget) -> None:
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget) -> None:
         self._services = services
         self._parent = parent
-        self.maker = DocumentMaker(services, parent)
+        self.maker = DocumentMaker(services, runner, parent)
 
     @property
     def runner(self) -> TaskRunner:

@@ -56,7 +56,7 @@ class ReferralTab(QWidget):
             "Nog geen doorverwijzing. Vraag een keukentafelgesprek aan bij de Wmo- of "
             "jeugdconsulent, of schaal op naar een specialist, als dat nodig is."
         )
-        self.panel = ReferralPanel(services, self._changed, navigator.notify)
+        self.panel = ReferralPanel(services, navigator.runner, self._changed, navigator.notify)
         self.panel.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -3,27 +3,43 @@ closing, and Beheer › Back-up terugzetten for coordinators."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from ui.feedback import show_error
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
+from wijkteam.logs import report_unexpected
 from wijkteam.wiring import Services
 from wijkteam.wiring.restore import restore_backup as restore_backup_file
 
 HOURLY_MS = 60 * 60 * 1000
+log = logging.getLogger(__name__)
+
+
+class BackupHost(Protocol):
+    """What the scheduler needs of the window."""
+
+    def notify(self, text: str) -> None: ...
+
+    def backups_changed(self) -> None: ...
 
 
 class BackupScheduler(QObject):
-    def __init__(self, services: Services, runner: TaskRunner, parent: QObject) -> None:
-        super().__init__(parent)
+    """Daily back-ups while the app is open. A failure is logged (a code or a reference,
+    nothing personal), said in the status bar and kept for Beheer, never dropped."""
+
+    def __init__(self, services: Services, runner: TaskRunner, window: BackupHost) -> None:
+        super().__init__(window)
         self._services = services
         self._runner = runner
+        self._window = window
         self.running = False
         self.timer = QTimer(self)
         self.timer.setInterval(HOURLY_MS)
@@ -38,15 +54,29 @@ class BackupScheduler(QObject):
 
     def _done(self, _path: object) -> None:
         self.running = False
+        log.info("Back-up made")
+        self._window.backups_changed()
 
-    def _failed(self, _error: BaseException) -> None:
-        self.running = False  # tried again within the hour; nothing personal to report
+    def _failed(self, error: BaseException) -> None:
+        self.running = False  # tried again within the hour
+        code = error.code if isinstance(error, WijkteamError) else type(error).__name__
+        log.warning("Back-up failed: %s", code)
+        text = error_text(error) if isinstance(error, WijkteamError) else ""
+        self._window.notify(
+            f"De back-up is niet gelukt; Wijkteam probeert het binnen een uur opnieuw. {text}"
+        )
+        self._window.backups_changed()
 
     def at_closing(self) -> None:
+        """Closing goes on if it fails (the failure is logged and kept for Beheer); the next
+        start makes the daily backup."""
         self.timer.stop()
-        # Closing goes on if it fails; the next start makes the daily backup.
-        with suppress(WijkteamError, OSError):
+        try:
             self._services.backups.make()
+        except WijkteamError as error:
+            log.warning("Back-up at closing failed: %s", error.code)
+        except Exception as error:
+            report_unexpected(error, "the back-up at closing")
 
 
 def restore_backup(parent: QWidget, services: Services, before_restore: Callable[[], None]) -> bool:

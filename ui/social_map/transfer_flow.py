@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ui.messages import error_text
 from ui.navigator import Navigator
 from ui.social_map.import_dialog import ImportPreviewDialog
-from ui.tasks import TaskRunner, ThreadTaskRunner
+from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
 from wijkteam.services.social_map import MapImportPreview, MapImportResult
 from wijkteam.services.social_map.examples import load_example_map
@@ -33,7 +33,7 @@ class MapTransferFlow:
         self._services = services
         self._navigator = navigator
         self._on_changed = on_changed
-        self.runner: TaskRunner = ThreadTaskRunner()
+        self.runner: TaskRunner = navigator.runner
         self.dialog: ImportPreviewDialog | None = None
         self._folder = Path.home()
 

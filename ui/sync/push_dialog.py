@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.messages import error_text
-from ui.tasks import TaskRunner
+from ui.tasks import Task, TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
-from wijkteam.errors import ValidationError, WijkteamError
+from wijkteam.common.cancel import CancelToken
+from wijkteam.errors import Cancelled, ValidationError, WijkteamError
 from wijkteam.sync.export.push.service import PushResult
 from wijkteam.sync.export.records import PushUser
 from wijkteam.wiring import Services
@@ -55,6 +56,7 @@ class PushDialog(QDialog):
         self._runner = runner
         self._secret = secret
         self.result: PushResult | None = None
+        self._pushing: Task | None = None
         self.setWindowTitle("Synchroniseren met de gemeente")
         self.resize(620, 360)
         config = services.export.settings.config()
@@ -77,11 +79,11 @@ class PushDialog(QDialog):
         self.push_button = QPushButton("&Synchroniseren")
         self.push_button.setDefault(True)
         self.push_button.clicked.connect(self.push)
-        close = QPushButton("Sluiten")
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton("Sluiten")
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         buttons.addWidget(self.push_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Rechtstreeks naar het zaaksysteem", 2))
@@ -120,15 +122,40 @@ class PushDialog(QDialog):
         progress = self._progress.moved.emit
         self.push_button.setEnabled(False)
         self.status.setText("Bezig met synchroniseren…")
-        self._runner.submit(
+        token = CancelToken()
+        task = self._runner.submit(
             lambda: self._services.export.push.push(
-                secret, user, include_all=include_all, member_id=member_id, progress=progress
+                secret,
+                user,
+                include_all=include_all,
+                member_id=member_id,
+                progress=progress,
+                cancel=token,
             ),
             self._pushed,
             self._failed,
+            token=token,
         )
+        if not task.finished:
+            self._pushing = task
+            self.close_button.setText("&Stoppen")
+
+    def reject(self) -> None:
+        """While pushing, Sluiten/Esc stop at a safe point; the next push resumes."""
+        if self._pushing is not None and not self._pushing.finished:
+            self._pushing.cancel()
+            self.close_button.setEnabled(False)
+            self.status.setText("Stoppen…")
+            return
+        super().reject()
+
+    def _done_pushing(self) -> None:
+        self._pushing = None
+        self.close_button.setText("Sluiten")
+        self.close_button.setEnabled(True)
 
     def _pushed(self, result: PushResult) -> None:
+        self._done_pushing()
         self.result = result
         self.push_button.setEnabled(True)
         self.status.setText(
@@ -137,8 +164,14 @@ class PushDialog(QDialog):
         )
 
     def _failed(self, error: BaseException) -> None:
+        self._done_pushing()
         self.push_button.setEnabled(True)
-        if isinstance(error, WijkteamError):
+        if isinstance(error, Cancelled):
+            self.status.setText(
+                "Gestopt. Wat al aankwam is bewaard; de volgende keer gaat de rest, zonder "
+                "iets dubbel te versturen."
+            )
+        elif isinstance(error, WijkteamError):
             self.status.setText(error_text(error))
         else:
             self.status.setText("Er ging iets mis. Probeer het straks opnieuw.")

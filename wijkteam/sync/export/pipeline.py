@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Protocol
 
+from wijkteam.common.cancel import CancelToken
 from wijkteam.sync.export.sources import CollectContext, Sources, sources_for
 from wijkteam.sync.zgw.resources import KIND_ORDER, Resource, ResourceKind
 from wijkteam.sync.zgw.schemas import check
@@ -29,15 +30,18 @@ def resources(ctx: CollectContext, kind: ResourceKind, sources: Sources) -> Iter
 
 
 def run(
-    ctx: CollectContext, sink: Sink, sources: Sources
+    ctx: CollectContext, sink: Sink, sources: Sources, cancel: CancelToken | None = None
 ) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
-    """Feeds the sink; returns counts per kind and the meldingen that had anything."""
+    """Feeds the sink; returns counts per kind and the meldingen that had anything. Stops
+    with Cancelled between two resources when `cancel` is set."""
     counts: dict[ResourceKind, int] = {}
     cases: set[uuid.UUID] = set()
     for kind in KIND_ORDER:
         sink.begin(kind)
         count = 0
         for item in resources(ctx, kind, sources):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
             sink.add(item)
             cases.add(item.case_uuid)
             count += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
@@ -64,26 +65,30 @@ class ExportService:
         *,
         include_all: bool = False,
         member_id: int | None = None,
+        cancel: CancelToken | None = None,
     ) -> ExportResult:
         """Writes the archive and records the batch ('aangemaakt'). Raises NothingToExport
-        (and writes nothing) when nothing changed since the last acknowledged batch."""
+        (and writes nothing) when nothing changed since the last acknowledged batch, and
+        Cancelled (nothing written, no batch) when `cancel` is set before the end."""
         from wijkteam.sync.export.archive import ArchiveWriter, check_passphrase
 
         check_passphrase(passphrase)
         config = self._settings.config()
         try:
-            return self._write(ArchiveWriter(target, passphrase), config, include_all, member_id)
+            archive = ArchiveWriter(target, passphrase)
+            return self._write(archive, config, include_all, member_id, cancel)
         except OSError as error:  # a full or pulled-out stick
             raise ExportTargetUnwritable() from error
 
-    def _write(self, archive, config: ZgwConfig, include_all: bool, member_id):  # type: ignore[no-untyped-def]
+    def _write(self, archive, config: ZgwConfig, include_all: bool, member_id, cancel):  # type: ignore[no-untyped-def]
         from wijkteam.sync.export.pipeline import run
 
         batch_uuid = uuid.uuid4()
         with archive as writer:
             with self._store.transaction() as session:
                 window = self._window(session, include_all)
-                counts, cases = run(CollectContext(session, window, config), writer, self._sources)
+                ctx = CollectContext(session, window, config)
+                counts, cases = run(ctx, writer, self._sources, cancel)
             if not cases:
                 raise NothingToExport()
             writer.finish(_manifest(batch_uuid, window, include_all, counts, writer, config))

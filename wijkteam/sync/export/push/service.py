@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel
 from wijkteam.errors import WijkteamError
 from wijkteam.store import Store
@@ -58,7 +59,10 @@ class PushService:
         member_id: int | None = None,
         transport: httpx.BaseTransport | None = None,  # tests plug in their own
         progress: Callable[[int], None] | None = None,
+        cancel: CancelToken | None = None,
     ) -> PushResult:
+        """Stops with Cancelled between two resources when `cancel` is set; what arrived is
+        in the ledger, and the next push resumes without duplicates."""
         # httpx, PyJWT and the schema validator load only when a push runs (start-up time).
         from wijkteam.sync.export.pipeline import run
         from wijkteam.sync.export.push.client import ZgwClient
@@ -75,7 +79,7 @@ class PushService:
                 window = ExportWindow.after(acknowledged, self._store.clock.utcnow())
                 ctx = CollectContext(session, window, config)
                 sender = Sender(client, Ledger(self._store), ctx, progress)
-                counts, cases = run(ctx, sender, self._sources)
+                counts, cases = run(ctx, sender, self._sources, cancel)
         finally:
             client.close()
         with self._store.transaction() as session:
