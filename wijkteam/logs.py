@@ -46,13 +46,20 @@ class _PrivateFileHandler(RotatingFileHandler):
 
 
 class SafeFormatter(logging.Formatter):
-    """Tracebacks without messages or locals, whoever logs one (log.exception included)."""
+    """Tracebacks without messages or locals, whoever logs one (log.exception included),
+    even when another handler already cached the full traceback on the record."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_text, record.stack_info
+        record.exc_text = self.formatException(record.exc_info) if record.exc_info else None
+        record.stack_info = None  # a stack dump may quote source lines with values
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text, record.stack_info = saved
 
     def formatException(self, ei) -> str:  # type: ignore[no-untyped-def,override]
         return safe_traceback(ei[1]) if ei and ei[1] is not None else ""
-
-    def formatStack(self, stack_info: str) -> str:
-        return ""  # a stack dump may quote source lines with values; the frames suffice
 
 
 def configure(data_dir: Path) -> Path | None:

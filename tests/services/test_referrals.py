@@ -340,7 +340,7 @@ def test_support_and_the_handover_report(services: Services, melding: ReportReco
 
 def test_a_closed_melding_takes_no_new_referral(services: Services, melding: ReportRecord) -> None:
     services.reports.close(melding.id, ClosingReason.SOLVED_VOORVELD)
-    with pytest.raises(ValidationError, match="report_closed"):
+    with pytest.raises(ValidationError, match="referral_report_closed"):
         services.referrals.create(melding.id, WMO)
 
 

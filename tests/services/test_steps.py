@@ -234,7 +234,7 @@ def test_timeline_shows_open_items_first_then_newest_first(
 def test_step_links_a_map_entry_that_then_cannot_be_deleted(
     services: Services, melding: ReportRecord
 ) -> None:
-    from wijkteam.services.social_map.errors import EntryReferenced
+    from wijkteam.errors import EntryReferenced
     from wijkteam.services.social_map.records import MapEntryInput
 
     entry = services.social_map.create(MapEntryInput(name="Wandelgroep Vijlen", place="Vijlen"))

@@ -23,22 +23,6 @@ FILE_NAME = {
     DocumentKind.HANDOVER: "overdrachtsverslag.pdf",
 }
 
-DOCUMENT_CODES = {
-    "no_visit_held": "Er is voor deze melding nog geen huisbezoek gehouden of vastgelegd. "
-    "Leg eerst het gesprek vast op het tabblad Gesprekken, of zet het huisbezoek op "
-    "‘gehouden’.",
-    "no_member_for_visit": "Bij dit gesprek staat geen teamlid. Wijs de melding eerst toe aan "
-    "een teamlid: dat is de contactpersoon op het verslag.",
-    "not_a_visit_of_report": "Dit gesprek hoort niet bij deze melding.",
-    "not_a_pdf": "Het verslag kon niet worden bewaard: het is geen PDF.",
-    "time_without_date": "Vul ook de datum in, of maak de tijd leeg.",
-}
-
-DOCUMENT_FIELD_LABELS = {
-    "next_contact_on": "de datum van het volgende contact",
-    "next_contact_at": "de tijd van het volgende contact",
-}
-
 
 def theme_label(key: str) -> str:
     return SUMMARY_THEME_LABEL.get(key) or THEME_LABEL[Theme(key)]

@@ -9,7 +9,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.imports.import_dialog import ImportDialog
-from ui.messages import import_error_text, import_summary_text
+from ui.messages import error_text, import_summary_text
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
 from wijkteam.sync.imports.preview import ImportPreview
@@ -69,7 +69,7 @@ class ImportFlow:
     def _refused(self, error: BaseException) -> None:
         self._parent.setEnabled(True)
         text = (
-            import_error_text(error)
+            error_text(error)
             if isinstance(error, WijkteamError)
             else "Het bestand kon niet worden gelezen."
         )

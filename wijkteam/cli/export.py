@@ -68,7 +68,7 @@ def run_export_command(
 
 
 def _export(services: Any, target: Path, include_all: bool, describe: Describe) -> int:
-    from wijkteam.sync.export.service import NothingToExport
+    from wijkteam.sync.export.errors import NothingToExport
 
     passphrase = os.environ.get(PASSPHRASE_ENV, "")
     try:

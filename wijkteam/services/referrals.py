@@ -297,7 +297,7 @@ def _open_report(session: Session, report_id: int) -> Report:
     if report is None:
         raise NotFound("report", report_id)
     if report.status not in OPEN_STATUSES:
-        raise ValidationError("report", "report_closed")
+        raise ValidationError("report", "referral_report_closed")
     return report
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from wijkteam.common.csv_safety import ESCAPE as GUARD
 from wijkteam.common.csv_safety import FORMULA_TRIGGERS, escape_formula
 from wijkteam.common.text_files import UTF8_BOM, TextRefused, decode_csv, refuse_binary
-from wijkteam.services.social_map.errors import MapFileRefused
+from wijkteam.errors import MapFileRefused
 
 BOM = UTF8_BOM
 

@@ -7,12 +7,11 @@ from pathlib import Path
 
 from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel
-from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, record_batch
-from wijkteam.sync.export.errors import ExportTargetUnwritable
+from wijkteam.sync.export.errors import ExportTargetUnwritable, NothingToExport
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.export.settings import SyncSettingsService
 from wijkteam.sync.export.sources import CollectContext, Sources, check_names
@@ -21,10 +20,6 @@ from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.resources import KIND_ORDER, REQUEST_SCHEMA
 
 PREVIEW_SAMPLES = 20
-
-
-class NothingToExport(WijkteamError):
-    code = "nothing_to_export"
 
 
 class ExportService:

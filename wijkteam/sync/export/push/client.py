@@ -16,31 +16,13 @@ from typing import Any
 import httpx
 import jwt
 
-from wijkteam.errors import WijkteamError
+from wijkteam.sync.export.errors import ConnectionLost, ServerRefused
 from wijkteam.sync.export.records import PushUser
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.resources import ResourceKind
 
 TIMEOUT_SECONDS = 30.0
 MAX_PAGES = 50
-
-
-class ConnectionLost(WijkteamError):
-    """The server could not be reached or the connection broke off mid-request."""
-
-    code = "push_connection_lost"
-
-
-class ServerRefused(WijkteamError):
-    """The server answered with an error. Carries the status and the error codes it named,
-    never the body sent."""
-
-    code = "push_refused"
-
-    def __init__(self, kind: ResourceKind, status: int, codes: tuple[str, ...] = ()) -> None:
-        super().__init__(kind=kind.value, status=status, codes=codes)
-        self.status = status
-        self.codes = codes
 
 
 class ZgwClient:

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 
 from wijkteam.domain.sync import RemoteState
-from wijkteam.errors import WijkteamError
 from wijkteam.store.models import Report
+from wijkteam.sync.export.errors import UnresolvedReference
 from wijkteam.sync.export.push.client import ServerRefused, ZgwClient
 from wijkteam.sync.export.push.ledger import Ledger
 from wijkteam.sync.export.push.lookups import find_existing
@@ -20,15 +20,6 @@ from wijkteam.sync.zgw.resources import Resource, ResourceKind
 from wijkteam.sync.zgw.zaak import map_zaak
 
 NOT_UNIQUE = "identificatie-niet-uniek"
-
-
-class UnresolvedReference(WijkteamError):
-    """A body points at a resource the server does not have and the push cannot make."""
-
-    code = "push_unresolved_reference"
-
-    def __init__(self, kind: ResourceKind) -> None:
-        super().__init__(kind=kind.value)
 
 
 class Sender:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel
-from wijkteam.errors import WijkteamError
 from wijkteam.store import Store
 from wijkteam.sync.export.batches import BatchService, last_acknowledged_until, record_batch
+from wijkteam.sync.export.errors import PushNotConfigured
 from wijkteam.sync.export.records import BatchRecord, PushUser
 from wijkteam.sync.export.settings import SyncSettingsService
 from wijkteam.sync.export.sources import CollectContext, Sources, check_names
@@ -28,12 +28,6 @@ from wijkteam.sync.export.window import ExportWindow
 
 if TYPE_CHECKING:
     import httpx
-
-
-class PushNotConfigured(WijkteamError):
-    """No client id in the settings, or no secret typed."""
-
-    code = "push_not_configured"
 
 
 @dataclass(frozen=True)
