@@ -8,6 +8,7 @@ one Dutch line with that reference and exits with EXIT_UNEXPECTED."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from wijkteam import __version__, logs
@@ -49,6 +50,7 @@ def data_dir_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE
+log = logging.getLogger(__name__)
 
 
 def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -> int:
@@ -56,12 +58,16 @@ def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -
     Dutch sentences; the default prints codes)."""
     logs.configure(data_dir_of(args))
     hooks = logs.install_hooks()
+    log.info("Command %s starts", args.command)
     try:
-        return _dispatch(args, describe)
-    except Exception as error:  # the one handler for what no rule foresaw
-        reference = logs.report_unexpected(error, f"the command {args.command}")
-        print(describe(Unexpected(reference)), file=sys.stderr)
-        return EXIT_UNEXPECTED
+        try:
+            code = _dispatch(args, describe)
+        except Exception as error:  # the one handler for what no rule foresaw
+            reference = logs.report_unexpected(error, f"the command {args.command}")
+            print(describe(Unexpected(reference)), file=sys.stderr)
+            code = EXIT_UNEXPECTED
+        log.info("Command %s ends with exit code %d", args.command, code)
+        return code
     finally:
         logs.restore_hooks(hooks)
         logs.close()
