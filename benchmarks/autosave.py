@@ -1,4 +1,4 @@
-"""Autosave of a conversation: ≤ 20 ms per save, never blocking typing (DESIGN.md §8).
+"""Autosave of a conversation: ≤ 20 ms per save, never blocking typing (benchmarks/README.md).
 
 Measures, on a long conversation (seven themes, about 7,000 characters):
 - the draft write itself (DraftService.save: one UPDATE on the primary key, committed with

@@ -1,4 +1,4 @@
-"""Incremental export of 10,000 changed cases: ≤ 10 s, memory flat (DESIGN.md §8).
+"""Incremental export of 10,000 changed cases: ≤ 10 s, memory flat (benchmarks/README.md).
 
 Builds a store with the demo generator (once, cached), exports everything and acknowledges
 it, then changes N meldingen (a new status each, as a day of work would) and times the

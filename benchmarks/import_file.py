@@ -3,7 +3,7 @@ waits for) and writing it in one transaction, on a fresh store.
 
     python -m benchmarks.import_file [--records 10000]
 
-No target in DESIGN.md; the ones used here: the preview of 10,000 meldingen within 5 s and
+No target in the product's list; the ones used here: the preview of 10,000 meldingen within 5 s and
 the import within 10 s (both run off the UI thread).
 """
 

@@ -1,4 +1,4 @@
-"""Start to first usable screen: ≤ 1.5 × a bare PySide6 window's start (DESIGN.md §8).
+"""Start to first usable screen: ≤ 1.5 × a bare PySide6 window's start (benchmarks/README.md).
 
 Both are started as fresh processes, the way a member starts them; the clock stops when the
 child reports that its window was painted. The app opens the 100,000-resident store and shows

@@ -1,4 +1,4 @@
-"""Building the resident's visit summary: ≤ 200 ms (issue 4, DESIGN.md §8).
+"""Building the resident's visit summary: ≤ 200 ms (issue 4, benchmarks/README.md).
 
 Measures, on an encrypted store with a held conversation (seven themes, about 7,000
 characters, three steps and a follow-up):

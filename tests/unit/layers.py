@@ -7,7 +7,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-# DESIGN.md §4 and docs/architecture.md, lowest first. A subpackage may import its own rank's
+# docs/architecture.md, lowest first. A subpackage may import its own rank's
 # package and the ranks below it, never one above or beside it.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "clock", "paths", "resources", "logs", "__init__"}),

@@ -1,4 +1,4 @@
-"""The dependency direction of DESIGN.md §4, checked on the source itself."""
+"""The dependency direction of docs/architecture.md, checked on the source itself."""
 
 from __future__ import annotations
 
