@@ -54,13 +54,11 @@ class BackupScheduler(QObject):
 
     def _done(self, _path: object) -> None:
         self.running = False
-        log.info("Back-up made")
         self._window.backups_changed()
 
     def _failed(self, error: BaseException) -> None:
+        """The service logged it (and the runner, for an unexpected one, with a reference)."""
         self.running = False  # tried again within the hour
-        code = error.code if isinstance(error, WijkteamError) else type(error).__name__
-        log.warning("Back-up failed: %s", code)
         text = error_text(error) if isinstance(error, WijkteamError) else ""
         self._window.notify(
             f"De back-up is niet gelukt; Wijkteam probeert het binnen een uur opnieuw. {text}"
@@ -73,9 +71,9 @@ class BackupScheduler(QObject):
         self.timer.stop()
         try:
             self._services.backups.make()
-        except WijkteamError as error:
-            log.warning("Back-up at closing failed: %s", error.code)
-        except Exception as error:
+        except WijkteamError:
+            pass  # the service logged it and kept it for Beheer
+        except Exception as error:  # closing goes on; logged with a reference, not dropped
             report_unexpected(error, "the back-up at closing")
 
 

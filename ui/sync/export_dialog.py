@@ -78,6 +78,7 @@ class ExportDialog(QDialog):
         self._asked = 0  # a newer preview request makes older answers stale
         self.result: ExportResult | None = None
         self._writing: Task | None = None  # the export being written, which may be stopped
+        self._previewing: Task | None = None
         self.setWindowTitle("Exporteren naar de gemeente")
         self.resize(900, 780)
         self.since_label = muted()
@@ -149,15 +150,25 @@ class ExportDialog(QDialog):
         include_all = self.everything.isChecked()
         self._asked += 1
         asked = self._asked
-        self._runner.submit(
-            lambda: self._exports.preview(include_all=include_all),
+        if self._previewing is not None:
+            self._previewing.cancel()  # its answer would be stale anyway
+        token = CancelToken()
+        self._previewing = self._runner.submit(
+            lambda: self._exports.preview(include_all=include_all, cancel=token),
             lambda preview: self._previewed(preview, asked),
-            self._failed,
+            self._preview_failed,
+            token=token,
+            on_cancelled=lambda: None,
         )
+
+    def _preview_failed(self, error: BaseException) -> None:
+        self._previewing = None
+        self._failed(error)
 
     def _previewed(self, preview: ExportPreview, asked: int) -> None:
         if asked != self._asked:
             return
+        self._previewing = None
         self.preview = preview
         self.model.set_rows([CountRow(kind, preview.counts.get(kind, 0)) for kind in KIND_ORDER])
         self.since_label.setText(_since_text(preview))
@@ -234,6 +245,8 @@ class ExportDialog(QDialog):
             self.close_button.setEnabled(False)
             self.status.setText("Stoppen…")
             return
+        if self._previewing is not None:
+            self._previewing.cancel()  # nobody will read it: stop gathering
         super().reject()
 
     def _done_writing(self) -> None:

@@ -7,6 +7,7 @@ never a name."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from contextlib import suppress
@@ -29,6 +30,7 @@ SUFFIX = ".backup"
 LAST_KEY = "last_backup_at"
 FAILED_KEY = "last_backup_failed_at"
 DAILY = timedelta(hours=24)
+log = logging.getLogger(__name__)
 STALE = timedelta(days=2)  # Beheer warns when the last good back-up is older than this
 
 
@@ -76,11 +78,14 @@ class BackupService:
         failure is recorded (Beheer shows it) and raised."""
         stamp = self._store.clock.utcnow()
         try:
-            return self._make(stamp)
-        except BaseException:
+            made = self._make(stamp)
+        except BaseException as error:
+            log.warning("Back-up failed: %s", type(error).__name__)
             with suppress(Exception):  # the store itself may be what failed
                 self._settings.set_value(FAILED_KEY, stamp.isoformat())
             raise
+        log.info("Back-up made")
+        return made
 
     def _make(self, stamp: datetime) -> Path:
         folder = self.folder

@@ -35,15 +35,23 @@ class ExportService:
         self._sources = check_names(sources)
         self._audit = audit
 
-    def preview(self, include_all: bool = False, samples: int = PREVIEW_SAMPLES) -> ExportPreview:
-        """What an export would carry now, checked against the schemas, without writing."""
+    def preview(
+        self,
+        include_all: bool = False,
+        samples: int = PREVIEW_SAMPLES,
+        cancel: CancelToken | None = None,
+    ) -> ExportPreview:
+        """What an export would carry now, checked against the schemas, without writing.
+        Stops with Cancelled when `cancel` is set (the member closed the dialog)."""
         from wijkteam.sync.export.pipeline import PreviewSink, run  # loads the validator
 
         config = self._settings.config()
         sink = PreviewSink(samples)
         with self._store.transaction() as session:
             window = self._window(session, include_all)
-            counts, cases = run(CollectContext(session, window, config), sink, self._sources)
+            counts, cases = run(
+                CollectContext(session, window, config), sink, self._sources, cancel
+            )
         return ExportPreview(
             since=window.since,
             include_all=include_all,
