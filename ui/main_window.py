@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
     def _close_when_idle(self) -> None:
         if self.closing_notice is not None:
             return
+        self.runner.closing = True
         self.closing_notice = ClosingNotice(self.runner, self)
         self.closing_notice.show()
 

@@ -53,6 +53,10 @@ class TaskRunner(Protocol):
     @property
     def busy(self) -> bool: ...
 
+    # Set when the member closes the window: flows then finish their work but open nothing
+    # new (a review dialog after a file was read, say).
+    closing: bool
+
     def cancel_all(self) -> None: ...
 
     def when_idle(self, callback: Callable[[], None]) -> None: ...
@@ -111,6 +115,7 @@ class InlineTaskRunner:
     the threaded runner, in the same order, just without waiting."""
 
     busy = False
+    closing = False
 
     def submit(
         self,
@@ -164,6 +169,7 @@ class ThreadTaskRunner(QObject):
         self._relay.finished.connect(self._deliver)
         self._running: list[Task] = []
         self._waiting: list[Callable[[], None]] = []
+        self.closing = False
 
     def submit(
         self,

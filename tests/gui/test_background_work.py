@@ -168,6 +168,39 @@ def test_an_export_can_be_stopped_and_leaves_nothing(
     dialog.close()
 
 
+def test_closing_while_a_file_is_read_waits_and_then_opens_no_review(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    application()
+    runner = ThreadTaskRunner()
+    window = MainWindow(services, runner)
+    window.show()
+    qtbot.waitExposed(window)
+    gate, reading = threading.Event(), threading.Event()
+    read = services.imports.preview_file
+
+    def slow_read(path: Path):  # type: ignore[no-untyped-def]
+        reading.set()
+        assert gate.wait(20)
+        return read(path)
+
+    monkeypatch.setattr(services.imports, "preview_file", slow_read)
+    source = tmp_path / "meldingen.csv"
+    source.write_text(
+        "zaaknummer;ontvangen;achternaam;geboortedatum;vraag\nZK-7;10-11-2026;Bedacht;"
+        "01-02-1950;Hulp bij de tuin\n",
+        encoding="utf-8",
+    )
+    window.import_flow.start(source)
+    assert reading.wait(10)
+    window.close()
+    assert window.isVisible() and window.closing_notice is not None
+    gate.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert window.import_flow.dialog is None  # no review opened for a closing window
+    assert services.residents.search("bedacht") == []  # nothing imported behind its back
+
+
 # --- unexpected failures ------------------------------------------------------------------------
 @pytest.fixture
 def log_file(tmp_path: Path) -> Iterator[Path]:

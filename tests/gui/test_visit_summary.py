@@ -311,6 +311,7 @@ class HeldRunner:
         self.jobs: list[tuple[object, object, object]] = []
 
     busy = False
+    closing = False
 
     def submit(self, work, on_done, on_error, **_options) -> Task:  # type: ignore[no-untyped-def]
         self.jobs.append((work, on_done, on_error))

@@ -57,6 +57,8 @@ class ImportFlow:
 
     def _review(self, preview: ImportPreview) -> None:
         self._parent.setEnabled(True)
+        if self.runner.closing:  # the member closed Wijkteam meanwhile: nothing was imported
+            return
         self.dialog = ImportDialog(self._services, preview, self.runner, self._parent)
         self.dialog.exec()
         summary = self.dialog.summary

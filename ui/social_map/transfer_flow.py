@@ -53,6 +53,8 @@ class MapTransferFlow:
 
     def _review(self, preview: MapImportPreview) -> None:
         self._parent.setEnabled(True)
+        if self.runner.closing:  # the member closed Wijkteam meanwhile: nothing was imported
+            return
         self.dialog = ImportPreviewDialog(preview, self._parent)
         accepted = self.dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
         only_valid = self.dialog.only_valid
