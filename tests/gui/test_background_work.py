@@ -46,6 +46,7 @@ class HeldExport:
     def hold(self) -> None:
         self.gate.clear()
         self.started.clear()
+        self.finished.clear()
 
     def zaken(self, ctx: CollectContext) -> Iterator[Resource]:
         self.started.set()
@@ -100,7 +101,7 @@ def test_closing_during_an_export_waits_for_it(
     _start_export(qtbot, dialog, target, held)
 
     window.close()  # the member closes Wijkteam while the archive is being written
-    assert window.isVisible()
+    assert window.isVisible() and not held.finished.is_set()
     notice = window.closing_notice
     assert notice is not None and notice.isVisible()
     assert "nog bezig" in notice.label.text()
@@ -135,8 +136,19 @@ def test_quitting_during_an_export_closes_the_store_only_after_it(
         close()
 
     exporting.store.close = recording_close  # type: ignore[method-assign]
-    threading.Timer(0.5, held.gate.set).start()
+    wait = runner.wait
+    waited: list[bool] = []
+
+    def wait_for_the_export() -> None:
+        # Closing now waits for the runner; only then does the held export go on. (No timer
+        # thread: under faketime a timed wait in a thread never fires.)
+        waited.append(runner.busy and not held.finished.is_set())
+        held.gate.set()
+        wait()
+
+    runner.wait = wait_for_the_export  # type: ignore[method-assign]
     session.shut_down()  # what quitting the app runs (aboutToQuit)
+    assert waited == [True]
     assert closed_after == [True]
     assert dialog.result is not None
     window.close()
