@@ -126,7 +126,7 @@ def main() -> int:
     assert sign_in_dialog.opened is not None
     services = sign_in_dialog.opened.services
     store = services.store
-    window = MainWindow(services, InlineTaskRunner())
+    window = MainWindow(services, runner)
     window.resize(1280, 800)
     window.show()
     window.show_today()

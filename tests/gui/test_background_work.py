@@ -300,3 +300,23 @@ def test_a_failure_on_the_ui_thread_shows_a_reference_and_logs_nothing_personal(
     assert reference in captured.err
     for secret in (NAME, BSN):
         assert secret not in logged and secret not in captured.err
+
+
+def test_a_failing_preload_is_logged_and_shown(
+    qtbot: QtBot, log_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database layer loads behind the sign-in screen; if that fails, it is said."""
+    from ui import app
+
+    application()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.app.QMessageBox.critical", staticmethod(lambda parent, title, text: shown.append(text))
+    )
+    monkeypatch.setattr(app, "_preload", _named_failure)
+    runner = ThreadTaskRunner()
+    runner.submit(app._preload, lambda _none: None, app._preload_failed)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    reference = shown[0].split("referentie ")[1][:8]
+    logged = log_file.read_text(encoding="utf-8")
+    assert f"reference {reference}" in logged and NAME not in logged
