@@ -96,13 +96,14 @@ class _Outcome:
         except Exception as error:  # every failure is delivered, none is dropped
             self.error = _as_reported(error)
 
-    def deliver(self) -> None:
-        """On the UI thread."""
+    def deliver(self, closing: bool = False) -> None:
+        """On the UI thread. While the window closes, stopped work is not reported: the
+        member asked for it and is leaving."""
         self.task.finished = True
         if isinstance(self.error, Cancelled) or (self.error is None and self.task.cancelled):
             if self._on_cancelled is not None:
                 self._on_cancelled()
-            else:
+            elif not closing:
                 self._on_error(Cancelled())
         elif self.error is not None:
             self._on_error(self.error)
@@ -211,7 +212,7 @@ class ThreadTaskRunner(QObject):
     def _deliver(self, outcome: _Outcome) -> None:
         self._running.remove(outcome.task)
         try:
-            outcome.deliver()
+            outcome.deliver(self.closing)
         finally:
             if not self._running:
                 waiting, self._waiting = self._waiting, []
