@@ -61,7 +61,7 @@ def _run(data_dir: Path, clock: Clock | None) -> int:
     app = application()
     log.info("Wijkteam starts")
     # The one runner of this session: every flow gets it, the window waits for it at closing.
-    runner = ThreadTaskRunner(parent=app)
+    runner = ThreadTaskRunner()
     # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
     runner.submit(_preload, lambda _none: None, _preload_failed)
     started = start_session(StoreAccess(data_dir, clock), runner)

@@ -158,14 +158,13 @@ class _Job(QRunnable):
         self._relay.finished.emit(self._outcome)
 
 
-class ThreadTaskRunner(QObject):
-    """Runs work on its own thread pool. Work must not touch widgets; callbacks may."""
+class ThreadTaskRunner:
+    """Runs work on Qt's thread pool. Work must not touch widgets; callbacks may. A plain
+    object (no QObject of its own to delete, from whichever thread the collector runs in);
+    the relay that brings results back lives on the UI thread."""
 
-    idle = Signal()
-
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = pool or QThreadPool(self)
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
         self._running: list[Task] = []
@@ -216,6 +215,5 @@ class ThreadTaskRunner(QObject):
         finally:
             if not self._running:
                 waiting, self._waiting = self._waiting, []
-                self.idle.emit()
                 for callback in waiting:
                     callback()
