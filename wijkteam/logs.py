@@ -157,6 +157,12 @@ def install_hooks(show: Callable[[str], None] | None = None) -> Hooks:
             return
         error.__traceback__ = error.__traceback__ or tb
         reference = report_unexpected(error, "the main thread")
+        # Let go of the failed frames at once, here on the UI thread: kept in sys.last_*
+        # they hold widgets that the garbage collector would free later, in any thread.
+        error.__traceback__ = None
+        for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+            if hasattr(sys, name):
+                setattr(sys, name, None)
         print(unexpected_line(reference), file=sys.stderr)
         if show is not None:
             show(reference)

@@ -284,6 +284,7 @@ def test_a_failure_on_the_ui_thread_shows_a_reference_and_logs_nothing_personal(
 
     try:
         window = QMessageBox()  # any widget whose slot fails: a button's click runs it
+        qtbot.addWidget(window)  # deleted at the end, on this thread
         trigger = window.addButton("Doe het", QMessageBox.ButtonRole.ActionRole)
         trigger.clicked.disconnect()
         trigger.clicked.connect(_named_failure)

@@ -100,3 +100,22 @@ def test_sql_parameters_never_reach_an_error_message(store: Store) -> None:
         connection.execute(text("SELECT * FROM bestaat_niet WHERE naam = :naam"), {"naam": NAME})
     assert NAME not in str(raised.value)
     assert "parameters hidden" in str(raised.value)
+
+
+def test_the_hook_logs_and_lets_go_of_the_failed_frames(
+    log_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    path = logs.configure(log_dir)
+    assert path is not None
+    hooks = logs.install_hooks()
+    try:
+        error = _caught()
+        sys.last_traceback = error.__traceback__  # what PyErr_Print leaves behind
+        sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        logs.restore_hooks(hooks)
+    assert sys.last_traceback is None and error.__traceback__ is None
+    assert "referentie" in capsys.readouterr().err
+    assert "Unexpected RuntimeError in the main thread" in path.read_text(encoding="utf-8")
