@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import failures
+from ui.collector import UiThreadCollector
 from ui.messages import error_text
 from ui.startup import start_session
 from ui.style import apply_style
@@ -59,6 +60,14 @@ def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
 
 def _run(data_dir: Path, clock: Clock | None) -> int:
     app = application()
+    collector = UiThreadCollector(app)  # never in a worker thread: see ui/collector.py
+    try:
+        return _session(app, data_dir, clock)
+    finally:
+        collector.stop()
+
+
+def _session(app: QApplication, data_dir: Path, clock: Clock | None) -> int:
     log.info("Wijkteam starts")
     # The one runner of this session: every flow gets it, the window waits for it at closing.
     runner = ThreadTaskRunner()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,16 @@ from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 from wijkteam.services.records import MemberRecord
 from wijkteam.wiring import Services
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_ui_thread() -> Iterator[None]:
+    """As the app does (ui/collector.py): no garbage collection in a runner's worker thread
+    during a test, and what a test left behind collected here, on the UI thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture
