@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from wijkteam.errors import WijkteamError
 from wijkteam.wiring import Services
 
 NAV_TODAY, NAV_WORKLIST = 0, 1
+log = logging.getLogger(__name__)
 NAV_SOCIAL_MAP = 2
 
 
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.runner.busy:  # never close the store under running work: wait for it
+            log.info("Closing waits for work running in the background")
             event.ignore()
             self._close_when_idle()
             return
