@@ -1,1 +1,2 @@
-"""Speed measurements against DESIGN.md §8. Run as modules: python -m benchmarks.<name>."""
+"""Speed measurements against the targets in benchmarks/README.md. Run as modules:
+python -m benchmarks.<name>."""

@@ -1,4 +1,4 @@
-"""Autosave of a conversation: ≤ 20 ms per save, never blocking typing (DESIGN.md §8).
+"""Autosave of a conversation: ≤ 20 ms per save, never blocking typing (benchmarks/README.md).
 
 Measures, on a long conversation (seven themes, about 7,000 characters):
 - the draft write itself (DraftService.save: one UPDATE on the primary key, committed with
@@ -26,9 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.common import report, timings_ms
 from wijkteam.domain.contacts import THEMES, ContactKind, Theme
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 PARAGRAPH = (
     "Mevrouw vertelt uitgebreid over haar jaren in het naaiatelier, over de buren die "

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wijkteam.demo.generator import generate
-from wijkteam.security.headless import DEMO_TEAM
-from wijkteam.security.setup import TeamSetup, first_start, open_unlocked, unlock
-from wijkteam.services import Services
+from wijkteam.wiring import Services
+from wijkteam.wiring.headless import DEMO_TEAM
+from wijkteam.wiring.setup import TeamSetup, first_start, open_unlocked, unlock
 
 # Benchmark stores are encrypted like real ones (the targets hold with SQLCipher).
 BENCH_PASSWORD = "benchmark wachtwoord"

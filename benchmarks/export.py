@@ -1,4 +1,4 @@
-"""Incremental export of 10,000 changed cases: ≤ 10 s, memory flat (DESIGN.md §8).
+"""Incremental export of 10,000 changed cases: ≤ 10 s, memory flat (benchmarks/README.md).
 
 Builds a store with the demo generator (once, cached), exports everything and acknowledges
 it, then changes N meldingen (a new status each, as a day of work would) and times the
@@ -27,9 +27,9 @@ from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
 from wijkteam.store.models import Report, StatusChange
+from wijkteam.wiring import Services
 
 PASSPHRASE = "een wachtzin voor de meting"
 T0 = datetime(2026, 11, 18, 9, 0)
@@ -41,7 +41,7 @@ from datetime import datetime
 from pathlib import Path
 from benchmarks.common import BENCH_KEY
 from wijkteam.clock import FixedClock
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 from wijkteam.store import open_store, store_path
 clock = FixedClock(datetime.fromisoformat(sys.argv[2]))
 store = open_store(store_path(Path(sys.argv[1])), bytes(range(32)), clock=clock)

@@ -3,7 +3,7 @@ waits for) and writing it in one transaction, on a fresh store.
 
     python -m benchmarks.import_file [--records 10000]
 
-No target in DESIGN.md; the ones used here: the preview of 10,000 meldingen within 5 s and
+No target in the product's list; the ones used here: the preview of 10,000 meldingen within 5 s and
 the import within 10 s (both run off the UI thread).
 """
 
@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.common import BENCH_KEY
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 HEADER = (
     "zaaknummer;ontvangen;bsn;voornamen;achternaam;geboortedatum;postcode;huisnummer;telefoon;vraag"

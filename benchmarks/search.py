@@ -1,4 +1,4 @@
-"""Search-as-you-type over 100,000 residents: ≤ 50 ms per keystroke (p95), DESIGN.md §8.
+"""Search-as-you-type over 100,000 residents: ≤ 50 ms per keystroke (p95), benchmarks/README.md.
 
 Each keystroke runs what the screens run: the Werkvoorraad count plus its first page, and the
 resident search of the Nieuwe-melding dialog.

@@ -1,4 +1,4 @@
-"""Start to first usable screen: ≤ 1.5 × a bare PySide6 window's start (DESIGN.md §8).
+"""Start to first usable screen: ≤ 1.5 × a bare PySide6 window's start (benchmarks/README.md).
 
 Both are started as fresh processes, the way a member starts them; the clock stops when the
 child reports that its window was painted. The app opens the 100,000-resident store and shows
@@ -37,20 +37,21 @@ from pathlib import Path
 from ui.app import application
 from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import InlineTaskRunner
+from wijkteam.wiring.access import StoreAccess
 app = application()
-dialog = SignInDialog(Path(sys.argv[1]), InlineTaskRunner())
+dialog = SignInDialog(StoreAccess(Path(sys.argv[1])), InlineTaskRunner())
 dialog.show()
 app.processEvents()
 dialog.grab()
 print("ready", flush=True)
 started = time.perf_counter()
 from benchmarks.common import BENCH_PASSWORD
-from wijkteam.security.headless import DEMO_TEAM
+from wijkteam.wiring.headless import DEMO_TEAM
 dialog.initials.setText(DEMO_TEAM[3])
 dialog.password.setText(BENCH_PASSWORD)
 dialog.sign_in()
 from ui.main_window import MainWindow
-window = MainWindow(dialog.opened.services)
+window = MainWindow(dialog.opened.services, InlineTaskRunner())
 window.show()
 app.processEvents()
 window.grab()

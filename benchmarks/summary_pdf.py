@@ -1,4 +1,4 @@
-"""Building the resident's visit summary: ≤ 200 ms (issue 4, DESIGN.md §8).
+"""Building the resident's visit summary: ≤ 200 ms (issue 4, benchmarks/README.md).
 
 Measures, on an encrypted store with a held conversation (seven themes, about 7,000
 characters, three steps and a follow-up):
@@ -24,15 +24,15 @@ from pathlib import Path
 
 from benchmarks.common import BENCH_KEY, report, timings_ms
 from wijkteam.documents import warm_up
-from wijkteam.documents.content import THEME_KEYS
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.domain.contacts import THEMES, ContactKind
+from wijkteam.domain.documents import THEME_KEYS
 from wijkteam.domain.enums import Language
 from wijkteam.domain.steps import StepActor
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.steps.records import StepInput
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 TARGET_MS = 200
 PARAGRAPH = (

@@ -11,10 +11,10 @@ import pytest
 from wijkteam.clock import Clock, FixedClock
 from wijkteam.domain.enums import MemberRole
 from wijkteam.security.kdf import KdfParams
-from wijkteam.security.setup import Opened, TeamSetup, first_start, open_unlocked, unlock
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store, open_store, store_path
+from wijkteam.wiring import Services
+from wijkteam.wiring.setup import Opened, TeamSetup, first_start, open_unlocked, unlock
 
 # Wednesday 18 November 2026, 09:00: every test's "now" unless it moves the clock.
 NOW = datetime(2026, 11, 18, 9, 0)

@@ -1,7 +1,9 @@
-"""Starting the GUI: application setup, the store, the first-start welcome, the window."""
+"""Starting the GUI: logging, application setup, the one task runner, the store (first start
+or sign-in), the window."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,15 +11,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui import failures
+from ui.collector import UiThreadCollector
+from ui.messages import error_text
 from ui.startup import start_session
 from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
+from wijkteam import logs
 from wijkteam.clock import Clock
+from wijkteam.errors import WijkteamError
 from wijkteam.security.state import StoreState
+from wijkteam.wiring.access import StoreAccess
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-    from wijkteam.services import Services
+    from wijkteam.wiring import Services
+
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -39,18 +49,41 @@ def application() -> QApplication:
 
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
+    logs.configure(data_dir)
+    hooks = failures.install()
+    try:
+        return _run(data_dir, clock)
+    finally:
+        logs.restore_hooks(hooks)
+        logs.close()
+
+
+def _run(data_dir: Path, clock: Clock | None) -> int:
     app = application()
+    collector = UiThreadCollector(app)  # never in a worker thread: see ui/collector.py
+    try:
+        return _session(app, data_dir, clock)
+    finally:
+        collector.stop()
+
+
+def _session(app: QApplication, data_dir: Path, clock: Clock | None) -> int:
+    log.info("Wijkteam starts")
+    # The one runner of this session: every flow gets it, the window waits for it at closing.
     runner = ThreadTaskRunner()
     # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
-    runner.submit(_preload, lambda _none: None, lambda _error: None)
-    started = start_session(data_dir, runner, clock)
+    runner.submit(_preload, lambda _none: None, _preload_failed)
+    started = start_session(StoreAccess(data_dir, clock), runner)
     if started is None:
+        runner.wait()
         return 2
     opened, state = started
     show_main_window(
         opened.services, runner, data_dir, state is StoreState.NEW, opened.recovery_code
     )
-    return app.exec()
+    code = app.exec()
+    log.info("Wijkteam stops")
+    return code
 
 
 def show_main_window(
@@ -65,7 +98,7 @@ def show_main_window(
     from ui.main_window import MainWindow
     from ui.security.session import install_security
 
-    window = MainWindow(services)
+    window = MainWindow(services, runner)
     security = install_security(window, services, runner, data_dir)
     application().aboutToQuit.connect(security.shut_down)
     window.show()
@@ -81,7 +114,13 @@ def show_main_window(
 
 
 def _preload() -> None:
-    import wijkteam.security.setup  # noqa: F401 - SQLAlchemy, the services, the models
+    import wijkteam.wiring.services  # noqa: F401 - SQLAlchemy, the services, the models
+
+
+def _preload_failed(error: BaseException) -> None:
+    """Logged by the runner already; said here, because signing in will not work either."""
+    if isinstance(error, WijkteamError):
+        QMessageBox.critical(QApplication.activeWindow(), "Wijkteam", error_text(error))
 
 
 def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
@@ -104,8 +143,11 @@ def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
         window.data_changed()
         window.notify("Demo-gegevens geladen.")
 
-    def failed(_error: BaseException) -> None:
+    def failed(error: BaseException) -> None:
         window.setEnabled(True)
-        QMessageBox.warning(window, "Wijkteam", "De demo-gegevens konden niet worden geladen.")
+        text = error_text(error) if isinstance(error, WijkteamError) else ""
+        QMessageBox.warning(
+            window, "Wijkteam", f"De demo-gegevens konden niet worden geladen. {text}".strip()
+        )
 
     runner.submit(lambda: generate(services.store), done, failed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,18 +26,23 @@ from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
 from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
+from ui.tasks import TaskRunner
+from ui.widgets.closing_notice import ClosingNotice
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 NAV_TODAY, NAV_WORKLIST = 0, 1
+log = logging.getLogger(__name__)
 NAV_SOCIAL_MAP = 2
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, runner: TaskRunner) -> None:
         super().__init__()
         self.services = services
+        self.runner = runner  # the one runner, made at start-up; flows reach it through here
+        self.closing_notice: ClosingNotice | None = None
         # No personal data in the title: it shows in the task bar and in screen shares.
         self.setWindowTitle("Wijkteam")
         self.resize(1280, 800)
@@ -64,9 +71,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._previous_page: QWidget = self.today_page
-        self.import_flow = ImportFlow(self, self, services)
+        self.import_flow = ImportFlow(self, self, services, runner)
         self._build_actions()
-        self.sync_menu = SyncMenu(self, services)
+        self.sync_menu = SyncMenu(self, services, runner)
         self.statusBar().showMessage("Klaar", 2000)
         self.nav.setCurrentRow(NAV_TODAY)
 
@@ -224,7 +231,28 @@ class MainWindow(QMainWindow):
         if not self.social_map_page.confirm_leave():
             event.ignore()
             return
+        if self.runner.busy:  # never close the store under running work: wait for it
+            log.info("Closing waits for work running in the background")
+            event.ignore()
+            self._close_when_idle()
+            return
         event.accept()
+
+    def _close_when_idle(self) -> None:
+        if self.closing_notice is not None:
+            return
+        self.runner.closing = True
+        self.closing_notice = ClosingNotice(self.runner, self)
+        self.closing_notice.show()
+
+        def close_now() -> None:
+            if self.closing_notice is not None:
+                self.closing_notice.close()
+                self.closing_notice.deleteLater()
+            self.closing_notice = None
+            self.close()
+
+        self.runner.when_idle(close_now)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape and self.pages.currentWidget() is self.dossier_page:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from ui.tasks import TaskRunner
+
 
 class Navigator(Protocol):
+    runner: TaskRunner  # the one runner for background work, made at start-up
+
     def open_dossier(self, resident_id: int, report_id: int | None = None) -> None: ...
 
     def open_referral(self, resident_id: int, report_id: int, referral_id: int) -> None:

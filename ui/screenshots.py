@@ -26,11 +26,11 @@ from ui.referrals.screenshots import referral_shots
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
-from wijkteam.security.headless import DEMO_TEAM
-from wijkteam.security.setup import TeamSetup, first_start
-from wijkteam.security.state import StoreState, store_state
-from wijkteam.services import Services
+from wijkteam.security.state import StoreState
 from wijkteam.services.contact_records import ContactInput
+from wijkteam.wiring import Services
+from wijkteam.wiring.access import StoreAccess, TeamSetup
+from wijkteam.wiring.headless import DEMO_TEAM
 
 SHOT_PASSWORD = "schermafdrukken maken"
 
@@ -101,12 +101,13 @@ def main() -> int:
     from ui.tasks import InlineTaskRunner
 
     runner = InlineTaskRunner()
-    generated = store_state(data_dir) is StoreState.NEW
+    access = StoreAccess(data_dir)
+    generated = access.state() is StoreState.NEW
     if generated:
-        _grab_dialog(FirstStartDialog(data_dir, runner), args.out / "00-eerste-start.png")
+        _grab_dialog(FirstStartDialog(access, runner), args.out / "00-eerste-start.png")
         team, place, name, initials = DEMO_TEAM
         setup = TeamSetup(team, place, name, initials, SHOT_PASSWORD, SHOT_PASSWORD)
-        opened = first_start(data_dir, setup)
+        opened = access.first_start(setup)
         generate(opened.services.store)
         opened.services.store.close()
 
@@ -116,16 +117,16 @@ def main() -> int:
         dialog.password.setText("verkeerd wachtwoord")
         dialog.sign_in()
 
-    sign_in_dialog = SignInDialog(data_dir, runner)
+    sign_in_dialog = SignInDialog(access, runner)
     _grab_dialog(sign_in_dialog, args.out / "00-aanmelden.png", sign_in)
-    sign_in_dialog = SignInDialog(data_dir, runner)
+    sign_in_dialog = SignInDialog(access, runner)
     sign_in_dialog.initials.setText(DEMO_TEAM[3])
     sign_in_dialog.password.setText(SHOT_PASSWORD)
     sign_in_dialog.sign_in()
     assert sign_in_dialog.opened is not None
     services = sign_in_dialog.opened.services
     store = services.store
-    window = MainWindow(services)
+    window = MainWindow(services, runner)
     window.resize(1280, 800)
     window.show()
     window.show_today()
@@ -250,14 +251,17 @@ def _shoot_import(services: Services, window: MainWindow, out: Path) -> None:
     """The import review with the example file plus a row with mistakes."""
     from ui.imports.import_dialog import ImportDialog
     from ui.tasks import InlineTaskRunner
+    from wijkteam.common.example_dates import as_of
     from wijkteam.resources import resource
 
-    example = resource("import", "voorbeeld_meldingen.csv").read_bytes()
+    today = services.store.clock.today()
+    example = as_of(resource("import", "voorbeeld_meldingen.csv").read_bytes(), today)
     known = services.residents.search("", limit=1) or services.residents.search("vaals", limit=1)
-    extra = "ZK-2026-000199;03-11-2026;999000018;Piet;;Fout;31-02-1950;;;;6291 SS;Vaals;;;;;;"
+    day = f"{today:%d-%m-%Y}"
+    extra = f"ZK-2026-000199;{day};999000018;Piet;;Fout;31-02-1950;;;;6291 SS;Vaals;;;;;;"
     if known and known[0].birth_date:
         born = known[0].birth_date.strftime("%d-%m-%Y")
-        extra += f"\r\nZK-2026-000198;04-11-2026;;;;{known[0].surname};{born};;;;;;;;;;Vraag;"
+        extra += f"\r\nZK-2026-000198;{day};;;;{known[0].surname};{born};;;;;;;;;;Vraag;"
     data = example + extra.encode("utf-8") + b"\r\n"
     preview = services.imports.preview_bytes(data, "meldingen-gemeente.csv")
     _grab_dialog(ImportDialog(services, preview, InlineTaskRunner(), window), out / "07-import.png")

@@ -12,14 +12,12 @@ from ui.messages import error_text
 from ui.security.first_start_dialog import FirstStartDialog
 from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import TaskRunner
-from wijkteam.clock import Clock
 from wijkteam.errors import KeyFileMissing, StoreError
-from wijkteam.security.state import StoreState, store_state
-from wijkteam.store import store_path
+from wijkteam.security.state import StoreState
+from wijkteam.wiring.access import StoreAccess
 
 if TYPE_CHECKING:
-    from wijkteam.security.setup import Opened
-from wijkteam.store.instance_lock import InstanceLock
+    from wijkteam.wiring.access import Opened
 
 
 def explain_store_error(error: StoreError, data_dir: Path) -> None:
@@ -35,40 +33,23 @@ def explain_store_error(error: StoreError, data_dir: Path) -> None:
     box.exec()
 
 
-def _refuse_a_second_start(data_dir: Path) -> None:
-    """Say so before asking for a password (opening takes the lock for real later)."""
-    probe = InstanceLock(store_path(data_dir))
-    probe.acquire()
-    probe.release()
-
-
-def start_session(
-    data_dir: Path, runner: TaskRunner, clock: Clock | None = None
-) -> tuple[Opened, StoreState] | None:
+def start_session(access: StoreAccess, runner: TaskRunner) -> tuple[Opened, StoreState] | None:
     """Sign in (or make the team at first start); None when the member stopped or the store
     cannot be used (after saying why)."""
     try:
-        state = store_state(data_dir)
-        if state is not StoreState.LOCKED:
-            from wijkteam.store.opening import check_store_file
-
-            check_store_file(store_path(data_dir))
-        else:
-            _refuse_a_second_start(data_dir)
+        state = access.state()
     except StoreError as error:
-        explain_store_error(error, data_dir)
+        explain_store_error(error, access.data_dir)
         return None
     dialog: SignInDialog | FirstStartDialog
     if state is StoreState.LOCKED:
-        dialog = SignInDialog(data_dir, runner, clock)
+        dialog = SignInDialog(access, runner)
     else:
-        dialog = FirstStartDialog(
-            data_dir, runner, converting=state is StoreState.PLAIN, clock=clock
-        )
+        dialog = FirstStartDialog(access, runner, converting=state is StoreState.PLAIN)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted or dialog.opened is None:
         error = getattr(dialog, "error", None)
         if error is not None:
-            explain_store_error(error, data_dir)
+            explain_store_error(error, access.data_dir)
         return None
     return dialog.opened, state

@@ -162,3 +162,61 @@ class OpenItemsRemain(WijkteamError):
 
     def __init__(self, steps: int, follow_ups: int) -> None:
         super().__init__(steps=steps, follow_ups=follow_ups)
+
+
+class Cancelled(WijkteamError):
+    """Work stopped because the member (or closing the app) asked it to, at a safe point:
+    nothing half-done was kept."""
+
+    code = "cancelled"
+
+
+class Unexpected(WijkteamError):
+    """Something failed that no rule foresaw. It was logged (type and frames only, see
+    wijkteam/logs.py) under `reference`, which the member may quote."""
+
+    code = "unexpected"
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(reference=reference)
+
+
+# --- the sociale kaart ---------------------------------------------------------------------
+class EntryReferenced(WijkteamError):
+    """A hard delete of an entry that something (e.g. a step) still refers to."""
+
+    code = "map_entry_referenced"
+
+    def __init__(self, entry_id: int) -> None:
+        super().__init__(entry_id=entry_id)
+
+
+class MapFileRefused(WijkteamError):
+    """A CSV file that cannot be read as a sociale kaart at all (no row-by-row report).
+
+    Codes: too_large, too_many_rows, empty, binary, wrong_kind (kind=...), encoding,
+    wrong_delimiter (found=...), missing_columns (columns=...), duplicate_columns
+    (columns=...), malformed (line=...), unreadable, unwritable.
+    """
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, **params)
+
+
+class ImportNotConfirmed(WijkteamError):
+    """The file has bad rows and the member did not choose to import only the valid ones."""
+
+    code = "map_import_not_confirmed"
+
+    def __init__(self, bad_rows: int) -> None:
+        super().__init__(bad_rows=bad_rows)
+
+
+class DuplicateSuspected(WijkteamError):
+    """A new resident looks like an existing one. Carries ids only, never names."""
+
+    code = "duplicate_suspected"
+
+    def __init__(self, resident_ids: list[int]) -> None:
+        super().__init__(resident_ids=tuple(resident_ids))
+        self.resident_ids = tuple(resident_ids)

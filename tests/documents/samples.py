@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from tests.factories import BSN_A
-from wijkteam.documents.content import (
+from wijkteam.domain.documents import (
     Actor,
     HandoverReport,
     HandoverResident,

@@ -11,9 +11,9 @@ from PIL import Image
 
 from tests.documents.pdftext import pages_text
 from tests.documents.samples import handover, theme, visit_summary
-from wijkteam.documents.content import THEME_KEYS
 from wijkteam.documents.handover import build_handover_report
 from wijkteam.documents.visit_summary import build_visit_summary
+from wijkteam.domain.documents import THEME_KEYS
 from wijkteam.domain.enums import Language
 
 PDFTOPPM = shutil.which("pdftoppm")

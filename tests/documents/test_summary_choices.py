@@ -7,8 +7,8 @@ from datetime import date, time
 import pytest
 
 from tests.documents.samples import theme, visit_summary
-from wijkteam.documents.content import NextContact, VisitSummaryDraft
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
+from wijkteam.domain.documents import NextContact, VisitSummaryDraft
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.errors import ValidationFailed
 

@@ -8,8 +8,8 @@ from datetime import date, time
 
 import pytest
 
-from wijkteam.documents.content import THEME_KEYS, Actor
 from wijkteam.documents.texts import handover_texts, key_paths, summary_file, summary_texts
+from wijkteam.domain.documents import THEME_KEYS, Actor
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.referral import ConsentForm, Law, Specialist, Urgency
 from wijkteam.resources import resource

@@ -10,15 +10,15 @@ from pypdf import PdfReader
 
 from tests.documents.pdftext import all_text, pages_text
 from tests.documents.samples import THEME_WORDS, theme, visit_summary
-from wijkteam.documents.content import (
+from wijkteam.documents.texts import summary_texts
+from wijkteam.documents.visit_summary import build_visit_summary
+from wijkteam.domain.documents import (
     THEME_KEYS,
     MemberContact,
     NextContact,
     ThemeText,
     choose_themes,
 )
-from wijkteam.documents.texts import summary_texts
-from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.enums import Language
 
 ALL_THEMES = tuple(theme(key) for key in THEME_KEYS)

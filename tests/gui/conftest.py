@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -7,14 +8,25 @@ from pytestqt.qtbot import QtBot
 
 from ui.app import application
 from ui.main_window import MainWindow
-from wijkteam.services import Services
+from ui.tasks import InlineTaskRunner
 from wijkteam.services.records import MemberRecord
+from wijkteam.wiring import Services
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_ui_thread() -> Iterator[None]:
+    """As the app does (ui/collector.py): no garbage collection in a runner's worker thread
+    during a test, and what a test left behind collected here, on the UI thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, member: MemberRecord) -> Iterator[MainWindow]:
     application()  # the app's look, locale and translations
-    main = MainWindow(services)
+    main = MainWindow(services, InlineTaskRunner())
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()

@@ -47,14 +47,15 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import application
     from ui.main_window import MainWindow
+    from ui.tasks import InlineTaskRunner
     from wijkteam.clock import FixedClock
-    from wijkteam.services import Services
     from wijkteam.store import open_store, store_path
+    from wijkteam.wiring import Services
 
     data_dir, resident_id, report_id = Path(argv[0]), int(argv[1]), int(argv[2])
     app = application()
     services = Services.create(open_store(store_path(data_dir), clock=FixedClock(NOW)))
-    window = MainWindow(services)
+    window = MainWindow(services, InlineTaskRunner())
     window.show()
     window.activateWindow()
     while QApplication.activeWindow() is not window:

@@ -12,13 +12,14 @@ from tests.factories import report, resident
 from tests.gui.helpers import drive_modal, replace_text, show_active, type_text
 from ui.dossier.draft_recovery import offer_unsaved_drafts
 from ui.main_window import MainWindow
+from ui.tasks import InlineTaskRunner
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
+from wijkteam.wiring import Services
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 WHO = "Zoë (83) woont al 40 jaar in Vaals; haar man overleed vorig jaar."
@@ -125,7 +126,7 @@ def test_closing_the_window_keeps_the_text_and_the_next_start_offers_it(
     (draft,) = services.drafts.pending()
     assert draft.content.themes[Theme.MOTIVATION] == MOTIVATION
 
-    restarted = MainWindow(services)
+    restarted = MainWindow(services, InlineTaskRunner())
     show_active(qtbot, restarted)
     seen: list[str] = []
 

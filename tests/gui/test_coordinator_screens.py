@@ -12,8 +12,8 @@ from tests.gui.helpers import show_active
 from ui.app import application
 from ui.security.audit_dialog import ACTION, AuditDialog
 from wijkteam.security.context import AuditAction
-from wijkteam.security.setup import Opened
 from wijkteam.services.audit_records import AuditQuery
+from wijkteam.wiring.setup import Opened
 
 
 def test_audit_log_screen_filters_checks_and_exports(
@@ -77,11 +77,12 @@ def test_retention_screen_removes_after_confirmation(qtbot: QtBot, team: Opened,
 def test_privacy_actions_on_the_open_dossier(qtbot: QtBot, team: Opened, tmp_path: Path) -> None:
     from ui.main_window import MainWindow
     from ui.security.privacy_actions import PrivacyActions
+    from ui.tasks import InlineTaskRunner
 
     application()
     services = team.services
     saved = services.reports.register(report(), resident=resident(surname="Quispelaar"))
-    window = MainWindow(services)
+    window = MainWindow(services, InlineTaskRunner())
     window.show()
     actions = PrivacyActions(window, services)
     window.open_dossier(saved.resident_id, saved.id)
@@ -105,7 +106,7 @@ def test_restore_from_the_menu_puts_the_backup_back(
 
     from tests.conftest import TEAM_PASSWORD
     from ui.security import backup_actions
-    from wijkteam.security.setup import open_unlocked, unlock
+    from wijkteam.wiring.setup import open_unlocked, unlock
 
     application()
     services = team.services
@@ -115,7 +116,7 @@ def test_restore_from_the_menu_puts_the_backup_back(
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     monkeypatch.setattr(QApplication, "quit", lambda *args: None)
     called: list[bool] = []
-    assert backup_actions.restore_now(services, team_dir, backup, lambda: called.append(True))
+    assert backup_actions.restore_now(services, backup, lambda: called.append(True))
     assert called == [True]
     ring, unlocked = unlock(team_dir, "CC", TEAM_PASSWORD)
     again = open_unlocked(team_dir, ring, unlocked, clock=clock)

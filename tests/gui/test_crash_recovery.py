@@ -24,8 +24,8 @@ from ui.app import application, show_main_window
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.domain.contacts import Theme
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

@@ -10,7 +10,7 @@ from ui.dialogs.close_report_dialog import CloseReportDialog
 from ui.main_window import MainWindow
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def test_edit_details_with_a_bad_postcode_then_fix_it(

@@ -14,8 +14,7 @@ from tests.gui.helpers import drive_modal
 from tests.sync.import_files import BAD_BSN_ROW, GOOD_ROWS, csv_bytes
 from ui.imports.import_dialog import ImportDialog
 from ui.main_window import MainWindow
-from ui.tasks import InlineTaskRunner
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def _file(tmp_path: Path, *rows: str) -> Path:
@@ -30,7 +29,6 @@ def _column(model, column: int) -> list[str]:  # type: ignore[no-untyped-def]
 
 def _open_import(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bestand › Meldingen importeren…, with the file dialog answering `path`."""
-    window.import_flow.runner = InlineTaskRunner()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(path), ""))
     )

@@ -19,8 +19,8 @@ from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
-from wijkteam.services import Services
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 
 def test_data_survives_closing_and_reopening(
@@ -30,7 +30,7 @@ def test_data_survives_closing_and_reopening(
     store = open_store(store_path(data_dir), clock=clock)
     services = Services.create(store)
     services.members.add("Tessa Testlid", "TT")
-    first = MainWindow(services)
+    first = MainWindow(services, InlineTaskRunner())
     show_active(qtbot, first)
 
     def fill(dialog: NewReportDialog) -> None:
@@ -42,7 +42,7 @@ def test_data_survives_closing_and_reopening(
     store.close()
 
     reopened = Services.create(open_store(store_path(data_dir), clock=clock))
-    second = MainWindow(reopened)
+    second = MainWindow(reopened, InlineTaskRunner())
     show_active(qtbot, second)
     second.nav.setCurrentRow(1)
     model = second.worklist_page.model
@@ -111,7 +111,7 @@ def test_read_only_folder_explained(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_empty_store_offers_demo_data(qtbot: QtBot, services: Services) -> None:
     application()
-    window = MainWindow(services)
+    window = MainWindow(services, InlineTaskRunner())
     show_active(qtbot, window)
     assert services.store_is_empty()
 
@@ -130,7 +130,7 @@ def test_empty_store_offers_demo_data(qtbot: QtBot, services: Services) -> None:
 
 def test_empty_store_can_start_with_the_first_member(qtbot: QtBot, services: Services) -> None:
     application()
-    window = MainWindow(services)
+    window = MainWindow(services, InlineTaskRunner())
     show_active(qtbot, window)
 
     def start_empty(dialog: WelcomeDialog) -> None:

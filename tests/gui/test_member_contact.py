@@ -19,8 +19,8 @@ from ui.security.contact_dialog import ContactDialog
 from ui.security.session import SecuritySession, install_security
 from ui.tasks import InlineTaskRunner
 from wijkteam.domain.enums import MemberRole
-from wijkteam.security.setup import Opened
 from wijkteam.services.records import MemberRecord
+from wijkteam.wiring.setup import Opened
 
 MEMBER_PASSWORD = "bas zijn eigen wachtwoord"
 
@@ -38,7 +38,7 @@ def bas(team: Opened) -> MemberRecord:
 @pytest.fixture
 def session(qtbot: QtBot, team: Opened, team_dir: Path) -> Iterator[SecuritySession]:
     application()
-    window = MainWindow(team.services)
+    window = MainWindow(team.services, InlineTaskRunner())
     security = install_security(window, team.services, InlineTaskRunner(), team_dir)
     show_active(qtbot, window)
     yield security

@@ -10,7 +10,7 @@ from ui.dialogs.new_report_dialog import NewReportDialog
 from ui.main_window import MainWindow
 from ui.models.columns import DEADLINE_ROLE
 from wijkteam.domain.deadlines import DeadlineState
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def _fill_new_resident(qtbot: QtBot, dialog: NewReportDialog, *, bsn: str = "") -> None:

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.documents.samples import visit_summary
 from ui.documents.pdf_output import VIEWER_PREFIX, paint_pages, sweep_viewer_copies
-from wijkteam.documents.content import ThemeText
 from wijkteam.documents.visit_summary import build_visit_summary
+from wijkteam.domain.documents import ThemeText
 
 
 def test_every_page_goes_to_its_own_sheet(qtbot: QtBot, tmp_path: Path) -> None:

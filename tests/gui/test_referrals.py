@@ -16,10 +16,9 @@ from tests.factories import report, resident
 from tests.gui.helpers import drive_modal, type_text, with_modal
 from ui.main_window import MainWindow
 from ui.referrals.dialogs import CompleteDialog, ConsentDialog, PlanDialog, RequestDialog
-from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
-from wijkteam.documents.content import DocumentKind
 from wijkteam.domain.contacts import ContactKind, Theme
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.referral import (
     ConsentForm,
     Law,
@@ -29,11 +28,11 @@ from wijkteam.domain.referral import (
     Specialist,
 )
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.referral_records import ConsentInput, ReferralInput
+from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
 WHO = "Oud-naaister uit Vaals, kent iedereen in de straat."
@@ -225,7 +224,6 @@ def test_handover_report_saved_as_pdf_and_recorded(
         referral.id, ConsentInput("Zoë", "18-11-2026", ConsentForm.SPOKEN, "Wmo-consulent")
     )
     panel = open_tab(qtbot, window, melding).panel
-    panel.pdf.runner = InlineTaskRunner()
     target = tmp_path / "overdrachtsverslag.pdf"  # the offered name: no personal data
 
     def choose_save(box: QMessageBox) -> None:

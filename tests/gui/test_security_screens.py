@@ -26,7 +26,8 @@ from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import MemberRole
-from wijkteam.security.setup import Opened, open_unlocked, unlock
+from wijkteam.wiring.access import StoreAccess
+from wijkteam.wiring.setup import Opened, open_unlocked, unlock
 
 MEMBER_PASSWORD = "bas zijn eigen wachtwoord"
 
@@ -35,7 +36,9 @@ def test_first_start_explains_the_password_and_creates_the_team(
     qtbot: QtBot, tmp_path: Path, clock: FixedClock
 ) -> None:
     application()
-    dialog = FirstStartDialog(tmp_path / "nieuw", InlineTaskRunner(), clock=clock, kdf=TEST_KDF)
+    dialog = FirstStartDialog(
+        StoreAccess(tmp_path / "nieuw", clock, kdf=TEST_KDF), InlineTaskRunner()
+    )
     show_active(qtbot, dialog)
     assert "12 tekens" in dialog.findChild(type(dialog.status), "passwordHelp").text()
     type_text(qtbot, dialog.team_name, "Wijkteam Vaals")
@@ -84,7 +87,7 @@ def test_sign_in_refuses_wrong_passwords_with_growing_delays(
 ) -> None:
     team.services.store.close()
     application()
-    dialog = SignInDialog(team_dir, InlineTaskRunner(), clock)
+    dialog = SignInDialog(StoreAccess(team_dir, clock), InlineTaskRunner())
     monotonic = FakeMonotonic()
     dialog.gate.throttle._now = monotonic  # the test moves time instead of waiting
     show_active(qtbot, dialog)
@@ -108,7 +111,7 @@ def test_sign_in_refuses_wrong_passwords_with_growing_delays(
 @pytest.fixture
 def signed_in(qtbot: QtBot, team: Opened) -> Iterator[tuple[MainWindow, LockGuard, Opened]]:
     application()
-    window = MainWindow(team.services)
+    window = MainWindow(team.services, InlineTaskRunner())
     guard = LockGuard(window, team.services, InlineTaskRunner(), idle_ms=60_000)
     window.show()  # not through qtbot: its own teardown would close it before ours
     qtbot.waitExposed(window)
@@ -189,7 +192,7 @@ def test_a_member_sees_no_coordinator_screens(
 ) -> None:
     application()
     team.services.accounts.add("Bas Lid", "BL", MemberRole.MEMBER, MEMBER_PASSWORD, MEMBER_PASSWORD)
-    coordinator_window = MainWindow(team.services)
+    coordinator_window = MainWindow(team.services, InlineTaskRunner())
     coordinator = install_security(coordinator_window, team.services, InlineTaskRunner(), team_dir)
     assert coordinator.coordinator_menu is not None
     coordinator.guard.stop()
@@ -199,7 +202,7 @@ def test_a_member_sees_no_coordinator_screens(
     ring, unlocked = unlock(team_dir, "BL", MEMBER_PASSWORD)
     member = open_unlocked(team_dir, ring, unlocked, clock=clock)
     try:
-        window = MainWindow(member.services)
+        window = MainWindow(member.services, InlineTaskRunner())
         session = install_security(window, member.services, InlineTaskRunner(), team_dir)
         show_active(qtbot, window)
         titles = [a.text() for a in window.menuBar().actions()]
@@ -234,7 +237,7 @@ def test_start_session_signs_in_on_an_encrypted_store(
     drive_modal(
         SignInDialog,
         sign_in,
-        lambda: result.append(start_session(team_dir, InlineTaskRunner(), clock)),
+        lambda: result.append(start_session(StoreAccess(team_dir, clock), InlineTaskRunner())),
     )
     started = result[0]
     assert started is not None
@@ -259,7 +262,9 @@ def test_start_session_offers_first_start_on_a_new_folder(
     drive_modal(
         FirstStartDialog,
         cancel,
-        lambda: result.append(start_session(tmp_path / "nieuw", InlineTaskRunner(), clock)),
+        lambda: result.append(
+            start_session(StoreAccess(tmp_path / "nieuw", clock), InlineTaskRunner())
+        ),
     )
     assert seen == [True] and result == [None]
     assert not (tmp_path / "nieuw" / "keys.json").exists()

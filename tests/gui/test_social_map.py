@@ -14,10 +14,10 @@ from tests.social_map_factories import csv_bytes, map_entry
 from ui.main_window import MainWindow
 from ui.social_map.import_dialog import ImportPreviewDialog
 from ui.social_map.page import SocialMapPage
-from ui.tasks import InlineTaskRunner, ThreadTaskRunner
+from ui.tasks import ThreadTaskRunner
 from wijkteam.domain.social_map import MapCategory, MapEntryKind
-from wijkteam.services import Services
 from wijkteam.services.social_map import MapQuery
+from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -26,7 +26,6 @@ def _open_map(qtbot: QtBot, window: MainWindow) -> SocialMapPage:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.social_map_page
     assert window.pages.currentWidget() is page
-    page.map_tab.transfer.runner = InlineTaskRunner()
     return page
 
 

@@ -20,11 +20,11 @@ from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepStatus
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import StepInput, TimelineKind
+from wijkteam.wiring import Services
 
 
 @pytest.fixture

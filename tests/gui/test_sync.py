@@ -21,21 +21,19 @@ from ui.sync.export_dialog import ExportDialog
 from ui.sync.history_dialog import SyncHistoryDialog
 from ui.sync.push_dialog import PushDialog
 from ui.sync.settings_dialog import SyncSettingsDialog
-from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.sync.export.archive import ArchiveReader
 from wijkteam.sync.export.receipt import receipt_json
 from wijkteam.sync.zgw.config_rules import statustype_field
+from wijkteam.wiring import Services
 
 PASSPHRASE = "fietsen langs de Geul"
 
 
 @pytest.fixture
 def sync_window(window: MainWindow) -> MainWindow:
-    window.sync_menu.runner = InlineTaskRunner()
     return window
 
 

@@ -16,17 +16,18 @@ from tests.factories import report, resident
 from tests.gui.helpers import drive_modal, type_text, with_modal
 from ui.documents.summary_dialog import VisitSummaryDialog
 from ui.main_window import MainWindow
-from ui.tasks import InlineTaskRunner
-from wijkteam.documents.content import DocumentKind
+from ui.tasks import Task
+from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.contacts import ContactKind, Theme
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.domain.steps import StepActor
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import StepInput
+from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
 WHO = "Oud-naaister uit Vaals, Postduivenmelker van beroep."
@@ -70,7 +71,6 @@ class Viewer:
 
 
 def without_printer(dialog: VisitSummaryDialog, viewer: Viewer) -> None:
-    dialog.maker.runner = InlineTaskRunner()
     dialog.maker.output.has_printer = lambda: False
     dialog.maker.output.open_viewer = viewer
 
@@ -151,7 +151,6 @@ def test_a_wrong_date_is_told_and_nothing_typed_is_lost_then_saved_as_pdf(
         dialog.accept()
 
     def make(dialog: VisitSummaryDialog) -> None:
-        dialog.maker.runner = InlineTaskRunner()
         qtbot.keyClicks(dialog.language, "Engels")
         type_text(qtbot, dialog.form.decision, "You will try the choir.")
         form = dialog.form
@@ -311,8 +310,12 @@ class HeldRunner:
     def __init__(self) -> None:
         self.jobs: list[tuple[object, object, object]] = []
 
-    def submit(self, work, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+    busy = False
+    closing = False
+
+    def submit(self, work, on_done, on_error, **_options) -> Task:  # type: ignore[no-untyped-def]
         self.jobs.append((work, on_done, on_error))
+        return Task(CancelToken())
 
     def finish(self) -> None:
         work, on_done, _on_error = self.jobs.pop()

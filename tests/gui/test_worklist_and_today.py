@@ -10,9 +10,9 @@ from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.main_window import MainWindow
 from wijkteam.domain.enums import ClosingReason, MemberRole
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord
+from wijkteam.wiring import Services
 
 
 def _people(services: Services, member: MemberRecord) -> None:

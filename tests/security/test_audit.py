@@ -11,11 +11,11 @@ from tests.factories import BSN_A, report, resident
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import NotAllowed
 from wijkteam.security.context import AuditAction, AuditResult
-from wijkteam.security.setup import Opened
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.inputs import VisitInput
 from wijkteam.store import Store
+from wijkteam.wiring import Services
+from wijkteam.wiring.setup import Opened
 
 PERSONAL = ["Verzonnen", "Zoë", BSN_A, "6291 AB", "Mijn moeder"]
 

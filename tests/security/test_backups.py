@@ -11,9 +11,9 @@ from tests.factories import BSN_A, report, resident
 from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.errors import StoreNotADatabase
-from wijkteam.security.setup import Opened, open_unlocked, unlock
 from wijkteam.services.backups import backup_folder, check_backup, restore
 from wijkteam.store import store_path
+from wijkteam.wiring.setup import Opened, open_unlocked, unlock
 
 
 def test_backup_restore_round_trip(team: Opened, team_dir: Path, clock: FixedClock) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import BSN_A, report, resident
+from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.errors import (
     StoreInUse,
@@ -18,10 +19,10 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
-from wijkteam.services import Services
 from wijkteam.services.worklist import WorklistQuery, WorklistSort
 from wijkteam.store import open_store, store_path
 from wijkteam.store.cipher import Cipher
+from wijkteam.wiring import Services
 
 
 @pytest.fixture
@@ -46,8 +47,8 @@ def _demo_words(services: Services) -> set[bytes]:
     return {w for w in words if len(w) >= 4}
 
 
-def test_store_and_wal_hold_no_names_or_bsns(tmp_path: Path, key: bytes) -> None:
-    store = open_store(store_path(tmp_path), key)
+def test_store_and_wal_hold_no_names_or_bsns(tmp_path: Path, key: bytes, clock: FixedClock) -> None:
+    store = open_store(store_path(tmp_path), key, clock=clock)
     services = Services.create(store)
     services.reports.register(report(), resident=resident(surname="Quispelaar", bsn=BSN_A))
     generate(store, residents=40)

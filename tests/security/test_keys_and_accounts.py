@@ -20,7 +20,9 @@ from wijkteam.errors import (
     ValidationFailed,
 )
 from wijkteam.security.keyring import KeyRing, keys_path
-from wijkteam.security.setup import (
+from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
+from wijkteam.wiring.setup import (
     Opened,
     StoreState,
     first_start,
@@ -29,8 +31,6 @@ from wijkteam.security.setup import (
     store_state,
     unlock,
 )
-from wijkteam.services import Services
-from wijkteam.store import open_store, store_path
 
 NEW_PASSWORD = "een heel nieuw wachtwoord"
 

@@ -15,11 +15,11 @@ from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason, MemberRole
 from wijkteam.errors import NotAllowed
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.inputs import VisitInput
 from wijkteam.store import Store
 from wijkteam.store.models import Report
+from wijkteam.wiring import Services
 
 UNIQUE_QUESTION = "De buurman ziet meneer al weken niet meer"
 GONE = ["Quispelaar", BSN_A, "0612345678", UNIQUE_QUESTION]

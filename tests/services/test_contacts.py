@@ -9,10 +9,10 @@ from wijkteam.domain.contacts import ContactKind, MessageMedium, Orientation, Th
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import NotFound, ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
+from wijkteam.wiring import Services
 
 
 @pytest.fixture

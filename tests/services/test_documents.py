@@ -7,14 +7,14 @@ import pytest
 
 from tests.documents.samples import visit_summary
 from tests.factories import report, resident
-from wijkteam.documents.content import DocumentKind
 from wijkteam.documents.visit_summary import build_visit_summary
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import NotFound, ValidationError
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import open_store, store_path
+from wijkteam.wiring import Services
 
 
 def test_a_recorded_document_keeps_its_bytes_and_their_sha256(

@@ -8,9 +8,9 @@ from tests.factories import report, resident
 from wijkteam.clock import FixedClock
 from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.errors import NotFound
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.draft_codec import decode, encode
+from wijkteam.wiring import Services
 
 
 def typed(**themes: str) -> ContactInput:

@@ -9,10 +9,10 @@ from wijkteam.demo.generator import generate
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import NotAllowed, NotFound, ValidationFailed
 from wijkteam.security.context import AuditAction, AuditResult
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.store.models import AuditEvent
 from wijkteam.validation import normalise_email, normalise_phone
+from wijkteam.wiring import Services
 
 
 def _events(services: Services) -> list[tuple[str, str, int | None, str, int | None]]:

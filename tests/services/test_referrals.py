@@ -26,13 +26,13 @@ from wijkteam.domain.referral import (
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ReferralTransitionRefused, ValidationError, ValidationFailed
 from wijkteam.security.context import AuditAction, AuditResult
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.referral_records import ConsentInput, HandoverChoice, ReferralInput
 from wijkteam.services.steps.records import StepInput
+from wijkteam.wiring import Services
 
 WMO = ReferralInput(ReferralKind.CONSULTATION, "Hulp bij het huishouden?", law=Law.WMO)
 CONSENT = ConsentInput("Zoë Verzonnen (inwoner)", "18-11-2026", ConsentForm.SPOKEN, "Wmo-consulent")
@@ -340,7 +340,7 @@ def test_support_and_the_handover_report(services: Services, melding: ReportReco
 
 def test_a_closed_melding_takes_no_new_referral(services: Services, melding: ReportRecord) -> None:
     services.reports.close(melding.id, ClosingReason.SOLVED_VOORVELD)
-    with pytest.raises(ValidationError, match="report_closed"):
+    with pytest.raises(ValidationError, match="referral_report_closed"):
         services.referrals.create(melding.id, WMO)
 
 

@@ -10,9 +10,9 @@ from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import TransitionRefused, ValidationError, ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.services.reports import DuplicateSuspected
+from wijkteam.wiring import Services
 
 
 def test_register_new_resident_with_deadline(services: Services, member: MemberRecord) -> None:

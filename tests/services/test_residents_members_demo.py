@@ -7,9 +7,9 @@ from wijkteam.demo.generator import generate
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationError, ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.worklist import WorklistQuery
 from wijkteam.validation import normalise_bsn
+from wijkteam.wiring import Services
 
 
 def test_update_resident_validates_and_keeps_old_values_on_error(services: Services) -> None:

@@ -12,11 +12,11 @@ from tests.social_map_factories import PHONE_B, map_entry
 from wijkteam.clock import FixedClock
 from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind, is_stale, stale_before
 from wijkteam.errors import NotFound, ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.social_map import EntryReferenced, MapQuery
 from wijkteam.services.social_map.references import referencing_columns
 from wijkteam.store import Store
 from wijkteam.store.models import Base
+from wijkteam.wiring import Services
 
 
 def _names(services: Services, **query: object) -> list[str]:

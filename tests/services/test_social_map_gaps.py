@@ -11,9 +11,9 @@ from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import MemberRole
 from wijkteam.domain.social_map import MapCategory
 from wijkteam.errors import NotFound, ValidationError
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
 from wijkteam.services.social_map import GapCount
+from wijkteam.wiring import Services
 
 
 def test_record_and_list_newest_first(

@@ -9,11 +9,11 @@ import pytest
 from tests.social_map_factories import csv_bytes, map_entry
 from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind
 from wijkteam.resources import resource
-from wijkteam.services import Services
 from wijkteam.services.social_map import ImportNotConfirmed, MapFileRefused, MapQuery
 from wijkteam.services.social_map import service as service_module
 from wijkteam.services.social_map.csv_read import MAX_FILE_BYTES
 from wijkteam.services.social_map.examples import load_demo_map, load_example_map
+from wijkteam.wiring import Services
 
 HEADER = "naam;soort;categorieën;plaats;telefoon"
 GOOD = "Huiskamer;initiatief;ontmoeting;Vaals;043 000 0101"
@@ -120,7 +120,7 @@ def test_one_transaction_nothing_written_when_a_write_fails(
 def test_export_and_import_into_another_store_round_trips(
     services: Services, tmp_path: Path
 ) -> None:
-    load_example_map(services.social_map_transfer)
+    load_example_map(services.social_map_transfer, services.store.clock.today())
     path = tmp_path / "kaart.csv"
     count = services.social_map_transfer.export_file(path)
     assert count == 27
@@ -170,9 +170,9 @@ def test_demo_data_loads_the_example_map_once(services: Services) -> None:
 
 
 def test_example_map_does_not_overwrite_a_teams_changes(services: Services) -> None:
-    load_example_map(services.social_map_transfer)
+    load_example_map(services.social_map_transfer, services.store.clock.today())
     linde = services.social_map.search(MapQuery(text="huiskamer de linde"))[0]
     services.social_map.deactivate(linde.id)
-    result = load_example_map(services.social_map_transfer)
+    result = load_example_map(services.social_map_transfer, services.store.clock.today())
     assert result.created == 0
     assert not services.social_map.get(linde.id).active

@@ -13,11 +13,11 @@ from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
 from wijkteam.errors import OpenItemsRemain, TransitionRefused, ValidationError, ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import FollowUpOutcome, StepInput, TimelineKind
+from wijkteam.wiring import Services
 
 TODAY = date(2026, 11, 18)  # a Wednesday (tests/conftest.py)
 
@@ -234,7 +234,7 @@ def test_timeline_shows_open_items_first_then_newest_first(
 def test_step_links_a_map_entry_that_then_cannot_be_deleted(
     services: Services, melding: ReportRecord
 ) -> None:
-    from wijkteam.services.social_map.errors import EntryReferenced
+    from wijkteam.errors import EntryReferenced
     from wijkteam.services.social_map.records import MapEntryInput
 
     entry = services.social_map.create(MapEntryInput(name="Wandelgroep Vijlen", place="Vijlen"))

@@ -10,18 +10,18 @@ import pytest
 
 from tests.documents.pdftext import all_text
 from tests.factories import report, resident
-from wijkteam.documents.content import OTHER_THEME, Actor, ThemeText, choose_themes
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.contacts import ContactKind, Theme
+from wijkteam.domain.documents import OTHER_THEME, Actor, ThemeText, choose_themes
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.steps import StepActor, StepStatus
 from wijkteam.errors import ValidationError
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.steps.records import StepInput
+from wijkteam.wiring import Services
 
 
 @pytest.fixture

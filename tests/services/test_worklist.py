@@ -5,10 +5,10 @@ from datetime import date
 from tests.factories import BSN_A, report, resident
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord
 from wijkteam.services.worklist import WorklistQuery, WorklistSort
+from wijkteam.wiring import Services
 
 
 def _fill(services: Services, member: MemberRecord) -> dict[str, int]:

@@ -10,8 +10,8 @@ from tests import factories
 from tests.sync.config import CLIENT_ID, SECRET, settings_input
 from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord, ReportRecord
+from wijkteam.wiring import Services
 
 PASSPHRASE = "fietsen langs de Geul"
 

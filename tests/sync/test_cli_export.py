@@ -13,10 +13,10 @@ from tests.conftest import make_team_store, team_environment
 from tests.sync.config import settings_input
 from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
-from wijkteam.services import Services
 from wijkteam.sync.export.archive import ArchiveReader
 from wijkteam.sync.export.receipt import receipt_json
 from wijkteam.sync.zgw.resources import ResourceKind
+from wijkteam.wiring import Services
 
 PASSPHRASE = "een wachtzin voor de back office"
 pytestmark = pytest.mark.slow

@@ -14,9 +14,9 @@ import pytest
 
 from tests.conftest import make_team_store, open_team_store, team_environment
 from tests.sync.config import SECRET, settings_input
-from wijkteam.services import Services
 from wijkteam.sync.export.settings_file import json_key, settings_json
 from wijkteam.sync.zgw.config_rules import ZgwSettingsInput
+from wijkteam.wiring import Services
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,6 @@ from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.sync import BatchState
 from wijkteam.errors import ValidationError
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.store.models import Report
 from wijkteam.sync.export.archive import ArchiveReader
@@ -25,6 +24,7 @@ from wijkteam.sync.export.errors import ArchiveUnreadable, ExportNotConfigured, 
 from wijkteam.sync.export.receipt import receipt_json
 from wijkteam.sync.export.service import NothingToExport
 from wijkteam.sync.zgw.resources import KIND_ORDER, ResourceKind
+from wijkteam.wiring import Services
 
 
 def export(services: Services, target: Path, include_all: bool = False):  # type: ignore[no-untyped-def]
@@ -304,7 +304,7 @@ def test_documents_leave_with_their_pdf_and_a_link_to_the_zaak(
 ) -> None:
     import base64
 
-    from wijkteam.documents.content import DocumentKind
+    from wijkteam.domain.documents import DocumentKind
     from wijkteam.domain.enums import Language
 
     melding = cases.with_bsn

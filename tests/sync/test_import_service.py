@@ -19,7 +19,6 @@ from tests.sync.import_files import (
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationFailed
-from wijkteam.services import Services
 from wijkteam.services.worklist import WorklistQuery
 from wijkteam.store.models import Report, Resident, StatusChange
 from wijkteam.sync.imports.preview import MatchKind, RowState
@@ -28,6 +27,7 @@ from wijkteam.sync.imports.problems import (
     ImportInvalid,
     ImportNeedsDecision,
 )
+from wijkteam.wiring import Services
 
 
 def _counts(services: Services) -> tuple[int, int]:

@@ -11,10 +11,10 @@ from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.resources import resource
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.sync.export.archive import ArchiveReader
 from wijkteam.sync.zgw.resources import KIND_ORDER, ResourceKind
+from wijkteam.wiring import Services
 
 PASSPHRASE = "fietsen langs de Geul"
 

@@ -18,15 +18,15 @@ from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.sync import BatchState
-from wijkteam.services import Services
 from wijkteam.store.models import Report
-from wijkteam.sync.export.push.client import ConnectionLost
-from wijkteam.sync.export.push.service import PushNotConfigured
-from wijkteam.sync.export.sources import CollectContext, remove_source, source
+from wijkteam.sync.export.errors import ConnectionLost, PushNotConfigured
+from wijkteam.sync.export.sources import CollectContext, ResourceSource
 from wijkteam.sync.zgw.data import ContactMomentData, DocumentData
 from wijkteam.sync.zgw.documents import map_document
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.wiring import Services
+from wijkteam.wiring.export import EXPORT_SOURCES
 
 PDF = b"%PDF-1.4\n% synthetic\n%%EOF\n"
 
@@ -143,12 +143,12 @@ def test_a_zaak_sent_by_file_earlier_is_found_when_later_work_is_pushed(
     assert result.found == 1
 
 
-def test_documents_and_contacts_travel_through_the_registry(
+def test_documents_and_contacts_travel_through_the_source_list(
     linked: Services, cases: Cases, server: FakeZgwServer
 ) -> None:
-    """Other tables add sources with one decorated function; here one made up for the test."""
+    """Other tables add sources with a function and a line in the wiring's list; here some
+    made up for the test, passed in through the same door."""
 
-    @source(ResourceKind.KLANTCONTACT, "test-contacten")
     def contacts(ctx: CollectContext) -> Iterator[Resource]:
         yield map_klantcontact(
             ContactMomentData(
@@ -157,7 +157,6 @@ def test_documents_and_contacts_travel_through_the_registry(
             ctx.config,
         )
 
-    @source(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT, "test-documenten")
     def documents(ctx: CollectContext) -> Iterator[Resource]:
         document = DocumentData(
             uuid.UUID(int=7),
@@ -170,7 +169,6 @@ def test_documents_and_contacts_travel_through_the_registry(
         )
         yield map_document(document, ctx.config)[0]
 
-    @source(ResourceKind.ZAAKINFORMATIEOBJECT, "test-koppelingen")
     def links(ctx: CollectContext) -> Iterator[Resource]:
         document = DocumentData(
             uuid.UUID(int=7),
@@ -183,11 +181,12 @@ def test_documents_and_contacts_travel_through_the_registry(
         )
         yield map_document(document, ctx.config)[1]
 
-    try:
-        push(linked)
-    finally:
-        for name in ("contacten", "documenten", "koppelingen"):
-            remove_source(f"test-{name}")
+    extra = (
+        ResourceSource(ResourceKind.KLANTCONTACT, "test-contacten", contacts),
+        ResourceSource(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT, "test-documenten", documents),
+        ResourceSource(ResourceKind.ZAAKINFORMATIEOBJECT, "test-koppelingen", links),
+    )
+    push(Services.create(linked.store, linked.context, sources=(*EXPORT_SOURCES, *extra)))
     assert server.state.refusals == []
     assert totals(server) == {
         "zaak": 3,

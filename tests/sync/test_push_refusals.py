@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, update
+from wijkteam.domain.documents import DocumentKind
 
 from tests.factories import BSN_B, resident
 from tests.sync.config import SECRET, USER
@@ -19,21 +20,21 @@ from tests.sync.conftest import Cases
 from tests.sync.open_zaak_rules import Answer, fault, invalid
 from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
-from wijkteam.documents.content import DocumentKind
 from wijkteam.domain.contacts import ContactKind
 from wijkteam.domain.enums import ClosingReason, Language
 from wijkteam.domain.sync import BatchState, Undelivered
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import ReportRecord
 from wijkteam.store.models import Report, SyncBatch, SyncBatchCase, SyncRemote
-from wijkteam.sync.export.push.client import ClientRefused
+from wijkteam.sync.export.errors import ClientRefused
 from wijkteam.sync.export.push.service import PushResult
-from wijkteam.sync.export.sources import CollectContext, remove_source, source
+from wijkteam.sync.export.sources import CollectContext, ResourceSource
 from wijkteam.sync.zgw.data import ContactMomentData
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.wiring import Services
+from wijkteam.wiring.export import EXPORT_SOURCES
 
 PDF = b"%PDF-1.4\n% synthetic test document\n%%EOF\n"
 
@@ -277,7 +278,6 @@ def test_an_initiator_the_server_already_has_is_found_by_max_occurences(
 def test_a_body_that_breaks_the_schema_is_reported_and_never_sent(
     linked: Services, cases: Cases, server: FakeZgwServer
 ) -> None:
-    @source(ResourceKind.KLANTCONTACT, "test-kapot")
     def broken(ctx: CollectContext) -> Iterator[Resource]:
         at = datetime(2026, 11, 18, 8, 30)
         contact = ContactMomentData(uuid.uuid4(), cases.other.uuid, "phone", at, 5)
@@ -285,10 +285,8 @@ def test_a_body_that_breaks_the_schema_is_reported_and_never_sent(
         body = {**made.body, "kanaal": "x" * 21}  # the schema allows 20
         yield Resource(made.kind, made.uuid, made.url, body, made.case_uuid)
 
-    try:
-        result = push(linked)
-    finally:
-        remove_source("test-kapot")
+    extra = ResourceSource(ResourceKind.KLANTCONTACT, "test-kapot", broken)
+    result = push(Services.create(linked.store, linked.context, sources=(*EXPORT_SOURCES, extra)))
     assert [(u.kind, u.reason, u.codes) for u in result.undelivered] == [
         (ResourceKind.KLANTCONTACT, Undelivered.SCHEMA, ("maxLength",))
     ]

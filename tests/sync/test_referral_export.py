@@ -16,13 +16,13 @@ from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.referral import ConsentForm, Law, ReferralKind, Specialist
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.referral_records import ConsentInput, ReferralInput
 from wijkteam.sync.export.archive import ArchiveReader
 from wijkteam.sync.zgw.resources import KIND_ORDER, ResourceKind
 from wijkteam.sync.zgw.values import identificatie
+from wijkteam.wiring import Services
 
 PASSPHRASE = "fietsen langs de Geul"
 WMO = ReferralInput(ReferralKind.CONSULTATION, "Hulp bij het huishouden?", law=Law.WMO)

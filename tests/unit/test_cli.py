@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from wijkteam.security.keyring import keys_path
-from wijkteam.security.setup import open_unlocked, unlock
 from wijkteam.store import store_path
+from wijkteam.wiring.setup import open_unlocked, unlock
 
 PASSPHRASE = "lange demo-zin voor tests"
 
@@ -66,7 +66,7 @@ def test_demo_data_needs_the_right_passphrase(tmp_path: Path) -> None:
     assert _run("demo-data", "--data-dir", str(tmp_path), "--residents", "2").returncode == 0
     wrong = _run("demo-data", "--data-dir", str(tmp_path), passphrase="dit is het niet hoor")
     assert wrong.returncode == 1
-    assert "past niet bij deze opslag" in wrong.stderr
+    assert "past niet bij deze gegevens" in wrong.stderr
     missing = _run("demo-data", "--data-dir", str(tmp_path), passphrase=None)
     assert missing.returncode == 1
     assert "WIJKTEAM_PASSPHRASE" in missing.stderr
@@ -77,7 +77,7 @@ def test_demo_data_refuses_a_bad_store(tmp_path: Path) -> None:
     store_path(tmp_path).write_bytes(b"rommel" * 100)
     result = _run("demo-data", "--data-dir", str(tmp_path))
     assert result.returncode == 1
-    assert "kan niet worden geopend" in result.stderr
+    assert "geen Wijkteam-bestand of is beschadigd" in result.stderr
     assert "Traceback" not in result.stderr
 
 

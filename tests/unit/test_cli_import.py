@@ -11,8 +11,8 @@ from tests.conftest import make_team_store, open_team_store, team_environment
 from tests.factories import BSN_A, BSN_BAD
 from tests.sync.import_files import csv_bytes, csv_row
 from wijkteam.security.keyring import keys_path
-from wijkteam.services import Services
 from wijkteam.services.worklist import WorklistQuery
+from wijkteam.wiring import Services
 
 # The command uses the real clock, so the files are dated relative to today.
 RECEIVED = (date.today() - timedelta(days=3)).strftime("%d-%m-%Y")

@@ -17,7 +17,7 @@ from ui.messages import open_items_question
 from ui.widgets.fields import muted
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.errors import OpenItemsRemain, WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class CloseReportDialog(QDialog):

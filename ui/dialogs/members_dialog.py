@@ -31,7 +31,7 @@ from ui.widgets.tables import RowTable
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import WijkteamError
 from wijkteam.security.passwords import MIN_LENGTH
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 MEMBER_COLUMNS = [
     Column("Naam", lambda m: m.name, width=220),

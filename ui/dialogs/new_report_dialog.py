@@ -34,11 +34,10 @@ from ui.widgets.fields import DateField, FieldSet, heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
 from wijkteam.domain.enums import ReportSource
-from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.errors import DuplicateSuspected, WijkteamError
 from wijkteam.services.inputs import ReportInput
 from wijkteam.services.records import ReportRecord, ResidentRecord
-from wijkteam.services.reports import DuplicateSuspected
+from wijkteam.wiring import Services
 
 RESIDENT_COLUMNS = [
     Column("Naam", lambda r: r.list_name, width=200),

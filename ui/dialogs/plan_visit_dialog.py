@@ -20,10 +20,10 @@ from ui.formatting import deadline_text, long_date, short_date
 from ui.messages import field_errors
 from ui.widgets.fields import DateField, FieldSet, heading
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import ReportRecord
 from wijkteam.validation import parse_date
+from wijkteam.wiring import Services
 
 
 class PlanVisitDialog(QDialog):

@@ -15,7 +15,7 @@ from ui.feedback import show_error
 from ui.widgets.fields import muted
 from wijkteam.domain.steps import FOLLOW_UP_DAYS_MAX
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class SettingsDialog(QDialog):

@@ -17,7 +17,7 @@ from ui.messages import field_errors
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class WelcomeDialog(QDialog):

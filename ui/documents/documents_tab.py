@@ -18,8 +18,8 @@ from ui.navigator import Navigator
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.documents import DocumentRecord
+from wijkteam.wiring import Services
 
 COLUMNS = [
     Column("Gemaakt", lambda d: short_datetime(d.generated_at), width=150),

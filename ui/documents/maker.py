@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.documents.pdf_output import Outcome, PdfOutput
 from ui.feedback import show_error
-from ui.tasks import TaskRunner, ThreadTaskRunner
-from wijkteam.documents.content import DocumentKind
+from ui.tasks import TaskRunner
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,10 @@ class Filing:
 
 
 class DocumentMaker:
-    def __init__(self, services: Services, parent: QWidget) -> None:
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget) -> None:
         self._services = services
         self._parent = parent
-        self.runner: TaskRunner = ThreadTaskRunner()
+        self.runner = runner
         self.output = PdfOutput(parent)
 
     def print(self, prepare: Prepare, filing: Filing, then: Callable[[Outcome], None]) -> None:

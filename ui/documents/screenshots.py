@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QDialog
 from ui.documents.summary_dialog import VisitSummaryDialog
 from ui.main_window import MainWindow
 from ui.referrals.screenshots import Grab, GrabDialog
-from wijkteam.documents.content import DocumentKind
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.documents.visit_summary import build_visit_summary
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def document_shots(
@@ -43,7 +43,7 @@ def document_shots(
         dialog.form.decision.setPlainText("Sie möchten den Chor in Lemiers ausprobieren.")
 
     grab_dialog(
-        VisitSummaryDialog(services, draft, window.statusBar().showMessage, window),
+        VisitSummaryDialog(services, window.runner, draft, window.statusBar().showMessage, window),
         out / "50-bezoekverslag-kiezen.png",
         ticked,
     )

@@ -27,13 +27,14 @@ from ui.documents.texts import FILE_NAME
 from ui.feedback import show_error
 from ui.formatting import short_date
 from ui.labels import LANGUAGE
+from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.documents import warm_up
-from wijkteam.documents.content import DocumentKind, VisitSummary, VisitSummaryDraft
 from wijkteam.documents.summary_choices import compose_summary
+from wijkteam.domain.documents import DocumentKind, VisitSummary, VisitSummaryDraft
 from wijkteam.domain.enums import Language
 from wijkteam.errors import ValidationFailed, WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class VisitSummaryDialog(QDialog):
     def __init__(
         self,
         services: Services,
+        runner: TaskRunner,
         draft: VisitSummaryDraft,
         notify: Callable[[str], None],
         parent: QWidget | None = None,
@@ -70,7 +72,7 @@ class VisitSummaryDialog(QDialog):
         self._notify = notify
         self._kept: dict[int | None, ThemeState] = {}  # rewordings and ticks per conversation
         self._busy_building = False
-        self.maker = DocumentMaker(services, self)
+        self.maker = DocumentMaker(services, runner, self)
         self.setWindowTitle("Bezoekverslag")  # no personal data in a window title
         self.resize(820, 700)
 
@@ -249,6 +251,7 @@ def _build_pdf(summary: VisitSummary) -> bytes:
 
 def open_visit_summary(
     services: Services,
+    runner: TaskRunner,
     report_id: int,
     notify: Callable[[str], None],
     parent: QWidget,
@@ -260,7 +263,7 @@ def open_visit_summary(
     except WijkteamError as error:
         show_error(parent, error)
         return False
-    dialog = VisitSummaryDialog(services, draft, notify, parent)
+    dialog = VisitSummaryDialog(services, runner, draft, notify, parent)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

@@ -18,8 +18,8 @@ from ui.documents.texts import theme_label
 from ui.formatting import short_date
 from ui.labels import CHANNEL, STEP_ACTOR
 from ui.widgets.fields import DateField, FieldSet, muted
-from wijkteam.documents.content import NextContact, NextStep, ThemeText
 from wijkteam.documents.summary_choices import SummaryChoices
+from wijkteam.domain.documents import NextContact, NextStep, ThemeText
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.domain.steps import StepActor
 

@@ -39,9 +39,9 @@ from ui.messages import error_text, field_errors
 from ui.widgets.fields import heading, muted
 from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput, ContactRecord, DraftRecord
 from wijkteam.validation import parse_date, parse_time
+from wijkteam.wiring import Services
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

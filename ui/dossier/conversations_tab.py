@@ -19,9 +19,9 @@ from ui.steps.steps_panel import StepsPanel
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.contacts import THEMES, ContactKind
-from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput, ContactRecord, ContactRow, DraftRecord
 from wijkteam.services.records import ReportRecord, ResidentRecord
+from wijkteam.wiring import Services
 
 UNSAVED = "niet opgeslagen"
 
@@ -161,6 +161,7 @@ class ConversationsTab(QWidget):
             return  # the editor shows what to mend; nothing typed is lost
         if open_visit_summary(
             self._services,
+            self._navigator.runner,
             moment.report_id,
             self._navigator.notify,
             self,

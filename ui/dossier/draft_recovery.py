@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.dossier.contact_texts import kind_text
 from ui.labels import NOTES_LABEL, THEME_LABEL
 from wijkteam.domain.contacts import THEMES
-from wijkteam.services import Services
 from wijkteam.services.contact_records import DraftRecord
+from wijkteam.wiring import Services
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

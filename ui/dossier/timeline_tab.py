@@ -13,8 +13,8 @@ from ui.models.row_model import RowTableModel
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.steps import follow_up_deadline
-from wijkteam.services import Services
 from wijkteam.services.steps.records import TimelineItem, TimelineKind
+from wijkteam.wiring import Services
 
 KIND_NAME = {
     TimelineKind.STEP: "Afspraak",

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.imports.columns import problem_columns, proposal_columns, record_columns
-from ui.messages import import_error_text, import_preview_text, import_summary_text
+from ui.messages import error_text, import_preview_text, import_summary_text
 from ui.models.row_model import RowTableModel
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.records import ResidentRecord
 from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, PreviewRow
+from wijkteam.wiring import Services
 
 
 class ImportDialog(QDialog):
@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
         self.cancel.setEnabled(True)
         self._update_buttons()
         if isinstance(error, WijkteamError):
-            self.advice.setText(import_error_text(error))
+            self.advice.setText(error_text(error))
         else:
             self.advice.setText("Het importeren is mislukt. Er is niets opgeslagen.")
         self.advice.show()

@@ -9,11 +9,11 @@ from typing import Protocol
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.imports.import_dialog import ImportDialog
-from ui.messages import import_error_text, import_summary_text
-from ui.tasks import TaskRunner, ThreadTaskRunner
+from ui.messages import error_text, import_summary_text
+from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.sync.imports.preview import ImportPreview
+from wijkteam.wiring import Services
 
 FILE_FILTER = "Meldingen (*.csv *.json *.zip *.txt);;Alle bestanden (*)"
 
@@ -27,11 +27,13 @@ class ImportHost(Protocol):
 
 
 class ImportFlow:
-    def __init__(self, parent: QWidget, host: ImportHost, services: Services) -> None:
+    def __init__(
+        self, parent: QWidget, host: ImportHost, services: Services, runner: TaskRunner
+    ) -> None:
         self._parent = parent
         self._host = host
         self._services = services
-        self.runner: TaskRunner = ThreadTaskRunner()
+        self.runner = runner
         self.dialog: ImportDialog | None = None
         self._folder = str(Path.home())
 
@@ -55,6 +57,8 @@ class ImportFlow:
 
     def _review(self, preview: ImportPreview) -> None:
         self._parent.setEnabled(True)
+        if self.runner.closing:  # the member closed Wijkteam meanwhile: nothing was imported
+            return
         self.dialog = ImportDialog(self._services, preview, self.runner, self._parent)
         self.dialog.exec()
         summary = self.dialog.summary
@@ -67,7 +71,7 @@ class ImportFlow:
     def _refused(self, error: BaseException) -> None:
         self._parent.setEnabled(True)
         text = (
-            import_error_text(error)
+            error_text(error)
             if isinstance(error, WijkteamError)
             else "Het bestand kon niet worden gelezen."
         )

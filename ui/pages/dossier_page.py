@@ -34,8 +34,8 @@ from ui.widgets.fields import heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.records import ReportRecord, ResidentRecord
+from wijkteam.wiring import Services
 
 REPORT_COLUMNS = [
     Column("Ontvangen", lambda r: short_date(r.received_on), width=115),
@@ -231,7 +231,9 @@ class DossierPage(QWidget):
         self._visit_summary(report.id)
 
     def _visit_summary(self, report_id: int) -> None:
-        if open_visit_summary(self._services, report_id, self._navigator.notify, self):
+        if open_visit_summary(
+            self._services, self._navigator.runner, report_id, self._navigator.notify, self
+        ):
             self.documents.refresh()
 
     def _close_report(self, report_id: int) -> None:

@@ -21,8 +21,8 @@ from ui.referrals.today_section import REFERRAL_ALERT_COLUMNS
 from ui.steps.follow_up_flow import move_follow_up, record_follow_up
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
-from wijkteam.services import Services
 from wijkteam.services.steps.records import FollowUpRecord
+from wijkteam.wiring import Services
 
 UNPLANNED_COLUMNS = [
     Column(

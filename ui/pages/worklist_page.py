@@ -20,7 +20,7 @@ from ui.navigator import Navigator
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.status import OPEN_STATUSES, ReportStatus
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing before querying
 ALL_OPEN = "open"

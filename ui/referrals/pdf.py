@@ -11,17 +11,17 @@ from ui.documents.maker import DocumentMaker, Filing
 from ui.documents.pdf_output import Outcome
 from ui.documents.texts import FILE_NAME
 from ui.tasks import TaskRunner
-from wijkteam.documents.content import DocumentKind, HandoverReport
+from wijkteam.domain.documents import DocumentKind, HandoverReport
 from wijkteam.domain.enums import Language
-from wijkteam.services import Services
 from wijkteam.services.referral_records import ReferralRecord
+from wijkteam.wiring import Services
 
 
 class HandoverPdf:
-    def __init__(self, services: Services, parent: QWidget) -> None:
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget) -> None:
         self._services = services
         self._parent = parent
-        self.maker = DocumentMaker(services, parent)
+        self.maker = DocumentMaker(services, runner, parent)
 
     @property
     def runner(self) -> TaskRunner:

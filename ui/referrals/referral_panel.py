@@ -33,6 +33,7 @@ from ui.referrals.texts import (
     destination,
     wmo_deadline_text,
 )
+from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.domain.referral import (
     REFERRAL_TRANSITIONS,
@@ -41,8 +42,8 @@ from wijkteam.domain.referral import (
     Urgency,
 )
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.referral_records import HandoverChoice, ReferralRecord
+from wijkteam.wiring import Services
 
 DEFAULT_SCOPE = "Gegevens uit de gesprekken delen met de consulent voor deze vraag"
 
@@ -51,6 +52,7 @@ class ReferralPanel(QWidget):
     def __init__(
         self,
         services: Services,
+        runner: TaskRunner,
         changed: Callable[[ReferralRecord], None],
         notify: Callable[[str], None],
     ) -> None:
@@ -59,7 +61,7 @@ class ReferralPanel(QWidget):
         self._changed = changed
         self._notify = notify
         self._referral: ReferralRecord | None = None
-        self.pdf = HandoverPdf(services, self)
+        self.pdf = HandoverPdf(services, runner, self)
         self.title = heading("", 2)
         self.title.setWordWrap(True)
         self.question = QLabel()

@@ -22,9 +22,9 @@ from ui.referrals.referral_panel import ReferralPanel
 from ui.referrals.texts import KIND_SHORT, REFERRAL_STATUS, destination
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
-from wijkteam.services import Services
 from wijkteam.services.records import ResidentRecord
 from wijkteam.services.referral_records import ReferralRecord
+from wijkteam.wiring import Services
 
 COLUMNS = [
     Column("Aangevraagd", lambda r: short_date(r.created_on), width=125),
@@ -56,7 +56,7 @@ class ReferralTab(QWidget):
             "Nog geen doorverwijzing. Vraag een keukentafelgesprek aan bij de Wmo- of "
             "jeugdconsulent, of schaal op naar een specialist, als dat nodig is."
         )
-        self.panel = ReferralPanel(services, self._changed, navigator.notify)
+        self.panel = ReferralPanel(services, navigator.runner, self._changed, navigator.notify)
         self.panel.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)

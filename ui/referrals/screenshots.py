@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ui.main_window import MainWindow
 from ui.referrals.dialogs import RequestDialog
 from wijkteam.domain.referral import ConsentForm, Law, ReferralKind, SupportWish
-from wijkteam.services import Services
 from wijkteam.services.referral_records import ConsentInput, ReferralInput
+from wijkteam.wiring import Services
 
 Grab = Callable[[QWidget, Path], None]
 GrabDialog = Callable[..., None]

@@ -1,4 +1,5 @@
-"""Dutch words for referrals: labels of the closed vocabularies, field names and messages."""
+"""Dutch words for referrals: labels of the closed vocabularies and deadlines. (Error texts:
+ui/messages; field names: ui/field_labels.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from wijkteam.domain.referral import (
     Specialist,
     SupportWish,
 )
-from wijkteam.errors import ReferralTransitionRefused, WijkteamError
 
 KIND = {
     ReferralKind.CONSULTATION: "Keukentafelgesprek aanvragen",
@@ -47,46 +47,6 @@ SUPPORT_WISH = {
     SupportWish.DECLINES: "Verteld: wil geen cliëntondersteuner",
     SupportWish.THINKS_ABOUT_IT: "Verteld: denkt er nog over na",
 }
-
-REFERRAL_FIELD_LABELS = {
-    "referral_question": "de vraag aan de consulent",
-    "law": "de wet",
-    "law_other": "de naam van de wet of regeling",
-    "specialist": "de specialist",
-    "specialist_other": "de naam van de specialist",
-    "urgency_reason": "waarom het spoed heeft",
-    "consent_given_by": "wie toestemming gaf",
-    "consent_given_on": "de datum",
-    "consent_scope": "waarvoor de toestemming geldt",
-    "planned_on": "de datum van het gesprek",
-    "consultant_name": "de naam van de consulent",
-    "returned_reason": "de reden",
-    "outcome_note": "de toelichting",
-    "handover_text": "de overdracht",
-}
-
-REFERRAL_CODES = {
-    "choose_law": "Kies onder welke wet de vraag valt.",
-    "choose_specialist": "Kies naar welke specialist u opschaalt.",
-    "consent_missing": "Versturen kan pas als de inwoner toestemming heeft gegeven. Leg eerst "
-    "vast wie toestemming gaf, wanneer, hoe en waarvoor.",
-    "consent_withdrawn": "De inwoner heeft de toestemming ingetrokken. Zonder toestemming gaat "
-    "er niets naar de consulent. Leg nieuwe toestemming vast als de inwoner die opnieuw geeft.",
-    "consent_in_force": "Er is al toestemming vastgelegd. Is er iets veranderd? Leg dan eerst "
-    "vast dat de toestemming is ingetrokken.",
-    "referral_not_editable": "Deze doorverwijzing is al verstuurd en kan niet meer worden "
-    "gewijzigd.",
-    "report_closed": "Deze melding is afgesloten. Een doorverwijzing hoort bij een open melding.",
-}
-
-
-def referral_error_text(error: WijkteamError) -> str | None:
-    """A sentence for a refused referral move; None for other errors."""
-    if isinstance(error, ReferralTransitionRefused):
-        current = REFERRAL_STATUS[ReferralStatus(error.params["current"])]
-        wanted = REFERRAL_STATUS[ReferralStatus(error.params["wanted"])]
-        return f"Dat kan niet: een doorverwijzing met status '{current}' kan niet naar '{wanted}'."
-    return None
 
 
 def wmo_deadline_text(deadline: Deadline) -> str:

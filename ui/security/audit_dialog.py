@@ -3,7 +3,7 @@ tampering, exported as CSV. Shows ids and actions only, never content."""
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,8 +24,8 @@ from ui.models.row_model import RowTableModel
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction, AuditResult
-from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery, AuditRecord, ChainCheck
+from wijkteam.wiring import Services
 
 PAGE = 500
 ACTION = {
@@ -95,8 +95,9 @@ class AuditDialog(QDialog):
         self.action_box.addItem("Alle acties", None)
         for action, label in ACTION.items():
             self.action_box.addItem(label, action.value)
-        self.since = QDateEdit(date.today().replace(day=1))
-        self.until = QDateEdit(date.today())
+        today = services.store.clock.today()  # the store's clock, not the computer's
+        self.since = QDateEdit(today.replace(day=1))
+        self.until = QDateEdit(today)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
@@ -187,9 +188,8 @@ class AuditDialog(QDialog):
         return check
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Auditlog exporteren", f"auditlog-{date.today():%Y-%m-%d}.csv", "CSV (*.csv)"
-        )
+        name = f"auditlog-{self._services.store.clock.today():%Y-%m-%d}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Auditlog exporteren", name, "CSV (*.csv)")
         if path:
             self.export_to(path)
 

@@ -3,29 +3,43 @@ closing, and Beheer › Back-up terugzetten for coordinators."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from ui.feedback import show_error
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.security.context import AuditAction
-from wijkteam.services import Services
-from wijkteam.services.backups import restore
-from wijkteam.store import open_store, store_path
+from wijkteam.logs import report_unexpected
+from wijkteam.wiring import Services
+from wijkteam.wiring.restore import restore_backup as restore_backup_file
 
 HOURLY_MS = 60 * 60 * 1000
+log = logging.getLogger(__name__)
+
+
+class BackupHost(Protocol):
+    """What the scheduler needs of the window."""
+
+    def notify(self, text: str) -> None: ...
+
+    def backups_changed(self) -> None: ...
 
 
 class BackupScheduler(QObject):
-    def __init__(self, services: Services, runner: TaskRunner, parent: QObject) -> None:
-        super().__init__(parent)
+    """Daily back-ups while the app is open. A failure is logged (a code or a reference,
+    nothing personal), said in the status bar and kept for Beheer, never dropped."""
+
+    def __init__(self, services: Services, runner: TaskRunner, window: BackupHost) -> None:
+        super().__init__(window)
         self._services = services
         self._runner = runner
+        self._window = window
         self.running = False
         self.timer = QTimer(self)
         self.timer.setInterval(HOURLY_MS)
@@ -40,20 +54,30 @@ class BackupScheduler(QObject):
 
     def _done(self, _path: object) -> None:
         self.running = False
+        self._window.backups_changed()
 
-    def _failed(self, _error: BaseException) -> None:
-        self.running = False  # tried again within the hour; nothing personal to report
+    def _failed(self, error: BaseException) -> None:
+        """The service logged it (and the runner, for an unexpected one, with a reference)."""
+        self.running = False  # tried again within the hour
+        text = error_text(error) if isinstance(error, WijkteamError) else ""
+        self._window.notify(
+            f"De back-up is niet gelukt; Wijkteam probeert het binnen een uur opnieuw. {text}"
+        )
+        self._window.backups_changed()
 
     def at_closing(self) -> None:
+        """Closing goes on if it fails (the failure is logged and kept for Beheer); the next
+        start makes the daily backup."""
         self.timer.stop()
-        # Closing goes on if it fails; the next start makes the daily backup.
-        with suppress(WijkteamError, OSError):
+        try:
             self._services.backups.make()
+        except WijkteamError:
+            pass  # the service logged it and kept it for Beheer
+        except Exception as error:  # closing goes on; logged with a reference, not dropped
+            report_unexpected(error, "the back-up at closing")
 
 
-def restore_backup(
-    parent: QWidget, services: Services, data_dir: Path, before_restore: Callable[[], None]
-) -> bool:
+def restore_backup(parent: QWidget, services: Services, before_restore: Callable[[], None]) -> bool:
     """Choose a backup, confirm, restore (the current store is kept aside) and quit."""
     backups = services.backups.list()
     if not backups:
@@ -75,22 +99,12 @@ def restore_backup(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    return restore_now(services, data_dir, backup.path, before_restore)
+    return restore_now(services, backup.path, before_restore)
 
 
-def restore_now(
-    services: Services, data_dir: Path, backup: Path, before_restore: Callable[[], None]
-) -> bool:
-    store = services.store
-    key = services.accounts.keys.store_key
+def restore_now(services: Services, backup: Path, before_restore: Callable[[], None]) -> bool:
     try:
-        services.audit.require_coordinator(AuditAction.RESTORE, "store")
-        before_restore()
-        store.close()
-        restore(data_dir, backup, key, store.clock.utcnow())
-        restored = open_store(store_path(data_dir), key, clock=store.clock)
-        Services.create(restored, services.context).audit.log(AuditAction.RESTORE, "store")
-        restored.close()
+        restore_backup_file(services, backup, before_restore)
     except WijkteamError as error:
         show_error(None, error)
         return False

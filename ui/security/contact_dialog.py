@@ -18,8 +18,8 @@ from ui.formatting import format_phone
 from ui.messages import field_errors
 from ui.widgets.fields import FieldSet, muted
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.records import MemberRecord
+from wijkteam.wiring import Services
 
 OWN_INTRO = (
     "Uw telefoonnummer en e-mailadres voor het werk staan op het bezoekverslag dat de "

@@ -3,7 +3,6 @@ unencrypted store of an earlier version is found, its data is encrypted on the w
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -20,13 +19,12 @@ from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
-from wijkteam.clock import Clock
 from wijkteam.errors import ValidationFailed
+from wijkteam.security.passwords import MIN_LENGTH
+from wijkteam.wiring.access import StoreAccess, TeamSetup
 
 if TYPE_CHECKING:
-    from wijkteam.security.setup import Opened, TeamSetup
-from wijkteam.security.kdf import STRONG, KdfParams
-from wijkteam.security.passwords import MIN_LENGTH
+    from wijkteam.wiring.access import Opened
 
 PASSWORD_HELP = (
     f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens. Waarom zo lang? Op deze laptop "
@@ -39,16 +37,14 @@ PASSWORD_HELP = (
 class FirstStartDialog(QDialog):
     def __init__(
         self,
-        data_dir: Path,
+        access: StoreAccess,
         runner: TaskRunner,
         *,
         converting: bool = False,
-        clock: Clock | None = None,
-        kdf: KdfParams = STRONG,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._data_dir, self._clock, self._kdf = data_dir, clock, kdf
+        self._access = access
         self.opened: Opened | None = None
         self.setWindowTitle("Welkom bij Wijkteam")
         self.setMinimumWidth(600)
@@ -100,8 +96,6 @@ class FirstStartDialog(QDialog):
         self.gate = PasswordGate(self.ok_button, self.status, runner)
 
     def setup(self) -> TeamSetup:
-        from wijkteam.security.setup import TeamSetup
-
         return TeamSetup(
             team_name=self.team_name.text(),
             municipality=self.municipality.text(),
@@ -112,18 +106,16 @@ class FirstStartDialog(QDialog):
         )
 
     def submit(self) -> None:
-        from wijkteam.security.setup import check_setup, first_start
-
         self.fieldset.clear_errors()
         setup = self.setup()
         try:
-            check_setup(setup)  # at once, before the slow part
+            self._access.check_setup(setup)  # at once, before the slow part
         except ValidationFailed as error:
             self.fieldset.show_errors(error.errors)
             return
         self.status.setText("Het team wordt aangemaakt en de gegevens versleuteld…")
         self.gate.attempt(
-            lambda: first_start(self._data_dir, setup, kdf=self._kdf, clock=self._clock),
+            lambda: self._access.first_start(setup),
             self._done,
             on_invalid=lambda errors: self.fieldset.show_errors(errors),
         )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from ui.security.unlock_dialog import UnlockDialog
 from ui.tasks import TaskRunner
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 LOCKED_TITLE = "Wijkteam – vergrendeld"
 _INPUT = {

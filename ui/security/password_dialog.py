@@ -16,7 +16,7 @@ from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, muted
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class PasswordDialog(QDialog):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui.feedback import show_error
 from ui.main_window import MainWindow
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class PrivacyActions:

@@ -3,8 +3,6 @@ password for the member with these initials."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,17 +17,14 @@ from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
-from wijkteam.clock import Clock
 from wijkteam.security.passwords import MIN_LENGTH
-from wijkteam.security.setup import Opened, reset_password  # opened after sign-in screen
+from wijkteam.wiring.access import Opened, StoreAccess
 
 
 class ResetDialog(QDialog):
-    def __init__(
-        self, data_dir: Path, runner: TaskRunner, clock: Clock | None, parent: QWidget | None
-    ) -> None:
+    def __init__(self, access: StoreAccess, runner: TaskRunner, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self._data_dir, self._clock = data_dir, clock
+        self._access = access
         self.opened: Opened | None = None
         self.setWindowTitle("Nieuw wachtwoord met de herstelcode")
         self.setMinimumWidth(520)
@@ -74,9 +69,7 @@ class ResetDialog(QDialog):
         code, initials = self.code.text(), self.initials.text()
         password, again = self.password.text(), self.again.text()
         self.gate.attempt(
-            lambda: reset_password(
-                self._data_dir, code, initials, password, again, clock=self._clock
-            ),
+            lambda: self._access.reset_password(code, initials, password, again),
             self._done,
             on_invalid=lambda errors: self.fieldset.show_errors(errors),
             refused_text="Deze herstelcode of deze initialen kloppen niet.",

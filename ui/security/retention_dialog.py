@@ -21,7 +21,7 @@ from ui.security.settings_dialog import RETENTION_HELP
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 CASE_COLUMNS = [
     Column("Inwoner", lambda c: c.resident_name, width=240),

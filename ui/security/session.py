@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
@@ -21,7 +21,7 @@ from ui.security.recovery_code_dialog import RecoveryCodeDialog
 from ui.security.settings_dialog import SecuritySettingsDialog
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class SecuritySession(QObject):
@@ -38,7 +38,11 @@ class SecuritySession(QObject):
         self.runner = runner
         self.data_dir = data_dir
         self.guard = LockGuard(window, services, runner)
-        self.backups = BackupScheduler(services, runner, window)
+        self.backups = BackupScheduler(services, runner, self)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backupWarningBar")
+        self.backup_warning.setStyleSheet("color: #b00020;")
+        self.backup_warning.hide()
         self.privacy = PrivacyActions(window, services)
         self.coordinator_menu: QMenu | None = None
         self._closed = False
@@ -55,6 +59,8 @@ class SecuritySession(QObject):
         self.contact_action = _add(team, "Mijn &contactgegevens…", None, self._contact, self.window)
         if self.services.accounts.is_coordinator():
             self.coordinator_menu = self._coordinator_menu(bar)
+            self.window.statusBar().addPermanentWidget(self.backup_warning)
+            self.backups_changed()
 
     def _coordinator_menu(self, bar) -> QMenu:  # type: ignore[no-untyped-def]
         menu = bar.addMenu("Be&heer")
@@ -66,6 +72,7 @@ class SecuritySession(QObject):
         _add(menu, "&Inzage voor deze inwoner…", None, self.privacy.inzage, window)
         _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
         menu.addSeparator()
+        self.backup_action = _add(menu, "Back-&ups…", None, self._backup_status, window)
         _add(menu, "Back-up &terugzetten…", None, self._restore, window)
         _add(menu, "B&eveiliging en bewaren…", None, self._settings, window)
         _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, window)
@@ -95,12 +102,37 @@ class SecuritySession(QObject):
             show_error(self.window, error)
         self.window.data_changed()
 
+    def _backup_status(self) -> None:
+        from ui.security.backup_status import BackupStatusDialog
+
+        dialog = BackupStatusDialog(self.services, self.runner, self.window)
+        dialog.exec()
+        self.backups_changed()
+
+    # --- what the backup scheduler tells ------------------------------------------------------
+    def notify(self, text: str) -> None:
+        self.window.notify(text)
+
+    def backups_changed(self) -> None:
+        """The coordinator's status bar warns while back-ups are stale or failing."""
+        if self.coordinator_menu is None:
+            return
+        from ui.security.backup_status import warning_line
+
+        try:
+            line = warning_line(self.services.backups.status())
+        except WijkteamError:
+            line = ""
+        self.backup_warning.setText(line)
+        self.backup_warning.setVisible(bool(line))
+
     def _restore(self) -> None:
-        restore_backup(self.window, self.services, self.data_dir, self._before_restore)
+        restore_backup(self.window, self.services, self._before_restore)
 
     def _before_restore(self) -> None:
         self._closed = True
         self.guard.stop()
+        self.runner.wait()  # the store closes next: nothing may still be using it
         self.backups.timer.stop()
         self.window.dossier_page.discard_changes()
 
@@ -141,11 +173,13 @@ class SecuritySession(QObject):
         RecoveryCodeDialog(code, self.services.settings.team().team_name, self.window).exec()
 
     def shut_down(self) -> None:
-        """At closing: a backup, then the store closes (and its lock is released)."""
+        """At closing: running work finishes, a backup, then the store closes (and its lock
+        is released). The window waited already; this also covers quitting otherwise."""
         if self._closed:
             return
         self._closed = True
         self.guard.stop()
+        self.runner.wait()
         self.backups.at_closing()
         self.services.store.close()
 

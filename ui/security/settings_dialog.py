@@ -15,8 +15,8 @@ from ui.feedback import show_error
 from ui.messages import field_errors
 from ui.widgets.fields import FieldSet, muted
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.team_settings import LIMITS, SecuritySettings
+from wijkteam.wiring import Services
 
 RETENTION_HELP = (
     "Waarom een bewaartermijn? De laptop is een doorgeefluik, geen archief. De gemeente "

@@ -3,7 +3,6 @@ team's recovery code."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -21,25 +20,21 @@ from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
-from wijkteam.clock import Clock
 from wijkteam.errors import StoreError
+from wijkteam.wiring.access import SignInKey, StoreAccess
 
 if TYPE_CHECKING:
-    from wijkteam.security.setup import Opened
+    from wijkteam.wiring.access import Opened
 
 
 class SignInDialog(QDialog):
     """Accepted with `opened`; rejected with `error` set when the store cannot be opened."""
 
     def __init__(
-        self,
-        data_dir: Path,
-        runner: TaskRunner,
-        clock: Clock | None = None,
-        parent: QWidget | None = None,
+        self, access: StoreAccess, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._data_dir, self._runner, self._clock = data_dir, runner, clock
+        self._access, self._runner = access, runner
         self.opened: Opened | None = None
         self.error: StoreError | None = None
         self.setWindowTitle("Wijkteam – aanmelden")
@@ -78,26 +73,13 @@ class SignInDialog(QDialog):
             self.status.setText("Vul uw initialen en uw wachtwoord in.")
             return
 
-        def work():  # type: ignore[no-untyped-def]
-            from wijkteam.security.setup import unlock  # loads the database layer
+        self.gate.attempt(lambda: self._access.unlock(initials, password), self._unlocked)
 
-            return unlock(self._data_dir, initials, password)
-
-        self.gate.attempt(work, self._unlocked)
-
-    def _unlocked(self, result: object) -> None:
-        from wijkteam.security.setup import open_unlocked
-
-        ring, unlocked = result  # type: ignore[misc]
+    def _unlocked(self, key: object) -> None:
+        assert isinstance(key, SignInKey)
         self.password.clear()
         try:
-            self.opened = open_unlocked(
-                self._data_dir,
-                ring,
-                unlocked,
-                clock=self._clock,
-                failed_attempts=self.gate.throttle.succeeded(),
-            )
+            self.opened = self._access.sign_in(key, self.gate.throttle.succeeded())
         except StoreError as error:
             self.error = error
             self.reject()
@@ -107,7 +89,7 @@ class SignInDialog(QDialog):
     def _forgot(self) -> None:
         from ui.security.reset_dialog import ResetDialog
 
-        dialog = ResetDialog(self._data_dir, self._runner, self._clock, self)
+        dialog = ResetDialog(self._access, self._runner, self)
         if dialog.exec() == ResetDialog.DialogCode.Accepted and dialog.opened is not None:
             self.opened = dialog.opened
             self.accept()

@@ -12,7 +12,7 @@ from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import SignInRefused
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 class UnlockDialog(QDialog):

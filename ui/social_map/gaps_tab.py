@@ -27,8 +27,8 @@ from ui.widgets.fields import FieldSet, heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.social_map import MapCategory
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.social_map import GapCount
+from wijkteam.wiring import Services
 
 NO_CATEGORY = "Geen categorie"
 ALL = "all"

@@ -20,9 +20,9 @@ from ui.social_map.map_model import MAP_COLUMNS, MapTableModel
 from ui.social_map.transfer_flow import MapTransferFlow
 from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
-from wijkteam.services import Services
 from wijkteam.services.social_map import MapEntryRecord
 from wijkteam.services.social_map.service import LIST_LIMIT
+from wijkteam.wiring import Services
 
 
 class MapTab(QWidget):

@@ -10,7 +10,7 @@ from ui.navigator import Navigator
 from ui.social_map.gaps_tab import GapsTab
 from ui.social_map.map_tab import MapTab
 from ui.widgets.fields import heading
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 TAB_MAP, TAB_GAPS = 0, 1
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ui.messages import error_text
 from ui.navigator import Navigator
 from ui.social_map.import_dialog import ImportPreviewDialog
-from ui.tasks import TaskRunner, ThreadTaskRunner
+from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.social_map import MapImportPreview, MapImportResult
 from wijkteam.services.social_map.examples import load_example_map
+from wijkteam.wiring import Services
 
 FILE_FILTER = "CSV-bestanden (*.csv *.txt);;Alle bestanden (*)"
 EXPORT_NAME = "sociale-kaart.csv"  # never a person's name in a file name
@@ -33,7 +33,7 @@ class MapTransferFlow:
         self._services = services
         self._navigator = navigator
         self._on_changed = on_changed
-        self.runner: TaskRunner = ThreadTaskRunner()
+        self.runner: TaskRunner = navigator.runner
         self.dialog: ImportPreviewDialog | None = None
         self._folder = Path.home()
 
@@ -53,6 +53,8 @@ class MapTransferFlow:
 
     def _review(self, preview: MapImportPreview) -> None:
         self._parent.setEnabled(True)
+        if self.runner.closing:  # the member closed Wijkteam meanwhile: nothing was imported
+            return
         self.dialog = ImportPreviewDialog(preview, self._parent)
         accepted = self.dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
         only_valid = self.dialog.only_valid
@@ -101,7 +103,8 @@ class MapTransferFlow:
     def load_examples(self) -> None:
         transfer = self._services.social_map_transfer
         self._busy("De voorbeeldkaart wordt geladen…")
-        self.runner.submit(lambda: load_example_map(transfer), self._imported, self._failed)
+        today = self._services.store.clock.today()
+        self.runner.submit(lambda: load_example_map(transfer, today), self._imported, self._failed)
 
     def remove_examples(self) -> None:
         answer = QMessageBox.question(

@@ -12,7 +12,7 @@ from ui.navigator import Navigator
 from ui.steps.follow_up_dialog import FollowUpDialog
 from ui.steps.move_dialog import MoveFollowUpDialog
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
+from wijkteam.wiring import Services
 
 
 def record_follow_up(

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.labels import MAP_KIND
-from wijkteam.services import Services
 from wijkteam.services.social_map.records import MapEntryRecord, MapQuery
+from wijkteam.wiring import Services
 
 MATCHES = 6
 

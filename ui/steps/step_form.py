@@ -17,8 +17,8 @@ from ui.labels import STEP_ACTOR
 from ui.steps.map_picker import MapPicker
 from ui.widgets.fields import DateField, FieldSet
 from wijkteam.domain.steps import StepActor
-from wijkteam.services import Services
 from wijkteam.services.steps.records import StepInput
+from wijkteam.wiring import Services
 
 
 class StepForm(QWidget):

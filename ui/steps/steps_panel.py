@@ -29,8 +29,8 @@ from wijkteam.domain.social_map import MapCategory
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import StepStatus
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.services.steps.records import StepRecord
+from wijkteam.wiring import Services
 
 
 def _who(s: StepRecord) -> str:

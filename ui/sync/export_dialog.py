@@ -29,13 +29,14 @@ from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.sync.preview_text import describe
 from ui.sync.texts import RESOURCE
-from ui.tasks import TaskRunner
+from ui.tasks import Task, TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from ui.widgets.tables import RowTable
-from wijkteam.errors import ValidationError, WijkteamError
-from wijkteam.services import Services
+from wijkteam.common.cancel import CancelToken
+from wijkteam.errors import Cancelled, ValidationError, WijkteamError
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.zgw.resources import KIND_ORDER, ResourceKind
+from wijkteam.wiring import Services
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class ExportDialog(QDialog):
         self.preview: ExportPreview | None = None
         self._asked = 0  # a newer preview request makes older answers stale
         self.result: ExportResult | None = None
+        self._writing: Task | None = None  # the export being written, which may be stopped
+        self._previewing: Task | None = None
         self.setWindowTitle("Exporteren naar de gemeente")
         self.resize(900, 780)
         self.since_label = muted()
@@ -98,7 +101,7 @@ class ExportDialog(QDialog):
         self.technical = QCheckBox("Toon precies wat wordt verstuurd (technische weergave)")
         self.technical.toggled.connect(lambda *_: self._show_samples())
         self.fieldset = FieldSet()
-        self.target = QLineEdit(str(default_target(datetime.now())))
+        self.target = QLineEdit(str(default_target(services.store.clock.now())))
         browse = QPushButton("&Bladeren…")
         browse.clicked.connect(self._browse)
         target_row = QWidget()
@@ -117,11 +120,11 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton("&Exporteren")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
-        close = QPushButton("Sluiten")
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton("Sluiten")
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Wat gaat er naar de gemeente?", 2))
@@ -151,15 +154,25 @@ class ExportDialog(QDialog):
         include_all = self.everything.isChecked()
         self._asked += 1
         asked = self._asked
-        self._runner.submit(
-            lambda: self._exports.preview(include_all=include_all),
+        if self._previewing is not None:
+            self._previewing.cancel()  # its answer would be stale anyway
+        token = CancelToken()
+        self._previewing = self._runner.submit(
+            lambda: self._exports.preview(include_all=include_all, cancel=token),
             lambda preview: self._previewed(preview, asked),
-            self._failed,
+            self._preview_failed,
+            token=token,
+            on_cancelled=lambda: None,
         )
+
+    def _preview_failed(self, error: BaseException) -> None:
+        self._previewing = None
+        self._failed(error)
 
     def _previewed(self, preview: ExportPreview, asked: int) -> None:
         if asked != self._asked:
             return
+        self._previewing = None
         self.preview = preview
         self.model.set_rows([CountRow(kind, preview.counts.get(kind, 0)) for kind in KIND_ORDER])
         self.since_label.setText(_since_text(preview))
@@ -211,20 +224,53 @@ class ExportDialog(QDialog):
         include_all = self.everything.isChecked()
         self.export_button.setEnabled(False)
         self.status.setText("Bezig met schrijven…")
-        self._runner.submit(
-            lambda: self._exports.export(Path(target), secret, include_all=include_all),
+        token = CancelToken()
+        task = self._runner.submit(
+            lambda: self._exports.export(
+                Path(target), secret, include_all=include_all, cancel=token
+            ),
             self._exported,
             self._failed,
+            token=token,
         )
+        if not task.finished:
+            self._writing = task
+            self.close_button.setText("&Stoppen")
+
+    @property
+    def writing(self) -> bool:
+        return self._writing is not None and not self._writing.finished
+
+    def reject(self) -> None:
+        """While the archive is written, Sluiten/Esc stop it at a safe point instead: the
+        dialog stays until nothing is half written."""
+        if self._writing is not None and not self._writing.finished:
+            self._writing.cancel()
+            self.close_button.setEnabled(False)
+            self.status.setText("Stoppen…")
+            return
+        if self._previewing is not None:
+            self._previewing.cancel()  # nobody will read it: stop gathering
+        super().reject()
+
+    def _done_writing(self) -> None:
+        self._writing = None
+        self.close_button.setText("Sluiten")
+        self.close_button.setEnabled(True)
 
     def _exported(self, result: ExportResult) -> None:
+        self._done_writing()
         self.result = result
         self.passphrase.clear()
         self.repeat.clear()
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        self._done_writing()
         self.export_button.setEnabled(self.preview is not None and self.preview.total > 0)
+        if isinstance(error, Cancelled):
+            self.status.setText("Gestopt. Er is niets geschreven.")
+            return
         if not isinstance(error, WijkteamError):
             self.status.setText("Er ging iets mis. Er is niets geschreven; probeer het nog eens.")
             return

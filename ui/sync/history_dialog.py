@@ -25,9 +25,9 @@ from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.sync import BatchState
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.sync.export.records import BatchRecord
 from wijkteam.sync.zgw.resources import KIND_ORDER
+from wijkteam.wiring import Services
 
 SHORT = {
     "zaak": "zaken",

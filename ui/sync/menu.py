@@ -9,17 +9,15 @@ from ui.sync.export_dialog import ExportDialog
 from ui.sync.history_dialog import SyncHistoryDialog, contents
 from ui.sync.push_dialog import PushDialog, SessionSecret
 from ui.sync.settings_dialog import SyncSettingsDialog
-from ui.tasks import TaskRunner, ThreadTaskRunner
-from wijkteam.services import Services
+from ui.tasks import TaskRunner
+from wijkteam.wiring import Services
 
 
 class SyncMenu:
-    """Tests may replace `runner` with an InlineTaskRunner."""
-
-    def __init__(self, window: QMainWindow, services: Services) -> None:
+    def __init__(self, window: QMainWindow, services: Services, runner: TaskRunner) -> None:
         self._window = window
         self._services = services
-        self.runner: TaskRunner = ThreadTaskRunner()
+        self.runner = runner
         self.secret = SessionSecret()
         bar = window.menuBar()
         self.menu = QMenu("S&ynchronisatie", window)

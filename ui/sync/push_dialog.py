@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from ui.messages import error_text
 from ui.sync.undelivered import UndeliveredRow, UndeliveredView, undelivered_rows
-from ui.tasks import TaskRunner
+from ui.tasks import Task, TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
-from wijkteam.errors import ValidationError, WijkteamError
-from wijkteam.services import Services
+from wijkteam.common.cancel import CancelToken
+from wijkteam.errors import Cancelled, ValidationError, WijkteamError
 from wijkteam.sync.export.push.service import PushResult
 from wijkteam.sync.export.records import PushUser, UndeliveredResource
+from wijkteam.wiring import Services
 
 
 class SessionSecret:
@@ -58,6 +59,7 @@ class PushDialog(QDialog):
         self._runner = runner
         self._secret = secret
         self.result: PushResult | None = None
+        self._pushing: Task | None = None
         self.setWindowTitle("Synchroniseren met de gemeente")
         self.resize(760, 400)
         config = services.export.settings.config()
@@ -80,11 +82,11 @@ class PushDialog(QDialog):
         self.push_button = QPushButton("&Synchroniseren")
         self.push_button.setDefault(True)
         self.push_button.clicked.connect(self.push)
-        close = QPushButton("Sluiten")
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton("Sluiten")
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         buttons.addWidget(self.push_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Rechtstreeks naar het zaaksysteem", 2))
@@ -134,20 +136,44 @@ class PushDialog(QDialog):
         self.push_button.setEnabled(False)
         self.status.setText("Bezig met synchroniseren…")
         push = self._services.export.push
+        token = CancelToken()
 
         def work() -> tuple[PushResult, list[UndeliveredRow]]:
             result = push.push(
-                secret, user, include_all=include_all, member_id=member_id, progress=progress
+                secret,
+                user,
+                include_all=include_all,
+                member_id=member_id,
+                progress=progress,
+                cancel=token,
             )
             return result, self._rows(result.undelivered)
 
-        self._runner.submit(work, self._pushed, self._failed)
+        task = self._runner.submit(work, self._pushed, self._failed, token=token)
+        if not task.finished:
+            self._pushing = task
+            self.close_button.setText("&Stoppen")
+
+    def reject(self) -> None:
+        """While pushing, Sluiten/Esc stop at a safe point; the next push resumes."""
+        if self._pushing is not None and not self._pushing.finished:
+            self._pushing.cancel()
+            self.close_button.setEnabled(False)
+            self.status.setText("Stoppen…")
+            return
+        super().reject()
+
+    def _done_pushing(self) -> None:
+        self._pushing = None
+        self.close_button.setText("Sluiten")
+        self.close_button.setEnabled(True)
 
     def _rows(self, items: list[UndeliveredResource] | tuple[UndeliveredResource, ...]):  # type: ignore[no-untyped-def]
         labels = self._services.export.push.case_labels(i.case_uuid for i in items)
         return undelivered_rows(items, labels)
 
     def _pushed(self, outcome: tuple[PushResult, list[UndeliveredRow]]) -> None:
+        self._done_pushing()
         result, rows = outcome
         self.result = result
         self.push_button.setEnabled(True)
@@ -191,8 +217,14 @@ class PushDialog(QDialog):
             self.move(frame.topLeft())
 
     def _failed(self, error: BaseException) -> None:
+        self._done_pushing()
         self.push_button.setEnabled(True)
-        if isinstance(error, WijkteamError):
+        if isinstance(error, Cancelled):
+            self.status.setText(
+                "Gestopt. Wat al aankwam is bewaard; de volgende keer gaat de rest, zonder "
+                "iets dubbel te versturen."
+            )
+        elif isinstance(error, WijkteamError):
             self.status.setText(error_text(error))
         else:
             self.status.setText("Er ging iets mis. Probeer het straks opnieuw.")

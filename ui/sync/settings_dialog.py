@@ -25,12 +25,12 @@ from ui.widgets.fields import FieldSet, muted
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import WijkteamError
-from wijkteam.services import Services
 from wijkteam.sync.zgw.config_rules import (
     ZgwSettingsInput,
     resultaattype_field,
     statustype_field,
 )
+from wijkteam.wiring import Services
 
 TYPE_HINT = "https://…/catalogi/api/v1/{}/…"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from wijkteam.documents.content import HandoverReport
 from wijkteam.documents.pdf_base import (
     SHADE,
     PageSetup,
@@ -21,6 +20,7 @@ from wijkteam.documents.pdf_base import (
     table_style,
 )
 from wijkteam.documents.texts import DocumentTexts, handover_texts
+from wijkteam.domain.documents import HandoverReport
 from wijkteam.domain.referral import Law, ReferralKind, Specialist, Urgency, check_can_send
 from wijkteam.validation.rules import format_phone
 

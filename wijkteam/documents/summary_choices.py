@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-from wijkteam.documents.content import NextContact, VisitSummary, VisitSummaryDraft, choose_themes
+from wijkteam.domain.documents import NextContact, VisitSummary, VisitSummaryDraft, choose_themes
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.errors import ValidationError, ValidationFailed
 from wijkteam.validation import parse_date, parse_time

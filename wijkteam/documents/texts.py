@@ -10,7 +10,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from wijkteam.documents.content import TeamInfo
 from wijkteam.domain.enums import Language
 from wijkteam.resources import resource
 
@@ -72,18 +71,6 @@ def summary_texts(language: Language) -> DocumentTexts:
 def handover_texts() -> DocumentTexts:
     """The consultant's handover: Dutch only, dates in Dutch words."""
     return DocumentTexts(_read("handover.json"), _read("nl.json")["date"])
-
-
-@cache
-def team_info() -> TeamInfo:
-    """The team's name and contact as printed on every document (resources/documents/team.json)."""
-    data = _read("team.json")
-    return TeamInfo(
-        name=data["name"],
-        phone=data.get("phone"),
-        email=data.get("email"),
-        address=data.get("address"),
-    )
 
 
 def logo_path() -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from wijkteam.documents.content import Actor, NextContact, NextStep, VisitSummary
 from wijkteam.documents.pdf_base import (
     RULE,
     SHADE,
@@ -21,6 +20,7 @@ from wijkteam.documents.pdf_base import (
     table_style,
 )
 from wijkteam.documents.texts import DocumentTexts, summary_texts
+from wijkteam.domain.documents import Actor, NextContact, NextStep, VisitSummary
 from wijkteam.domain.enums import Language
 from wijkteam.validation.rules import format_phone
 

@@ -21,6 +21,7 @@ from typing import IO, Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from wijkteam.common.csv_safety import formula_safe_writer
 from wijkteam.errors import NotAllowed
 from wijkteam.security.context import AuditAction, AuditResult, ServiceContext
 from wijkteam.services.audit_records import (
@@ -31,7 +32,6 @@ from wijkteam.services.audit_records import (
 )
 from wijkteam.store import Store
 from wijkteam.store.models import AuditEvent, Setting
-from wijkteam.sync.csv_safety import formula_safe_writer
 
 HEAD_KEY = "audit_chain_head"
 AUDIT_LOG = "audit_log"

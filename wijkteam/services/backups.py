@@ -7,10 +7,13 @@ never a name."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 
 from wijkteam.errors import StoreNotADatabase, StoreUnreadable
@@ -25,7 +28,16 @@ BACKUP_FOLDER = "backups"
 REPLACED_FOLDER = "vervangen"
 SUFFIX = ".backup"
 LAST_KEY = "last_backup_at"
+FAILED_KEY = "last_backup_failed_at"
 DAILY = timedelta(hours=24)
+log = logging.getLogger(__name__)
+STALE = timedelta(days=2)  # Beheer warns when the last good back-up is older than this
+
+
+class BackupWarning(StrEnum):
+    NEVER = "never"  # no back-up was ever made of this store
+    STALE = "stale"  # the last good one is older than two days
+    FAILED = "failed"  # the last attempt failed
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,16 @@ class BackupInfo:
     path: Path
     made_at: datetime  # UTC, from the file name
     size: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackupStatus:
+    """For Beheer: the last good back-up (UTC) and where back-ups go, and what is wrong."""
+
+    folder: Path
+    last_made_at: datetime | None
+    last_failed_at: datetime | None
+    warning: BackupWarning | None
 
 
 def backup_folder(data_dir: Path) -> Path:
@@ -52,10 +74,22 @@ class BackupService:
         return backup_folder(self._store.path.parent)
 
     def make(self) -> Path:
-        """One backup now (any member may: it is part of closing the app), then rotate."""
+        """One backup now (any member may: it is part of closing the app), then rotate. A
+        failure is recorded (Beheer shows it) and raised."""
+        stamp = self._store.clock.utcnow()
+        try:
+            made = self._make(stamp)
+        except BaseException as error:
+            log.warning("Back-up failed: %s", type(error).__name__)
+            with suppress(Exception):  # the store itself may be what failed
+                self._settings.set_value(FAILED_KEY, stamp.isoformat())
+            raise
+        log.info("Back-up made")
+        return made
+
+    def _make(self, stamp: datetime) -> Path:
         folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = self._store.clock.utcnow()
         target = folder / f"wijkteam-{stamp:%Y%m%d-%H%M%S}{SUFFIX}"
         partial = target.with_name(target.name + ".partial")
         cipher = self._store.cipher
@@ -74,6 +108,21 @@ class BackupService:
         self._audit.log(AuditAction.BACKUP, "store")
         self.rotate(self._settings.security().backups_kept)
         return target
+
+    def status(self) -> BackupStatus:
+        made, failed = self._moment(LAST_KEY), self._moment(FAILED_KEY)
+        warning = None
+        if failed is not None and (made is None or failed > made):
+            warning = BackupWarning.FAILED
+        elif made is None:
+            warning = BackupWarning.NEVER
+        elif self._store.clock.utcnow() - made > STALE:
+            warning = BackupWarning.STALE
+        return BackupStatus(self.folder, made, failed, warning)
+
+    def _moment(self, key: str) -> datetime | None:
+        value = self._settings.value(key)
+        return datetime.fromisoformat(value) if value else None
 
     def is_due(self) -> bool:
         last = self._settings.value(LAST_KEY)

@@ -14,7 +14,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wijkteam.documents.content import (
+from wijkteam.common.printed_team import team_info
+from wijkteam.domain.contacts import THEMES, ContactKind, orientation_numbers
+from wijkteam.domain.documents import (
     OTHER_THEME,
     ConversationChoice,
     HandoverResident,
@@ -26,8 +28,6 @@ from wijkteam.documents.content import (
     VisitSummary,
     VisitSummaryDraft,
 )
-from wijkteam.documents.texts import team_info
-from wijkteam.domain.contacts import THEMES, ContactKind, orientation_numbers
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.steps import FollowUpState, StepStatus
 from wijkteam.domain.text import person_name

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wijkteam.documents.content import DocumentKind, VisitSummaryDraft
+from wijkteam.domain.documents import DocumentKind, VisitSummaryDraft
 from wijkteam.domain.enums import Language
 from wijkteam.errors import NotFound, ValidationError
 from wijkteam.security.context import AuditAction

@@ -4,6 +4,7 @@ and 5.3.5). Only a coordinator does these; both are in the audit log."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -27,11 +28,18 @@ INTERNAL = {"search_text", "surname_key", "id", "created_at", "updated_at"}
 FORMAT = "wijkteam-inzage-1"
 
 
+# Writes the inzage as a PDF (wijkteam/documents/inzage_pdf.py, passed in by the wiring).
+InzagePdf = Callable[[dict[str, Any], Path], None]
+
+
 class PrivacyService:
-    def __init__(self, store: Store, audit: AuditService, settings: SettingsService) -> None:
+    def __init__(
+        self, store: Store, audit: AuditService, settings: SettingsService, inzage_pdf: InzagePdf
+    ) -> None:
         self._store = store
         self._audit = audit
         self._settings = settings
+        self._inzage_pdf = inzage_pdf
 
     def inzage(self, resident_id: int) -> dict[str, Any]:
         """Everything stored about the resident, as JSON-safe data (also logged)."""
@@ -70,13 +78,11 @@ class PrivacyService:
     def write_inzage(self, resident_id: int, folder: Path) -> tuple[Path, Path]:
         """JSON (complete, machine-readable) and PDF (for reading); the file names hold a
         date and a number, never a name."""
-        from wijkteam.documents.inzage_pdf import write_inzage_pdf
-
         data = self.inzage(resident_id)
         stem = _free_stem(Path(folder), f"inzage-{self._store.clock.today():%Y-%m-%d}")
         json_path, pdf_path = stem.with_suffix(".json"), stem.with_suffix(".pdf")
         json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        write_inzage_pdf(data, pdf_path)
+        self._inzage_pdf(data, pdf_path)
         return json_path, pdf_path
 
     def erase(self, resident_id: int) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from wijkteam.documents.content import HandoverReport, MemberContact
+from wijkteam.domain.documents import HandoverReport, MemberContact
 from wijkteam.domain.referral import Consent, Law
 from wijkteam.errors import ValidationError
 from wijkteam.services.convert import resident_record

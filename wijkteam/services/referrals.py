@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from wijkteam.documents.content import HandoverReport
+from wijkteam.domain.documents import HandoverReport
 from wijkteam.domain.referral import (
     Consent,
     ReferralOutcome,
@@ -297,7 +297,7 @@ def _open_report(session: Session, report_id: int) -> Report:
     if report is None:
         raise NotFound("report", report_id)
     if report.status not in OPEN_STATUSES:
-        raise ValidationError("report", "report_closed")
+        raise ValidationError("report", "referral_report_closed")
     return report
 
 

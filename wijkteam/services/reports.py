@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
-from wijkteam.errors import NotFound, ValidationError, WijkteamError
+from wijkteam.errors import DuplicateSuspected, NotFound, ValidationError
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.services.closing import settle_open_items
@@ -19,16 +19,6 @@ from wijkteam.store import Store
 from wijkteam.store.models import HomeVisit, Member, Report, Resident, StatusChange
 from wijkteam.validation import Collector, parse_received_date, required_text
 from wijkteam.validation.rules import optional_text
-
-
-class DuplicateSuspected(WijkteamError):
-    """A new resident looks like an existing one. Carries ids only, never names."""
-
-    code = "duplicate_suspected"
-
-    def __init__(self, resident_ids: list[int]) -> None:
-        super().__init__(resident_ids=tuple(resident_ids))
-        self.resident_ids = tuple(resident_ids)
 
 
 class ReportService:

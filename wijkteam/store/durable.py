@@ -3,9 +3,9 @@
 The store runs SQLite in WAL mode with synchronous=NORMAL: a committed transaction survives
 the app being killed (the WAL is in the operating system's cache), but the last commits may be
 lost when the laptop loses power before the next checkpoint. Conversation drafts must survive
-a flat battery too (DESIGN.md §2.2), so their commits run with synchronous=FULL: SQLite syncs
-the WAL to disk before the commit returns. The setting is per connection and is put back
-afterwards, so other writes keep their speed.
+a flat battery too ("never lose a word", docs/architecture.md), so their commits run with
+synchronous=FULL: SQLite syncs the WAL to disk before the commit returns. The setting is per
+connection and is put back afterwards, so other writes keep their speed.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ def open_store(
     """
     clock = clock or SystemClock()
     if isinstance(location, str) and "://" in location:
-        engine = create_engine(location)
+        engine = create_engine(location, hide_parameters=True)
         _migrate_if_needed(engine, current=_current_revision_of(engine))
         return Store(engine, clock, None)
 
@@ -135,9 +135,9 @@ def check_store_file(location: Path | str, passphrase: bytes | str | None = None
 
 def _file_engine(path: Path, cipher: Cipher | None) -> Engine:
     if cipher is None:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
     else:
-        engine = create_engine(f"sqlite:///{path}", module=cipher.module)
+        engine = create_engine(f"sqlite:///{path}", module=cipher.module, hide_parameters=True)
 
     def on_connect(dbapi_connection: Any, _record: object) -> None:
         if cipher is not None:

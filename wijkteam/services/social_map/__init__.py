@@ -1,7 +1,7 @@
 """The sociale kaart: entries to connect residents with, CSV import and export, and the
 gezocht-niet-gevonden notes of what the neighbourhood lacks."""
 
-from wijkteam.services.social_map.errors import EntryReferenced, ImportNotConfirmed, MapFileRefused
+from wijkteam.errors import EntryReferenced, ImportNotConfirmed, MapFileRefused
 from wijkteam.services.social_map.gaps import GapService
 from wijkteam.services.social_map.records import (
     GapCount,

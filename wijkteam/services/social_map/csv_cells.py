@@ -8,11 +8,10 @@ export → import gives back the same text.
 
 from __future__ import annotations
 
-from wijkteam.services.social_map.errors import MapFileRefused
-from wijkteam.sync.csv_safety import ESCAPE as GUARD
-from wijkteam.sync.csv_safety import FORMULA_TRIGGERS, escape_formula
-from wijkteam.sync.imports.intake import UTF8_BOM, decode_csv, detect_format
-from wijkteam.sync.imports.problems import ImportRefused
+from wijkteam.common.csv_safety import ESCAPE as GUARD
+from wijkteam.common.csv_safety import FORMULA_TRIGGERS, escape_formula
+from wijkteam.common.text_files import UTF8_BOM, TextRefused, decode_csv, refuse_binary
+from wijkteam.errors import MapFileRefused
 
 BOM = UTF8_BOM
 
@@ -29,7 +28,7 @@ def guard(text: str) -> str:
 
 
 def pre_guard(text: str) -> str:
-    """What `guard` adds beyond the app's one CSV writer (wijkteam/sync/csv_safety.py), which
+    """What `guard` adds beyond the app's one CSV writer (wijkteam/common/csv_safety.py), which
     escapes formula cells but not cells whose formula sign follows an apostrophe; together
     they give `guard`, so the apostrophe taken off on import is always the one added."""
     if needs_guard(text) and escape_formula(text) == text:
@@ -48,7 +47,7 @@ def decode(data: bytes) -> str:
     for what Excel writes): UTF-8 with or without BOM, else Windows-1252; empty files, PDFs,
     images, workbooks and other binary files are refused."""
     try:
-        detect_format(data, "kaart.csv")  # refuses what is not text; the format is CSV anyway
+        refuse_binary(data)
         return decode_csv(data)
-    except ImportRefused as refused:
+    except TextRefused as refused:
         raise MapFileRefused(refused.code, **refused.params) from None

@@ -18,7 +18,7 @@ from typing import Any
 
 from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind
 from wijkteam.domain.text import fold
-from wijkteam.errors import ValidationError
+from wijkteam.errors import MapFileRefused, ValidationError
 from wijkteam.services.social_map.csv_cells import decode, unguard
 from wijkteam.services.social_map.csv_columns import (
     ACCESS_OF_WORD,
@@ -31,7 +31,6 @@ from wijkteam.services.social_map.csv_columns import (
     REQUIRED_FIELDS,
     header_key,
 )
-from wijkteam.services.social_map.errors import MapFileRefused
 from wijkteam.services.social_map.records import MapEntryInput
 from wijkteam.services.social_map.rules import entry_values
 from wijkteam.validation import Collector

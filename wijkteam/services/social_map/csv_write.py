@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
+from wijkteam.common.csv_safety import formula_safe_writer
 from wijkteam.services.social_map.csv_cells import BOM, pre_guard
 from wijkteam.services.social_map.csv_columns import (
     ACCESS_WORDS,
@@ -20,7 +21,6 @@ from wijkteam.services.social_map.csv_columns import (
     YES,
 )
 from wijkteam.services.social_map.records import MapEntryRecord
-from wijkteam.sync.csv_safety import formula_safe_writer
 from wijkteam.validation.rules import format_phone
 
 

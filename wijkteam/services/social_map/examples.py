@@ -5,6 +5,9 @@ numbers do not begin with 0), and the addresses use the reserved .example domain
 
 from __future__ import annotations
 
+from datetime import date
+
+from wijkteam.common.example_dates import as_of
 from wijkteam.domain.social_map import MapCategory
 from wijkteam.resources import resource
 from wijkteam.services.social_map.gaps import GapService
@@ -24,10 +27,10 @@ DEMO_GAPS: tuple[tuple[str, MapCategory | None], ...] = (
 )
 
 
-def load_example_map(transfer: SocialMapTransfer) -> MapImportResult:
-    """Adds the example map; entries already on the map (same name and place) stay as
-    they are, so loading it twice adds nothing."""
-    data = resource(*EXAMPLE_MAP).read_bytes()
+def load_example_map(transfer: SocialMapTransfer, today: date) -> MapImportResult:
+    """Adds the example map, its dates moved to `today`; entries already on the map (same
+    name and place) stay as they are, so loading it twice adds nothing."""
+    data = as_of(resource(*EXAMPLE_MAP).read_bytes(), today)
     preview = transfer.preview(data)
     return transfer.apply(preview, only_valid=True, add_only=True)
 
@@ -45,5 +48,5 @@ def load_demo_map(store: Store, member_ids: list[int]) -> None:
     """For the demo data: the example map and a few notes, once."""
     entries = SocialMapService(store)
     if entries.is_empty():
-        load_example_map(SocialMapTransfer(store, entries))
+        load_example_map(SocialMapTransfer(store, entries), store.clock.today())
     add_demo_gaps(GapService(store), member_ids)

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from wijkteam.domain.social_map import MapCategory, is_stale, stale_before
 from wijkteam.domain.text import fold
-from wijkteam.errors import NotFound, ValidationError, ValidationFailed
-from wijkteam.services.social_map.errors import EntryReferenced
+from wijkteam.errors import EntryReferenced, NotFound, ValidationError, ValidationFailed
 from wijkteam.services.social_map.records import MapEntryInput, MapEntryRecord, MapQuery
 from wijkteam.services.social_map.references import is_referenced
 from wijkteam.services.social_map.rules import (

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wijkteam.errors import ImportNotConfirmed, MapFileRefused
 from wijkteam.services.social_map.csv_read import (
     MAX_FILE_BYTES,
     ParsedMap,
@@ -25,7 +26,6 @@ from wijkteam.services.social_map.csv_read import (
     read_map_csv,
 )
 from wijkteam.services.social_map.csv_write import write_map_csv
-from wijkteam.services.social_map.errors import ImportNotConfirmed, MapFileRefused
 from wijkteam.services.social_map.records import MapEntryRecord, MapQuery
 from wijkteam.services.social_map.rules import search_columns
 from wijkteam.services.social_map.service import SocialMapService, apply_values

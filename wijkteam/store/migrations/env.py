@@ -30,5 +30,5 @@ if connection is not None:
     _run(connection)
 else:
     url = context.get_x_argument(as_dictionary=True).get("url", "sqlite:///migrations-dev.db")
-    with create_engine(url).connect() as dev_connection:
+    with create_engine(url, hide_parameters=True).connect() as dev_connection:
         _run(dev_connection)

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from wijkteam.documents.content import DocumentKind
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import Language
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.types import enum_column

@@ -10,6 +10,7 @@ from wijkteam.sync.export.batches import BatchService
 from wijkteam.sync.export.push.service import PushService
 from wijkteam.sync.export.service import ExportService
 from wijkteam.sync.export.settings import SyncSettingsService
+from wijkteam.sync.export.sources import Sources
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,14 @@ class ExportServices:
     push: PushService
 
     @classmethod
-    def create(cls, store: Store, audit: AuditService | None = None) -> ExportServices:
+    def create(
+        cls, store: Store, sources: Sources, audit: AuditService | None = None
+    ) -> ExportServices:
+        """`sources`: what the export reads, in order (the wiring's list)."""
         settings = SyncSettingsService(store, audit)
         return cls(
             settings=settings,
-            exports=ExportService(store, settings, audit),
+            exports=ExportService(store, settings, sources, audit),
             batches=BatchService(store),
-            push=PushService(store, settings),
+            push=PushService(store, settings, sources),
         )

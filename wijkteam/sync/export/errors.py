@@ -1,8 +1,10 @@
-"""Typed errors of the export. Codes and ids only; ui/sync/texts.py has the Dutch."""
+"""Typed errors of the export and the push. Codes and ids only; ui/messages has the Dutch.
+Light to import: the error texts are keyed by these types."""
 
 from __future__ import annotations
 
 from wijkteam.errors import WijkteamError
+from wijkteam.sync.zgw.resources import ResourceKind
 
 
 class ExportNotConfigured(WijkteamError):
@@ -46,3 +48,43 @@ class SettingsFileInvalid(WijkteamError):
     def __init__(self, reason: str, key: str = "", line: int = 0) -> None:
         super().__init__(reason=reason, key=key, line=line)
         self.reason = reason
+
+
+class NothingToExport(WijkteamError):
+    code = "nothing_to_export"
+
+
+class PushNotConfigured(WijkteamError):
+    """No client id in the settings, or no secret typed."""
+
+    code = "push_not_configured"
+
+
+class ConnectionLost(WijkteamError):
+    """The server could not be reached or the connection broke off mid-request."""
+
+    code = "push_connection_lost"
+
+
+class ServerRefused(WijkteamError):
+    """The server answered with an error. Carries the status, the error codes it named and
+    the last segment of the error's `type` (Open Zaak: ".../ref/fouten/ZaakClosed/" gives
+    "ZaakClosed"), never the body sent."""
+
+    code = "push_refused"
+
+    def __init__(
+        self, kind: ResourceKind, status: int, codes: tuple[str, ...] = (), fault: str = ""
+    ) -> None:
+        super().__init__(kind=kind.value, status=status, codes=codes, fault=fault)
+        self.kind = kind
+        self.status = status
+        self.codes = codes
+        self.fault = fault
+
+
+class ClientRefused(WijkteamError):
+    """The server does not accept this client at all: wrong client id or secret, the client
+    unknown there, or without the right to read zaken. Nothing more is tried."""
+
+    code = "push_client_refused"

@@ -11,7 +11,8 @@ import uuid
 from collections.abc import Iterator
 from typing import Protocol
 
-from wijkteam.sync.export.sources import CollectContext, sources_for
+from wijkteam.common.cancel import CancelToken
+from wijkteam.sync.export.sources import CollectContext, Sources, sources_for
 from wijkteam.sync.zgw.resources import KIND_ORDER, Resource, ResourceKind
 from wijkteam.sync.zgw.schemas import ResourceInvalid, check
 
@@ -28,24 +29,30 @@ class RejectingSink(Sink, Protocol):
     def reject(self, item: Resource, error: ResourceInvalid) -> None: ...
 
 
-def resources(ctx: CollectContext, kind: ResourceKind) -> Iterator[Resource]:
+def resources(ctx: CollectContext, kind: ResourceKind, sources: Sources) -> Iterator[Resource]:
     """Every resource of one kind, unchecked."""
-    for registered in sources_for(kind):
+    for registered in sources_for(sources, kind):
         yield from registered.collect(ctx)
 
 
 def run(
-    ctx: CollectContext, sink: Sink | RejectingSink
+    ctx: CollectContext,
+    sink: Sink | RejectingSink,
+    sources: Sources,
+    cancel: CancelToken | None = None,
 ) -> tuple[dict[ResourceKind, int], set[uuid.UUID]]:
     """Feeds the sink; returns counts per kind and the meldingen that had anything.
-    ResourceInvalid stops the run, unless the sink can reject."""
+    ResourceInvalid stops the run, unless the sink can reject. Stops with Cancelled between
+    two resources when `cancel` is set."""
     counts: dict[ResourceKind, int] = {}
     cases: set[uuid.UUID] = set()
     reject = getattr(sink, "reject", None)
     for kind in KIND_ORDER:
         sink.begin(kind)
         count = 0
-        for item in resources(ctx, kind):
+        for item in resources(ctx, kind, sources):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
             cases.add(item.case_uuid)
             count += 1
             try:

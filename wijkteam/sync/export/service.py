@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel
-from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, record_batch
-from wijkteam.sync.export.errors import ExportTargetUnwritable
+from wijkteam.sync.export.errors import ExportTargetUnwritable, NothingToExport
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.export.settings import SyncSettingsService
-from wijkteam.sync.export.sources import CollectContext
+from wijkteam.sync.export.sources import CollectContext, Sources, check_names
 from wijkteam.sync.export.window import ExportWindow
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.resources import KIND_ORDER, REQUEST_SCHEMA
@@ -22,27 +22,36 @@ from wijkteam.sync.zgw.resources import KIND_ORDER, REQUEST_SCHEMA
 PREVIEW_SAMPLES = 20
 
 
-class NothingToExport(WijkteamError):
-    code = "nothing_to_export"
-
-
 class ExportService:
     def __init__(
-        self, store: Store, settings: SyncSettingsService, audit: AuditService | None = None
+        self,
+        store: Store,
+        settings: SyncSettingsService,
+        sources: Sources,
+        audit: AuditService | None = None,
     ) -> None:
         self._store = store
         self._settings = settings
+        self._sources = check_names(sources)
         self._audit = audit
 
-    def preview(self, include_all: bool = False, samples: int = PREVIEW_SAMPLES) -> ExportPreview:
-        """What an export would carry now, checked against the schemas, without writing."""
+    def preview(
+        self,
+        include_all: bool = False,
+        samples: int = PREVIEW_SAMPLES,
+        cancel: CancelToken | None = None,
+    ) -> ExportPreview:
+        """What an export would carry now, checked against the schemas, without writing.
+        Stops with Cancelled when `cancel` is set (the member closed the dialog)."""
         from wijkteam.sync.export.pipeline import PreviewSink, run  # loads the validator
 
         config = self._settings.config()
         sink = PreviewSink(samples)
         with self._store.transaction() as session:
             window = self._window(session, include_all)
-            counts, cases = run(CollectContext(session, window, config), sink)
+            counts, cases = run(
+                CollectContext(session, window, config), sink, self._sources, cancel
+            )
         return ExportPreview(
             since=window.since,
             include_all=include_all,
@@ -59,26 +68,30 @@ class ExportService:
         *,
         include_all: bool = False,
         member_id: int | None = None,
+        cancel: CancelToken | None = None,
     ) -> ExportResult:
         """Writes the archive and records the batch ('aangemaakt'). Raises NothingToExport
-        (and writes nothing) when nothing changed since the last acknowledged batch."""
+        (and writes nothing) when nothing changed since the last acknowledged batch, and
+        Cancelled (nothing written, no batch) when `cancel` is set before the end."""
         from wijkteam.sync.export.archive import ArchiveWriter, check_passphrase
 
         check_passphrase(passphrase)
         config = self._settings.config()
         try:
-            return self._write(ArchiveWriter(target, passphrase), config, include_all, member_id)
+            archive = ArchiveWriter(target, passphrase)
+            return self._write(archive, config, include_all, member_id, cancel)
         except OSError as error:  # a full or pulled-out stick
             raise ExportTargetUnwritable() from error
 
-    def _write(self, archive, config: ZgwConfig, include_all: bool, member_id):  # type: ignore[no-untyped-def]
+    def _write(self, archive, config: ZgwConfig, include_all: bool, member_id, cancel):  # type: ignore[no-untyped-def]
         from wijkteam.sync.export.pipeline import run
 
         batch_uuid = uuid.uuid4()
         with archive as writer:
             with self._store.transaction() as session:
                 window = self._window(session, include_all)
-                counts, cases = run(CollectContext(session, window, config), writer)
+                ctx = CollectContext(session, window, config)
+                counts, cases = run(ctx, writer, self._sources, cancel)
             if not cases:
                 raise NothingToExport()
             writer.finish(_manifest(batch_uuid, window, include_all, counts, writer, config))

@@ -1,20 +1,20 @@
-"""The registry of resource sources: who turns which table into which ZGW resources.
+"""Resource sources: who turns which table into which ZGW resources.
 
-Adding a source (contact moments, documents, referrals...) is one decorated function in a
-module under collectors/, imported in collectors/__init__.py:
+A source is a function under collectors/ plus its kind and name; the export runs the list of
+sources it was given (the wiring builds it, wijkteam/wiring/export.py). Adding one (referrals,
+say) is a function and one line in that list:
 
-    @source(ResourceKind.KLANTCONTACT, "contactmomenten")
     def contact_moments(ctx: CollectContext) -> Iterator[Resource]:
         query = select(...).join(Report, ...).where(ctx.changed(Contact.updated_at))
         for row in ctx.rows(query):
             yield map_klantcontact(ContactMomentData(...), ctx.config)
 
-Within a kind, sources run in the order they were registered.
+Within a kind, sources run in the order of the list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,33 +62,17 @@ class ResourceSource:
     collect: Collector
 
 
-_SOURCES: list[ResourceSource] = []
+Sources = Sequence[ResourceSource]
 
 
-def source(kind: ResourceKind, name: str) -> Callable[[Collector], Collector]:
-    def register(collect: Collector) -> Collector:
-        if any(s.name == name for s in _SOURCES):
-            raise ValueError(f"source {name} registered twice")
-        _SOURCES.append(ResourceSource(kind, name, collect))
-        return collect
-
-    return register
+def sources_for(sources: Sources, kind: ResourceKind) -> list[ResourceSource]:
+    return [s for s in sources if s.kind is kind]
 
 
-def remove_source(name: str) -> None:
-    """Takes a source out again (a source registered for one test, say)."""
-    _SOURCES[:] = [s for s in _SOURCES if s.name != name]
-
-
-def sources_for(kind: ResourceKind) -> list[ResourceSource]:
-    _load_builtin()
-    return [s for s in _SOURCES if s.kind is kind]
-
-
-def all_sources() -> list[ResourceSource]:
-    _load_builtin()
-    return list(_SOURCES)
-
-
-def _load_builtin() -> None:
-    import wijkteam.sync.export.collectors  # noqa: F401  (registers on import)
+def check_names(sources: Sources) -> tuple[ResourceSource, ...]:
+    """The list as a tuple; two sources with one name are a mistake in the wiring."""
+    names = [s.name for s in sources]
+    repeated = {n for n in names if names.count(n) > 1}
+    if repeated:
+        raise ValueError(f"sources named twice: {sorted(repeated)}")
+    return tuple(sources)

@@ -6,28 +6,17 @@ Everything here refuses a whole file with ImportRefused(code, ...) before any pa
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
+from wijkteam.common import text_files
+from wijkteam.common.text_files import UTF8_BOM, TextRefused
 from wijkteam.sync.imports.limits import MAX_FILE_BYTES, MAX_ZIP_ENTRIES
 from wijkteam.sync.imports.problems import ImportRefused
 
-UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
-# Formats people pick by mistake, recognised by their first bytes.
-_KNOWN_BINARY = {
-    b"%PDF": "pdf",
-    b"\xd0\xcf\x11\xe0": "excel_old",  # .xls and other OLE2 files
-    b"\x89PNG": "image",
-    b"\xff\xd8\xff": "image",
-    b"GIF8": "image",
-}
-# C0 controls other than tab, newline, form feed and carriage return.
-_STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class ImportFormat(StrEnum):
@@ -115,48 +104,23 @@ def detect_format(data: bytes, name: str) -> ImportFormat:
 
 
 def _refuse_binary(data: bytes) -> None:
-    if not data.strip(UTF8_BOM + b" \t\r\n"):
-        raise ImportRefused("empty")
-    if data.startswith(_UTF16_BOMS):
-        raise ImportRefused("encoding")
-    for magic, kind in _KNOWN_BINARY.items():
-        if data.startswith(magic):
-            raise ImportRefused("wrong_kind", kind=kind)
-    if b"\x00" in data[:65536]:
-        # UTF-16 without a BOM has a NUL in every other byte; real text has none.
-        raise ImportRefused("binary")
+    try:
+        text_files.refuse_binary(data)
+    except TextRefused as refused:
+        raise ImportRefused(refused.code, **refused.params) from None
 
 
 def decode_csv(data: bytes) -> str:
     """UTF-8 (with or without BOM) or, failing that, Windows-1252: what Excel writes."""
-    if data.startswith(UTF8_BOM):
-        try:
-            return _checked_text(data[len(UTF8_BOM) :].decode("utf-8"))
-        except UnicodeDecodeError:
-            raise ImportRefused("encoding") from None
     try:
-        return _checked_text(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    try:
-        return _checked_text(data.decode("cp1252"))
-    except UnicodeDecodeError:
-        raise ImportRefused("encoding") from None
+        return text_files.decode_csv(data)
+    except TextRefused as refused:
+        raise ImportRefused(refused.code, **refused.params) from None
 
 
 def decode_json(data: bytes) -> str:
     """JSON is UTF-8 (RFC 8259); a BOM is tolerated."""
-    body = data[len(UTF8_BOM) :] if data.startswith(UTF8_BOM) else data
     try:
-        return _checked_text(body.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ImportRefused("encoding") from None
-
-
-def _checked_text(text: str) -> str:
-    """Text with stray control characters (beyond a few in a large file) is not a CSV or JSON
-    someone saved, but binary data that happened to decode."""
-    controls = len(_STRAY_CONTROLS.findall(text))
-    if controls > max(2, len(text) // 1000):
-        raise ImportRefused("binary")
-    return text
+        return text_files.decode_json(data)
+    except TextRefused as refused:
+        raise ImportRefused(refused.code, **refused.params) from None

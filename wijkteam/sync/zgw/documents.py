@@ -6,9 +6,9 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from wijkteam.errors import WijkteamError
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.data import DocumentData
+from wijkteam.sync.zgw.errors import DocumentChanged
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
 from wijkteam.sync.zgw.urls import derived_uuid
 from wijkteam.sync.zgw.values import identificatie, iso_date
@@ -16,15 +16,6 @@ from wijkteam.sync.zgw.values import identificatie, iso_date
 # ISO 639-2/B, as the Documenten API asks.
 LANGUAGE_CODE = {"nl": "dut", "de": "ger", "en": "eng"}
 TITLE = {"visit_summary": "Gespreksverslag", "handover": "Overdracht"}
-
-
-class DocumentChanged(WijkteamError):
-    """The PDF no longer matches the checksum recorded when it was made."""
-
-    code = "document_changed"
-
-    def __init__(self, document_uuid: object) -> None:
-        super().__init__(document=str(document_uuid))
 
 
 def map_document(document: DocumentData, config: ZgwConfig) -> tuple[Resource, Resource]:

@@ -2,11 +2,11 @@
 
 The application carries `resources/zgw/request-schemas.json`: for each API, the request
 schemas of the resources it sends and everything they refer to, taken unchanged from the
-official specifications in ../shared/reference/zgw/ (only descriptions and titles are left
+official specifications in tests/reference/zgw/ (only descriptions and titles are left
 out). A test checks that the bundle still equals what this module extracts from them.
 
 Regenerate (needs PyYAML, part of the test extra):
-    python -m wijkteam.sync.zgw.schema_bundle ../shared/reference/zgw resources/zgw
+    python -m wijkteam.sync.zgw.schema_bundle tests/reference/zgw resources/zgw
 """
 
 from __future__ import annotations

@@ -16,26 +16,12 @@ from referencing import Registry
 from referencing import Resource as SchemaResource
 from referencing.jsonschema import DRAFT4
 
-from wijkteam.errors import WijkteamError
 from wijkteam.resources import resource
+from wijkteam.sync.zgw.errors import ResourceInvalid
 from wijkteam.sync.zgw.resources import API_OF, REQUEST_SCHEMA, Resource, ResourceKind
 from wijkteam.sync.zgw.schema_bundle import BUNDLE_NAME
 
 _LOCAL = "#/components/schemas/"
-
-
-class ResourceInvalid(WijkteamError):
-    """A body does not satisfy the official schema. Carries the place and the rule broken,
-    never the value (it may be personal)."""
-
-    code = "resource_invalid"
-
-    def __init__(self, kind: ResourceKind, resource_uuid: object, field: str, rule: str) -> None:
-        super().__init__(kind=kind.value, uuid=str(resource_uuid), field=field, rule=rule)
-
-    def __str__(self) -> str:
-        p = self.params
-        return f"{p['kind']} {p['uuid']}: {p['field'] or '(body)'} breaks {p['rule']}"
 
 
 @cache

@@ -1,9 +1,2 @@
-"""Every module here registers its sources on import (see ../sources.py). Within a kind,
-sources run in this order: the meldingen' zaken before the Wmo zaken that refer to them."""
-
-from wijkteam.sync.export.collectors import (
-    cases,  # noqa: F401
-    contacts,  # noqa: F401
-    documents,  # noqa: F401
-    referrals,  # noqa: F401
-)
+"""The functions that read the store's tables into ZGW resources. Which of them an export
+runs, and in which order, is the list the wiring passes in (wijkteam/wiring/export.py)."""

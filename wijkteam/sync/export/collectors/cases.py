@@ -10,15 +10,14 @@ from sqlalchemy import String, cast, func, or_, select
 
 from wijkteam.domain.status import ReportStatus
 from wijkteam.store.models import Member, Referral, Report, Resident, StatusChange
-from wijkteam.sync.export.sources import CollectContext, source
+from wijkteam.sync.export.sources import CollectContext
 from wijkteam.sync.zgw.data import CaseData, ClosingData, MemberData, ResidentData, StatusData
-from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.sync.zgw.resources import Resource
 from wijkteam.sync.zgw.rol import map_member_rol, map_resident_rol
 from wijkteam.sync.zgw.status import map_resultaat, map_status
 from wijkteam.sync.zgw.zaak import map_zaak
 
 
-@source(ResourceKind.ZAAK, "meldingen")
 def zaken(ctx: CollectContext) -> Iterator[Resource]:
     share = ctx.config.share_conversation
     query = (
@@ -45,7 +44,6 @@ def zaken(ctx: CollectContext) -> Iterator[Resource]:
         yield map_zaak(case, ctx.config)
 
 
-@source(ResourceKind.ROL, "inwoners")
 def resident_rollen(ctx: CollectContext) -> Iterator[Resource]:
     """A melding's resident rol, when the melding or the resident changed."""
     changed_residents = select(Resident.id).where(ctx.window.changed(Resident.updated_at))
@@ -66,7 +64,6 @@ def resident_rollen(ctx: CollectContext) -> Iterator[Resource]:
         yield map_resident_rol(case_uuid, person, ctx.config)
 
 
-@source(ResourceKind.ROL, "teamleden")
 def member_rollen(ctx: CollectContext) -> Iterator[Resource]:
     """The assigned member's rol, when the melding or the member changed."""
     changed_members = select(Member.id).where(ctx.window.changed(Member.updated_at))
@@ -81,7 +78,6 @@ def member_rollen(ctx: CollectContext) -> Iterator[Resource]:
         yield map_member_rol(case_uuid, MemberData(member_uuid, name, initials), ctx.config)
 
 
-@source(ResourceKind.STATUS, "statuswijzigingen")
 def statussen(ctx: CollectContext) -> Iterator[Resource]:
     """Every status change, oldest first (a zaak's statuses must arrive in order, the final
     one last). 'Referred' names where the latest referral sent by then went."""
@@ -141,7 +137,6 @@ class DistinctInstants:
         return at
 
 
-@source(ResourceKind.RESULTAAT, "afsluitingen")
 def resultaten(ctx: CollectContext) -> Iterator[Resource]:
     share = ctx.config.share_conversation
     note = (

@@ -9,13 +9,12 @@ from datetime import datetime, time
 from sqlalchemy import select
 
 from wijkteam.store.models import Contact, Report
-from wijkteam.sync.export.sources import CollectContext, source
+from wijkteam.sync.export.sources import CollectContext
 from wijkteam.sync.zgw.data import ContactMomentData
 from wijkteam.sync.zgw.klantcontact import map_klantcontact
-from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.sync.zgw.resources import Resource
 
 
-@source(ResourceKind.KLANTCONTACT, "contactmomenten")
 def contact_moments(ctx: CollectContext) -> Iterator[Resource]:
     share = ctx.config.share_conversation
     query = (

@@ -11,10 +11,10 @@ from sqlalchemy.orm import undefer
 
 from wijkteam.store.models import Report
 from wijkteam.store.models.document import Document
-from wijkteam.sync.export.sources import CollectContext, source
+from wijkteam.sync.export.sources import CollectContext
 from wijkteam.sync.zgw.data import DocumentData
 from wijkteam.sync.zgw.documents import map_document
-from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.sync.zgw.resources import Resource
 
 
 def _documents(ctx: CollectContext) -> Iterator[tuple[Resource, Resource]]:
@@ -41,13 +41,11 @@ def _documents(ctx: CollectContext) -> Iterator[tuple[Resource, Resource]]:
         ctx.session.expunge(document)
 
 
-@source(ResourceKind.ENKELVOUDIGINFORMATIEOBJECT, "documenten")
 def information_objects(ctx: CollectContext) -> Iterator[Resource]:
     for eio, _link in _documents(ctx):
         yield eio
 
 
-@source(ResourceKind.ZAAKINFORMATIEOBJECT, "documentkoppelingen")
 def case_links(ctx: CollectContext) -> Iterator[Resource]:
     for _eio, link in _documents(ctx):
         yield link

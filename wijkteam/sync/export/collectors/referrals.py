@@ -10,15 +10,14 @@ from sqlalchemy import select
 
 from wijkteam.domain.referral import Law, ReferralKind
 from wijkteam.store.models import Referral, Report
-from wijkteam.sync.export.sources import CollectContext, source
+from wijkteam.sync.export.sources import CollectContext
 from wijkteam.sync.zgw.data import ReferralData
 from wijkteam.sync.zgw.referral import map_wmo_zaak
-from wijkteam.sync.zgw.resources import Resource, ResourceKind
+from wijkteam.sync.zgw.resources import Resource
 
 
-@source(ResourceKind.ZAAK, "wmo-meldingen")
 def wmo_zaken(ctx: CollectContext) -> Iterator[Resource]:
-    """Registered after the meldingen, so the team's zaak it refers to goes first."""
+    """Listed after the meldingen (wiring/export.py), so the team's zaak it refers to goes first."""
     if not ctx.config.wmo_zaaktype:
         return
     query = (

@@ -17,42 +17,13 @@ import httpx
 import jwt
 
 from wijkteam.errors import WijkteamError
+from wijkteam.sync.export.errors import ClientRefused, ConnectionLost, ServerRefused
 from wijkteam.sync.export.records import PushUser
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.resources import ResourceKind
 
 TIMEOUT_SECONDS = 30.0
 MAX_PAGES = 50
-
-
-class ConnectionLost(WijkteamError):
-    """The server could not be reached or the connection broke off mid-request."""
-
-    code = "push_connection_lost"
-
-
-class ServerRefused(WijkteamError):
-    """The server answered with an error. Carries the status, the error codes it named and
-    the last segment of the error's `type` (Open Zaak: ".../ref/fouten/ZaakClosed/" gives
-    "ZaakClosed"), never the body sent."""
-
-    code = "push_refused"
-
-    def __init__(
-        self, kind: ResourceKind, status: int, codes: tuple[str, ...] = (), fault: str = ""
-    ) -> None:
-        super().__init__(kind=kind.value, status=status, codes=codes, fault=fault)
-        self.kind = kind
-        self.status = status
-        self.codes = codes
-        self.fault = fault
-
-
-class ClientRefused(WijkteamError):
-    """The server does not accept this client at all: wrong client id or secret, the client
-    unknown there, or without the right to read zaken. Nothing more is tried."""
-
-    code = "push_client_refused"
 
 
 class ZgwClient:

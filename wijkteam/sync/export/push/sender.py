@@ -23,7 +23,8 @@ from sqlalchemy import select
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.sync import RemoteState, Undelivered
 from wijkteam.store.models import Report
-from wijkteam.sync.export.push.client import ServerRefused, ZgwClient
+from wijkteam.sync.export.errors import ServerRefused
+from wijkteam.sync.export.push.client import ZgwClient
 from wijkteam.sync.export.push.ledger import Ledger
 from wijkteam.sync.export.push.lookups import BY_IDENTIFICATIE, Lookups
 from wijkteam.sync.export.records import UndeliveredResource

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel, BatchState
 from wijkteam.domain.text import sort_name
-from wijkteam.errors import WijkteamError
 from wijkteam.store import Store
 from wijkteam.store.models import Report, Resident, SyncBatchCase
 from wijkteam.sync.export.batches import (
@@ -32,9 +32,10 @@ from wijkteam.sync.export.batches import (
     record_batch,
     stamp_acknowledged,
 )
+from wijkteam.sync.export.errors import PushNotConfigured
 from wijkteam.sync.export.records import BatchRecord, CaseLabel, PushUser, UndeliveredResource
 from wijkteam.sync.export.settings import SyncSettingsService
-from wijkteam.sync.export.sources import CollectContext
+from wijkteam.sync.export.sources import CollectContext, Sources, check_names
 from wijkteam.sync.export.window import ExportWindow
 from wijkteam.sync.zgw.values import identificatie
 
@@ -42,12 +43,6 @@ if TYPE_CHECKING:
     import httpx
 
 UUIDS_PER_QUERY = 500
-
-
-class PushNotConfigured(WijkteamError):
-    """No client id in the settings, or no secret typed."""
-
-    code = "push_not_configured"
 
 
 @dataclass(frozen=True)
@@ -64,9 +59,10 @@ class PushResult:
 
 
 class PushService:
-    def __init__(self, store: Store, settings: SyncSettingsService) -> None:
+    def __init__(self, store: Store, settings: SyncSettingsService, sources: Sources) -> None:
         self._store = store
         self._settings = settings
+        self._sources = check_names(sources)
 
     def push(
         self,
@@ -77,7 +73,10 @@ class PushService:
         member_id: int | None = None,
         transport: httpx.BaseTransport | None = None,  # tests plug in their own
         progress: Callable[[int], None] | None = None,
+        cancel: CancelToken | None = None,
     ) -> PushResult:
+        """Stops with Cancelled between two resources when `cancel` is set; what arrived is
+        in the ledger, and the next push resumes without duplicates."""
         # httpx, PyJWT and the schema validator load only when a push runs (start-up time).
         from wijkteam.sync.export.pipeline import run
         from wijkteam.sync.export.push.client import ZgwClient
@@ -96,7 +95,7 @@ class PushService:
                 window = ExportWindow.after(acknowledged, self._store.clock.utcnow())
                 ctx = CollectContext(session, window, config, pending=pending_cases())
                 sender = Sender(client, Ledger(self._store, batch_uuid), ctx, progress)
-                counts, cases = run(ctx, sender)
+                counts, cases = run(ctx, sender, self._sources, cancel)
         finally:
             client.close()
         now = self._store.clock.utcnow()

@@ -11,7 +11,8 @@ from pathlib import Path
 from wijkteam.clock import Clock
 from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
 from wijkteam.security.keyring import KeyRing, keys_path
-from wijkteam.security.setup import (
+from wijkteam.store import Store, open_store, store_path
+from wijkteam.wiring.setup import (
     Opened,
     StoreState,
     TeamSetup,
@@ -19,7 +20,6 @@ from wijkteam.security.setup import (
     open_unlocked,
     store_state,
 )
-from wijkteam.store import Store, open_store, store_path
 
 PASSPHRASE_ENV = "WIJKTEAM_PASSPHRASE"
 # A new store made by `demo-data` gets the demo coordinator as its first account.

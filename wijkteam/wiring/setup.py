@@ -1,15 +1,15 @@
 """Getting to an open, encrypted store: first start (new team, or conversion of an
 unencrypted store of an earlier version), signing in, and resetting a password with the
-recovery code. No Qt: the screens in ui/security call these, tests and the CLI too."""
+recovery code. The window reaches these through access.StoreAccess; tests and the headless
+commands call them directly."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from wijkteam.clock import Clock
 from wijkteam.domain.enums import MemberRole
-from wijkteam.errors import SignInRefused, ValidationFailed
+from wijkteam.errors import SignInRefused
 from wijkteam.security.context import AuditAction
 from wijkteam.security.conversion import (
     export_encrypted,
@@ -22,47 +22,13 @@ from wijkteam.security.keyring import KeyRing, OpenKeyRing, Unlocked, keys_path
 from wijkteam.security.passwords import check_new_password
 from wijkteam.security.state import StoreState as StoreState  # re-exported
 from wijkteam.security.state import store_state as store_state  # re-exported
-from wijkteam.services import Services
 from wijkteam.services.accounts import member_by_initials
 from wijkteam.services.records import MemberRecord
 from wijkteam.store import Store, open_store, store_path
 from wijkteam.store.cipher import Cipher
 from wijkteam.store.instance_lock import InstanceLock
-from wijkteam.validation import Collector, required_text
-
-
-@dataclass(frozen=True)
-class TeamSetup:
-    team_name: str
-    municipality: str
-    name: str
-    initials: str
-    password: str
-    password_again: str
-
-    def __repr__(self) -> str:
-        return "TeamSetup(<hidden>)"
-
-
-@dataclass(frozen=True)
-class Opened:
-    services: Services
-    member: MemberRecord
-    recovery_code: str | None = None  # only right after first start: show it once
-
-
-def check_setup(setup: TeamSetup) -> None:
-    errors = Collector()
-    errors.check(lambda: required_text("team_name", setup.team_name, 80))
-    errors.check(lambda: required_text("municipality", setup.municipality, 80))
-    errors.check(lambda: required_text("member_name", setup.name, 120))
-    errors.check(lambda: required_text("member_initials", setup.initials, 8))
-    try:
-        check_new_password(setup.password, setup.password_again)
-    except ValidationFailed as failed:
-        for error in failed.errors:
-            errors.add(error)
-    errors.raise_if_any()
+from wijkteam.wiring.access import Opened, TeamSetup, check_setup
+from wijkteam.wiring.services import Services
 
 
 def first_start(

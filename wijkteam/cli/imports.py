@@ -13,10 +13,9 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wijkteam.errors import StoreError, WijkteamError
-from wijkteam.security.headless import open_store_for_command
 from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
 from wijkteam.sync.imports.problems import (
     ImportInvalid,
@@ -24,7 +23,11 @@ from wijkteam.sync.imports.problems import (
     ImportProblem,
     ImportRefused,
 )
-from wijkteam.sync.imports.service import ImportService
+from wijkteam.wiring import Services
+
+if TYPE_CHECKING:
+    from wijkteam.sync.imports.service import ImportService
+from wijkteam.wiring.headless import open_store_for_command
 
 Describe = Callable[[Any], str]
 NAME_MATCH_CHOICES = ("ask", "link", "new")
@@ -77,7 +80,7 @@ def run_import(args: argparse.Namespace, data_dir: Path, describe: Describe) -> 
         print(describe(error), file=sys.stderr)
         return EXIT_STORE
     try:
-        return _import(ImportService(store), args, describe)
+        return _import(Services.create(store).imports, args, describe)
     finally:
         store.close()
 

@@ -50,8 +50,8 @@ def run_export_command(
     """The exit code, or None when the command is not one of these."""
     if args.command not in COMMANDS:
         return None
-    from wijkteam.security.headless import open_store_for_command
-    from wijkteam.services import Services
+    from wijkteam.wiring import Services
+    from wijkteam.wiring.headless import open_store_for_command
 
     try:
         store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
@@ -68,7 +68,7 @@ def run_export_command(
 
 
 def _export(services: Any, target: Path, include_all: bool, describe: Describe) -> int:
-    from wijkteam.sync.export.service import NothingToExport
+    from wijkteam.sync.export.errors import NothingToExport
 
     passphrase = os.environ.get(PASSPHRASE_ENV, "")
     try:

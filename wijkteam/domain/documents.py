@@ -22,7 +22,7 @@ class DocumentKind(StrEnum):
     HANDOVER = "handover"  # overdrachtsverslag for the consultant
 
 
-# The themes a summary can print: the open themes of the vrij gesprek (DESIGN.md §3), in the
+# The themes a summary can print: the open themes of the vrij gesprek (domain/contacts.py), in the
 # editor's order, then "other" for the conversation's free notes.
 OTHER_THEME = "other"
 THEME_KEYS: tuple[str, ...] = (*(theme.value for theme in THEMES), OTHER_THEME)

@@ -1,17 +1,29 @@
 """Headless commands (no Qt): `wijkteam demo-data ...`. The GUI entry point in ui/launcher.py
-adds the window and hands subcommands to `run_command`."""
+adds the window and hands subcommands to `run_command`.
+
+Every command logs to the data folder's log (wijkteam/logs.py). An unexpected error is
+logged there under a reference (type and frames, nothing personal) and the command prints
+one Dutch line with that reference and exits with EXIT_UNEXPECTED."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
-from wijkteam import __version__
-from wijkteam.errors import SignInRefused, StoreError, ValidationFailed
+from wijkteam import __version__, logs
+from wijkteam.cli.export import add_export_commands, run_export_command
+from wijkteam.cli.imports import Describe, add_import_parser, plain_describe, run_import
+from wijkteam.cli.zgw_settings import add_settings_command, run_settings_command
+from wijkteam.errors import (
+    PassphraseRefused,
+    SignInRefused,
+    StoreError,
+    StoreNotSetUp,
+    Unexpected,
+    ValidationFailed,
+)
 from wijkteam.paths import resolve_data_dir
-from wijkteam.sync.export.cli import add_export_commands, run_export_command
-from wijkteam.sync.export.settings_command import add_settings_command, run_settings_command
-from wijkteam.sync.imports.command import Describe, add_import_parser, plain_describe, run_import
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,11 +51,33 @@ def data_dir_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
 
 
+EXIT_UNEXPECTED = 70  # EX_SOFTWARE
+log = logging.getLogger(__name__)
+
+
 def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -> int:
     """`describe` turns errors and import results into text (ui/messages.describe gives
     Dutch sentences; the default prints codes)."""
+    logs.configure(data_dir_of(args))
+    hooks = logs.install_hooks()
+    log.info("Command %s starts", args.command)
+    try:
+        try:
+            code = _dispatch(args, describe)
+        except Exception as error:  # the one handler for what no rule foresaw
+            reference = logs.report_unexpected(error, f"the command {args.command}")
+            print(describe(Unexpected(reference)), file=sys.stderr)
+            code = EXIT_UNEXPECTED
+        log.info("Command %s ends with exit code %d", args.command, code)
+        return code
+    finally:
+        logs.restore_hooks(hooks)
+        logs.close()
+
+
+def _dispatch(args: argparse.Namespace, describe: Describe) -> int:
     if args.command == "demo-data":
-        return _demo_data(args)
+        return _demo_data(args, describe)
     if args.command == "import":
         return run_import(args, data_dir_of(args), describe)
     if args.command == "zgw-settings":
@@ -54,13 +88,13 @@ def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -
     raise SystemExit(f"onbekende opdracht: {args.command}")
 
 
-def _demo_data(args: argparse.Namespace) -> int:
+def _demo_data(args: argparse.Namespace, describe: Describe) -> int:
     from wijkteam.demo.generator import generate
 
     if args.residents < 1:
         print("Geef een aantal inwoners van 1 of meer.", file=sys.stderr)
         return 2
-    opened = _open(args, allow_new=True)
+    opened = _open(args, describe, allow_new=True)
     if opened is None:
         return 1
     store = opened.services.store
@@ -82,31 +116,23 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace, *, allow_new: bool):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, describe: Describe, *, allow_new: bool):  # type: ignore[no-untyped-def]
     """The encrypted store, opened with $WIJKTEAM_PASSPHRASE (or a prompt); None after
     explaining on stderr why not. Never prints the passphrase or anything personal."""
-    from wijkteam.security.headless import NoPassphrase, open_headless, passphrase_from_environment
     from wijkteam.security.state import StoreState, store_state
+    from wijkteam.wiring.headless import open_headless, passphrase_from_environment
 
     data_dir = data_dir_of(args)
     try:
         state = store_state(data_dir)
         if state is StoreState.PLAIN or (state is StoreState.NEW and not allow_new):
-            print(
-                "Deze opslag is nog niet versleuteld of bestaat nog niet. Start eerst Wijkteam "
-                "zelf (het programma met vensters) om het team aan te maken.",
-                file=sys.stderr,
-            )
-            return None
-        return open_headless(data_dir, state, passphrase_from_environment())
-    except NoPassphrase:
-        print("Geef het wachtwoord in de omgevingsvariabele WIJKTEAM_PASSPHRASE.", file=sys.stderr)
-    except SignInRefused:
-        print("Dit wachtwoord of deze herstelcode past niet bij deze opslag.", file=sys.stderr)
-    except ValidationFailed:
-        print("Kies een wachtwoord van minstens 12 tekens.", file=sys.stderr)
-    except StoreError as error:
-        print(f"De opslag kan niet worden geopend ({error.code}).", file=sys.stderr)
+            raise StoreNotSetUp()
+        try:
+            return open_headless(data_dir, state, passphrase_from_environment())
+        except SignInRefused as refused:
+            raise PassphraseRefused() from refused
+    except (StoreError, ValidationFailed) as error:
+        print(describe(error), file=sys.stderr)
     return None
 
 

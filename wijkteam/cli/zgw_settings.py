@@ -45,8 +45,8 @@ def run_settings_command(args: argparse.Namespace, data_dir: Path, describe: Des
         except WijkteamError as error:
             print(describe(error), file=sys.stderr)
             return 2
-    from wijkteam.security.headless import open_store_for_command
-    from wijkteam.services import Services
+    from wijkteam.wiring import Services
+    from wijkteam.wiring.headless import open_store_for_command
 
     try:
         store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
