@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, update
-from wijkteam.domain.documents import DocumentKind
 
 from tests.factories import BSN_B, resident
 from tests.sync.config import SECRET, USER
@@ -21,6 +20,7 @@ from tests.sync.open_zaak_rules import Answer, fault, invalid
 from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.domain.contacts import ContactKind
+from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import ClosingReason, Language
 from wijkteam.domain.sync import BatchState, Undelivered
 from wijkteam.services.contact_records import ContactInput

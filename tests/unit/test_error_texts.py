@@ -150,7 +150,7 @@ def test_templates_get_their_details_and_degrade_without_them() -> None:
     assert error_text(columns) == "Deze kolommen staan twee keer in de eerste regel: 'naam'."
     assert field_error_text(ValidationError("bsn", "length")) == "Deze invoer klopt niet."
     refused = ServerRefused(ResourceKind.ZAAK, 400)
-    assert error_text(refused).startswith("Het zaaksysteem van de gemeente gaf een fout (foutcode 400)")
+    assert error_text(refused).startswith("Het zaaksysteem van de gemeente gaf een fout")
     assert "foutcode 400" in error_text(refused)
 
 
