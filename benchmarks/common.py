@@ -36,9 +36,10 @@ def benchmark_store(residents: int = DEFAULT_RESIDENTS) -> Path:
         started = time.perf_counter()
         team, place, name, initials = DEMO_TEAM
         setup = TeamSetup(team, place, name, initials, BENCH_PASSWORD, BENCH_PASSWORD)
-        store = first_start(data_dir, setup).services.store
+        services = first_start(data_dir, setup).services
+        store = services.store
         try:
-            generate(store, residents=residents)
+            generate(store, services.audit, residents=residents)
         finally:
             store.close()
         marker.write_text("ok")

@@ -73,8 +73,8 @@ def base_store(residents: int) -> Path:
     store = open_store(store_path(data_dir), BENCH_KEY, clock=clock)
     try:
         started = time.perf_counter()
-        generate(store, residents=residents)
         services = Services.create(store)
+        generate(store, services.audit, residents=residents)
         services.export.settings.save(example_settings())
         clock.set(T0 - timedelta(hours=1))
         full = services.export.exports.export(data_dir / "full.zip", PASSPHRASE)

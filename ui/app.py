@@ -108,4 +108,4 @@ def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
         window.setEnabled(True)
         QMessageBox.warning(window, "Wijkteam", "De demo-gegevens konden niet worden geladen.")
 
-    runner.submit(lambda: generate(services.store), done, failed)
+    runner.submit(lambda: generate(services.store, services.audit), done, failed)

@@ -84,24 +84,24 @@ class Services:
         # The sync builds on the services' rules and records, so it is imported here.
         from wijkteam.sync.imports.service import ImportService
 
-        steps = StepService(store)
-        social_map = SocialMapService(store)
+        steps = StepService(store, audit)
+        social_map = SocialMapService(store, audit)
         return cls(
             store=store,
             members=members,
             residents=residents,
             reports=reports,
             visits=VisitService(store, reports, audit),
-            worklist=WorklistService(store),
-            contacts=ContactService(store),
-            drafts=DraftService(store),
+            worklist=WorklistService(store, audit),
+            contacts=ContactService(store, audit),
+            drafts=DraftService(store, audit),
             steps=steps,
-            follow_ups=FollowUpService(store, steps),
+            follow_ups=FollowUpService(store, steps, audit),
             follow_up_settings=TeamSettings(store),
-            timeline=TimelineService(store),
+            timeline=TimelineService(store, audit),
             social_map=social_map,
-            social_map_transfer=SocialMapTransfer(store, social_map),
-            gaps=GapService(store),
+            social_map_transfer=SocialMapTransfer(store, social_map, audit),
+            gaps=GapService(store, audit),
             imports=ImportService(store, audit),
             export=ExportServices.create(store, audit),
             context=context,

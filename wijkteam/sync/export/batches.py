@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from wijkteam.domain.sync import BatchChannel, BatchState
 from wijkteam.errors import NotFound
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService, Entry
 from wijkteam.store import Store
-from wijkteam.store.models import Report, SyncBatch, SyncBatchReport
+from wijkteam.store.models import Report, Resident, SyncBatch, SyncBatchReport
 from wijkteam.sync.export.errors import ReceiptInvalid
 from wijkteam.sync.export.receipt import read_receipt
 from wijkteam.sync.export.records import BatchRecord
@@ -149,3 +151,25 @@ def _find(session: Session, batch_uuid: uuid.UUID) -> SyncBatch:
 
 def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:
     return {k: int(v) for k, v in counts.items() if v}
+
+
+def audit_cases(session: Session, audit: AuditService, case_uuids: Iterable[uuid.UUID]) -> None:
+    """An EXPORT entry for each melding that left the laptop, with its resident."""
+    pending = list(case_uuids)
+    entries = []
+    for start in range(0, len(pending), UUIDS_PER_QUERY):
+        chunk = pending[start : start + UUIDS_PER_QUERY]
+        for report_uuid, resident_uuid in session.execute(
+            select(Report.uuid, Resident.uuid)
+            .join(Resident, Resident.id == Report.resident_id)
+            .where(Report.uuid.in_(chunk))
+        ):
+            entries.append(
+                Entry(
+                    AuditAction.EXPORT,
+                    "report",
+                    object_uuid=report_uuid,
+                    resident_uuid=resident_uuid,
+                )
+            )
+    audit.record_many(session, entries)

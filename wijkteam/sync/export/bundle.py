@@ -20,11 +20,11 @@ class ExportServices:
     push: PushService
 
     @classmethod
-    def create(cls, store: Store, audit: AuditService | None = None) -> ExportServices:
+    def create(cls, store: Store, audit: AuditService) -> ExportServices:
         settings = SyncSettingsService(store)
         return cls(
             settings=settings,
             exports=ExportService(store, settings, audit),
             batches=BatchService(store),
-            push=PushService(store, settings),
+            push=PushService(store, settings, audit),
         )

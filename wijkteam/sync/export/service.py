@@ -10,7 +10,12 @@ from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
-from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, record_batch
+from wijkteam.sync.export.batches import (
+    audit_cases,
+    batch_record,
+    last_acknowledged_until,
+    record_batch,
+)
 from wijkteam.sync.export.errors import ExportTargetUnwritable
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.export.settings import SyncSettingsService
@@ -27,9 +32,7 @@ class NothingToExport(WijkteamError):
 
 
 class ExportService:
-    def __init__(
-        self, store: Store, settings: SyncSettingsService, audit: AuditService | None = None
-    ) -> None:
+    def __init__(self, store: Store, settings: SyncSettingsService, audit: AuditService) -> None:
         self._store = store
         self._settings = settings
         self._audit = audit
@@ -43,6 +46,7 @@ class ExportService:
         with self._store.transaction() as session:
             window = self._window(session, include_all)
             counts, cases = run(CollectContext(session, window, config), sink)
+            self._audit.record(session, AuditAction.VIEW, "sync_preview")
         return ExportPreview(
             since=window.since,
             include_all=include_all,
@@ -95,8 +99,8 @@ class ExportService:
                     member_id=member_id,
                 )
                 record = batch_record(session, batch)
-                if self._audit is not None:
-                    self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
+                self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
+                audit_cases(session, self._audit, cases)
             # Named only once the batch is recorded: a file on the stick always has a batch.
             path = writer.publish()
         return ExportResult(batch=record, path=path, counts=counts)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wijkteam.errors import StoreError, WijkteamError
-from wijkteam.security.headless import open_store_for_command
+from wijkteam.security.headless import open_services_for_command
 from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
 from wijkteam.sync.imports.problems import (
     ImportInvalid,
@@ -72,14 +72,15 @@ def plain_describe(item: Any) -> str:
 
 def run_import(args: argparse.Namespace, data_dir: Path, describe: Describe) -> int:
     try:
-        store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
+        # Encrypted: $WIJKTEAM_PASSPHRASE; the import is in the audit log under that member.
+        services = open_services_for_command(data_dir)
     except StoreError as error:
         print(describe(error), file=sys.stderr)
         return EXIT_STORE
     try:
-        return _import(ImportService(store), args, describe)
+        return _import(services.imports, args, describe)
     finally:
-        store.close()
+        services.store.close()
 
 
 def _import(service: ImportService, args: argparse.Namespace, describe: Describe) -> int:

@@ -18,8 +18,15 @@ from typing import TYPE_CHECKING
 
 from wijkteam.domain.sync import BatchChannel
 from wijkteam.errors import WijkteamError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
-from wijkteam.sync.export.batches import BatchService, last_acknowledged_until, record_batch
+from wijkteam.sync.export.batches import (
+    BatchService,
+    audit_cases,
+    last_acknowledged_until,
+    record_batch,
+)
 from wijkteam.sync.export.records import BatchRecord, PushUser
 from wijkteam.sync.export.settings import SyncSettingsService
 from wijkteam.sync.export.sources import CollectContext
@@ -44,9 +51,10 @@ class PushResult:
 
 
 class PushService:
-    def __init__(self, store: Store, settings: SyncSettingsService) -> None:
+    def __init__(self, store: Store, settings: SyncSettingsService, audit: AuditService) -> None:
         self._store = store
         self._settings = settings
+        self._audit = audit
 
     def push(
         self,
@@ -68,6 +76,8 @@ class PushService:
         if not config.client_id or not secret:
             raise PushNotConfigured()
         client = ZgwClient(config, config.client_id, secret, user, transport=transport)
+        # Sending starts now: the attempt is logged even if the connection breaks halfway.
+        self._audit.log(AuditAction.EXPORT, "sync_push")
         try:
             with self._store.transaction() as session:
                 acknowledged = None if include_all else last_acknowledged_until(session)
@@ -90,5 +100,7 @@ class PushService:
                 member_id=member_id,
             )
             batch_uuid = batch.uuid
+            self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
+            audit_cases(session, self._audit, cases)
         record = BatchService(self._store).acknowledge(batch_uuid)
         return PushResult(record, sender.created, sender.found, sender.unchanged)
