@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ui.documents.texts import DOCUMENT_CODES, DOCUMENT_FIELD_LABELS
-from ui.labels import STATUS
 from ui.referrals.texts import REFERRAL_CODES, REFERRAL_FIELD_LABELS, referral_error_text
 from ui.social_map.texts import social_map_error_text
 from ui.sync.texts import SYNC_CODES, SYNC_FIELD_LABELS, sync_error_text
 from wijkteam.errors import (
+    EventRefused,
     KeyFileDamaged,
     NoPassphrase,
     NotAllowed,
@@ -24,7 +24,6 @@ from wijkteam.errors import (
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
-    TransitionRefused,
     ValidationError,
     ValidationFailed,
     WijkteamError,
@@ -103,6 +102,24 @@ _CODES = {
     "password_wrong": "Dit is niet uw huidige wachtwoord.",
     "last_coordinator": "Het team heeft minstens één coördinator nodig.",
     "cannot_remove_self": "U kunt uw eigen account niet uitzetten.",
+    "choose_member": "Kies het teamlid: een huisbezoek of contact is altijd van iemand.",
+    "member_inactive": "Dit teamlid werkt niet meer in het team. Kies een ander teamlid.",
+    "already_assigned": "De melding is al van dit teamlid. Kies een ander teamlid.",
+    "no_planned_visit": "Er is geen huisbezoek gepland. Plan het eerst, of leg het gesprek vast "
+    "bij Gesprekken.",
+    "visit_not_yet": "Dit huisbezoek is pas later gepland; het telt als gehouden vanaf de "
+    "geplande dag. Was het eerder? Leg het gesprek dan vast bij Gesprekken.",
+}
+# Why the status rule refused an event (EventRefused.reason).
+_EVENT_REFUSED = {
+    "report_closed": "Deze melding is afgesloten. Heropen hem eerst (Melding heropenen…).",
+    "not_closed": "Deze melding is niet afgesloten.",
+    "no_conversation": "Dit volgt op een gesprek met de inwoner. Leg eerst het huisbezoek of "
+    "een ander gesprek vast bij deze melding.",
+    "already_recorded": "Dit staat al bij de melding.",
+    "already_received": "Deze melding is al ontvangen.",
+    "nothing_to_undo": "Er is hier niets terug te draaien.",
+    "step_not_open": "Deze afspraak is al afgerond.",
 }
 
 _STORE = {
@@ -151,12 +168,8 @@ def error_text(error: WijkteamError) -> str:
     referral_text = referral_error_text(error)
     if referral_text is not None:
         return referral_text
-    if isinstance(error, TransitionRefused):
-        from wijkteam.domain.status import ReportStatus
-
-        current = STATUS[ReportStatus(error.params["current"])]
-        wanted = STATUS[ReportStatus(error.params["wanted"])]
-        return f"Dat kan niet: een melding met status '{current}' kan niet naar '{wanted}'."
+    if isinstance(error, EventRefused):
+        return _EVENT_REFUSED.get(error.params["reason"], "Dat kan nu niet bij deze melding.")
     if isinstance(error, SignInRefused):
         return "Deze initialen en dit wachtwoord horen niet bij elkaar. Probeer het nog eens."
     if isinstance(error, NotAllowed):

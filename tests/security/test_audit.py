@@ -189,7 +189,8 @@ def test_a_restored_older_store_is_noticed(data_dir: Path, clock) -> None:  # ty
 
 
 def test_rows_copied_from_another_device_are_a_plain_insert_and_verify(
-    tmp_path: Path, clock  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    clock,  # type: ignore[no-untyped-def]
 ) -> None:
     key = secrets.token_bytes(32)
     laptop = Services.create(open_store(store_path(tmp_path / "a"), key, clock=clock))

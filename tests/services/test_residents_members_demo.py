@@ -8,8 +8,8 @@ from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationError, ValidationFailed
 from wijkteam.services import Services
-from wijkteam.store import Store
 from wijkteam.services.worklist import WorklistQuery
+from wijkteam.store import Store
 from wijkteam.validation import normalise_bsn
 
 

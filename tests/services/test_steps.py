@@ -12,7 +12,7 @@ from wijkteam.domain.contacts import ContactKind
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
-from wijkteam.errors import OpenItemsRemain, EventRefused, ValidationError, ValidationFailed
+from wijkteam.errors import EventRefused, OpenItemsRemain, ValidationError, ValidationFailed
 from wijkteam.services import Services
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput

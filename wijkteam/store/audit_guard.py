@@ -182,7 +182,12 @@ def _on_execute(state: ORMExecuteState) -> None:
         columns.append(model.c.uuid)
     if column == "id" and "resident_id" in model.c:
         columns.append(model.c.resident_id)
-    found = select(*columns).where(statement.whereclause)  # type: ignore[arg-type]
+    found = select(*columns)
+    if statement.whereclause is not None:
+        found = found.where(statement.whereclause)
+    params = state.parameters
+    if isinstance(params, list) and params and "id" in params[0]:  # ORM bulk by primary key
+        found = found.where(model.c.id.in_([row["id"] for row in params]))
     how = DELETED if isinstance(statement, Delete) and column == "id" else CHANGED
     for row in state.session.execute(found):
         key = (subject_table, row[0])

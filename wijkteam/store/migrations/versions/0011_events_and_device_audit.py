@@ -374,7 +374,11 @@ def _rebuild_audit(connection: sa.Connection) -> None:
     _create_new_audit()
     table = sa.table(
         "audit_event",
-        *[sa.column(c.name, c.type) for c in _new_audit_columns() + _common_columns() if c.name != "id"],
+        *[
+            sa.column(c.name, c.type)
+            for c in _new_audit_columns() + _common_columns()
+            if c.name != "id"
+        ],
     )
     heads: dict[uuid.UUID, tuple[int, str]] = {}
     rows = []
