@@ -76,7 +76,11 @@ class SocialMapService:
     def is_referenced(self, entry_id: int) -> bool:
         """True when a record elsewhere (e.g. a step) links to this entry."""
         with self._store.transaction() as session:
-            _entry(session, entry_id)
+            if (
+                session.scalar(select(SocialMapEntry.id).where(SocialMapEntry.id == entry_id))
+                is None
+            ):
+                raise NotFound("social_map_entry", entry_id)
             return is_referenced(session, entry_id)
 
     # --- changing -------------------------------------------------------------------------
@@ -124,17 +128,18 @@ class SocialMapService:
         deactivated otherwise. Returns (deleted, deactivated)."""
         deleted = deactivated = 0
         with self._store.transaction() as session:
-            examples = session.scalars(
-                select(SocialMapEntry).where(SocialMapEntry.is_example.is_(True))
-            )
-            for entry in list(examples):
-                if is_referenced(session, entry.id):
-                    if entry.active:
-                        deactivated += 1
-                        entry.active = False
-                else:
-                    session.delete(entry)
+            examples = session.execute(
+                select(SocialMapEntry.id, SocialMapEntry.active).where(
+                    SocialMapEntry.is_example.is_(True)
+                )
+            ).all()
+            for entry_id, active in examples:
+                if not is_referenced(session, entry_id):
+                    session.delete(_entry(session, entry_id))
                     deleted += 1
+                elif active:
+                    _entry(session, entry_id).active = False
+                    deactivated += 1
             self._audit.record_changes(session)
         return deleted, deactivated
 
