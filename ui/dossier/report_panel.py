@@ -49,6 +49,7 @@ class ReportPanel(QWidget):
         self._report: ReportRecord | None = None
         self._today = today
         self._reopens = on_reopen is not None
+        self._hands_over = on_hand_over is not None
         self.title = heading("", 2)
         self.question = QLabel()
         self.question.setObjectName("quote")
@@ -71,10 +72,10 @@ class ReportPanel(QWidget):
         self.plan_button.clicked.connect(lambda: self._report and on_plan(self._report.id))
         self.held_button.clicked.connect(lambda: self._report and on_held(self._report.id))
         self.close_button.clicked.connect(lambda: self._report and on_close(self._report.id))
-        self.edit_button = QPushButton("Melding &wijzigen…")
-        self.hand_over_button = QPushButton("Ove&rdragen…")
+        self.edit_button = QPushButton("Me&lding wijzigen…")
+        self.hand_over_button = QPushButton("&Overdragen…")
         self.hand_over_button.setToolTip("Een collega neemt de melding over, met een korte notitie")
-        self.reopen_button = QPushButton("Meld&ing heropenen…")
+        self.reopen_button = QPushButton("Melding her&openen…")
         for button, action in (
             (self.edit_button, on_edit),
             (self.hand_over_button, on_hand_over),
@@ -130,7 +131,8 @@ class ReportPanel(QWidget):
             report.is_open and planned is not None and planned.planned_at.date() <= self._today()
         )
         self.close_button.setVisible(report.is_open)
-        self.hand_over_button.setEnabled(report.is_open)
+        # One of the two at a time: they share their key (Alt+O).
+        self.hand_over_button.setVisible(report.is_open and self._hands_over)
         self.reopen_button.setVisible(not report.is_open and self._reopens)
 
     def _show_deadline(self, report: ReportRecord) -> None:

@@ -61,16 +61,16 @@ class AuditDialog(QDialog):
             return by_uuid.get(member, "onbekend teamlid") if member else "systeem"
 
         columns = [
-            Column("Tijdstip", _local, width=150),
-            Column("Teamlid", lambda r: who(r.actor_member_uuid), width=150),
-            Column("Verantwoordelijk", lambda r: who(r.responsible_member_uuid), width=150),
-            Column("Actie", lambda r: ACTION[r.action], width=140),
-            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=190),
-            Column("Nummer", lambda r: _number(r.object_id, r.object_uuid), width=90),
-            Column("Inwoner-nr.", lambda r: _number(r.resident_id, r.resident_uuid), width=90),
+            Column("Tijdstip", _local, width=170),
+            Column("Teamlid", lambda r: who(r.actor_member_uuid), width=145),
+            Column("Verantwoordelijk", lambda r: who(r.responsible_member_uuid), width=145),
+            Column("Actie", lambda r: ACTION[r.action], width=105),
+            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=200),
+            Column("Nummer", lambda r: _number(r.object_id, r.object_uuid), width=80),
+            Column("Inwoner-nr.", lambda r: _number(r.resident_id, r.resident_uuid), width=95),
             Column("Resultaat", lambda r: RESULT[r.result], width=80),
-            Column("Apparaat", self._device_text, width=110),
-            Column("Volgnr.", lambda r: str(r.seq), width=70),
+            Column("Apparaat", self._device_text, width=100),
+            Column("Volgnr.", lambda r: str(r.seq), width=60),
         ]
         self.model = RowTableModel(columns, self)
         self.table = RowTable(columns)
