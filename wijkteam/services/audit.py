@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from typing import IO, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from wijkteam.errors import NotAllowed
@@ -102,44 +102,40 @@ class AuditService:
         responsible_uuid = self._member_uuid(session, responsible)
         at = self._store.clock.utcnow()
         rows = [
-            AuditEvent(
-                device_uuid=self.device,
-                actor_member_uuid=actor_uuid,
-                responsible_member_uuid=responsible_uuid,
-                action=e.action.value,
-                object_type=e.object_type,
-                object_uuid=e.object_uuid or self._uuid_of(session, e.object_type, e.object_id),
-                resident_uuid=e.resident_uuid or self._uuid_of(session, "resident", e.resident_id),
-                result=e.result.value,
-                created_at=at,
-                uuid=uuid.uuid4(),
-            )
+            {
+                "uuid": uuid.uuid4(),
+                "created_at": at,
+                "updated_at": at,
+                "device_uuid": self.device,
+                "seq": None,
+                "actor_member_uuid": actor_uuid,
+                "responsible_member_uuid": responsible_uuid,
+                "action": e.action.value,
+                "object_type": e.object_type,
+                "object_uuid": e.object_uuid or self._uuid_of(session, e.object_type, e.object_id),
+                "resident_uuid": e.resident_uuid
+                or self._uuid_of(session, "resident", e.resident_id),
+                "result": e.result.value,
+                "previous_hash": "",
+                "entry_hash": "",
+            }
             for e in entries
         ]
-        if len(rows) == 1:
-            session.add(rows[0])
-            session.flush()  # inserted without a sequence number: the write lock is ours now
+        table = AuditEvent.__table__
+        placeholder = None
+        if len(rows) == 1:  # inserted without a sequence number: the write lock is ours now
+            placeholder = session.execute(insert(table).values(**rows[0])).inserted_primary_key[0]
         head = self._head(session)
         for row in rows:
-            row.seq = head.seq + 1
-            row.previous_hash = head.hash
-            row.entry_hash = entry_hash(
-                entry_uuid=row.uuid,
-                device=row.device_uuid,
-                seq=row.seq,
-                created_at=row.created_at,
-                actor=row.actor_member_uuid,
-                responsible=row.responsible_member_uuid,
-                action=row.action,
-                object_type=row.object_type,
-                object_uuid=row.object_uuid,
-                resident_uuid=row.resident_uuid,
-                result=row.result,
-                previous_hash=row.previous_hash,
-            )
-            head = Head(row.seq, row.entry_hash)
-        session.add_all(rows)  # a batch: the transaction's own writes hold the lock already
-        session.flush()
+            row["seq"] = head.seq + 1
+            row["previous_hash"] = head.hash
+            row["entry_hash"] = _sealed(row)
+            head = Head(row["seq"], row["entry_hash"])
+        if placeholder is None:  # a batch: the transaction's own writes hold the lock already
+            session.execute(insert(table), rows)
+        else:
+            sealed = {k: rows[0][k] for k in ("seq", "previous_hash", "entry_hash")}
+            session.execute(update(table).where(table.c.id == placeholder).values(**sealed))
         session.info[HEAD_INFO] = (self.device, head)
         for e in entries:
             cover(session, e.object_type, e.object_id)
@@ -250,6 +246,23 @@ class AuditService:
         if "resident_id" in model.__table__.c:
             return session.scalar(select(model.resident_id).where(model.id == record_id))
         return None
+
+
+def _sealed(row: dict[str, Any]) -> str:
+    return entry_hash(
+        entry_uuid=row["uuid"],
+        device=row["device_uuid"],
+        seq=row["seq"],
+        created_at=row["created_at"],
+        actor=row["actor_member_uuid"],
+        responsible=row["responsible_member_uuid"],
+        action=row["action"],
+        object_type=row["object_type"],
+        object_uuid=row["object_uuid"],
+        resident_uuid=row["resident_uuid"],
+        result=row["result"],
+        previous_hash=row["previous_hash"],
+    )
 
 
 def _mapped_models() -> dict[str, Any]:

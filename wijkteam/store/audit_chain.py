@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -74,17 +73,21 @@ def read_heads(data_dir: Path) -> dict[uuid.UUID, Head] | None:
         return None
 
 
+_known: dict[Path, dict[uuid.UUID, Head]] = {}  # what this process last wrote, per file
+
+
 def write_head(data_dir: Path, device: uuid.UUID, head: Head) -> None:
-    """Remembers `device`'s newest row (never going back). Best effort: a data dir that
-    cannot be written leaves the file as it was, and the chain check then says so."""
-    heads = read_heads(data_dir) or {}
+    """Remembers `device`'s newest row (never going back). Written in place after every
+    audited commit, so it must be cheap: the file is read once per process. Best effort: a
+    data dir that cannot be written leaves the file as it was, and the chain check says so."""
+    path = head_path(data_dir)
+    heads = _known.get(path)
+    if heads is None:
+        heads = _known[path] = read_heads(data_dir) or {}
     known = heads.get(device)
     if known is not None and known.seq > head.seq:
         return
     heads[device] = head
-    path = head_path(data_dir)
-    partial = path.with_name(path.name + ".partial")
     payload = {str(k): {"seq": v.seq, "hash": v.hash} for k, v in heads.items()}
     with contextlib.suppress(OSError):
-        partial.write_text(json.dumps(payload, indent=1), encoding="utf-8")
-        os.replace(partial, path)
+        path.write_text(json.dumps(payload), encoding="utf-8")
