@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.status import Event, EventKind, check_event, derive_status
@@ -85,22 +85,25 @@ def record_event(
 
 
 def record_received(
-    session: Session, reports: list[Report], at: datetime, member_id: int | None
+    session: Session, reports: list[Report], at: datetime, utc: datetime, member_id: int | None
 ) -> None:
     """The first event of meldingen just made (flushed, without events yet), in bulk for an
-    import: RECEIVED, which leaves them "nieuw" as their status column already says."""
-    for report in reports:
-        session.add(
-            ReportEvent(
-                report_id=report.id, kind=EventKind.RECEIVED, occurred_at=at, member_id=member_id
-            )
-        )
-        session.add(
-            StatusChange(
-                report_id=report.id,
-                status=derive_status([Event(uuid.uuid4(), EventKind.RECEIVED)]),
-                changed_at=at,
-                member_id=member_id,
-            )
-        )
-    session.flush()
+    import: RECEIVED, which leaves them "nieuw" as their status column already says. `at` is
+    the moment on the team's clock, `utc` the records' timestamps (as the store stamps them)."""
+    if not reports:
+        return
+    status = derive_status([Event(uuid.uuid4(), EventKind.RECEIVED)])
+    stamp = {"created_at": utc, "updated_at": utc, "member_id": member_id}
+    session.execute(
+        insert(ReportEvent),
+        [
+            {**stamp, "uuid": uuid.uuid4(), "report_id": r.id, "kind": EventKind.RECEIVED,
+             "occurred_at": at}
+            for r in reports
+        ],
+    )  # fmt: skip
+    session.execute(
+        insert(StatusChange),
+        [{**stamp, "uuid": uuid.uuid4(), "report_id": r.id, "status": status, "changed_at": at}
+         for r in reports],
+    )  # fmt: skip

@@ -142,9 +142,11 @@ def check_store_file(location: Path | str, passphrase: bytes | str | None = None
 
 def _file_engine(path: Path, cipher: Cipher | None) -> Engine:
     if cipher is None:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(f"sqlite:///{path}", pool_use_lifo=True)
     else:
-        engine = create_engine(f"sqlite:///{path}", module=cipher.module)
+        # LIFO: the connection that just wrote (an audit entry) serves the next read with its
+        # page cache still valid; a rotating pool would decrypt the pages all over again.
+        engine = create_engine(f"sqlite:///{path}", module=cipher.module, pool_use_lifo=True)
 
     def on_connect(dbapi_connection: Any, _record: object) -> None:
         if cipher is not None:

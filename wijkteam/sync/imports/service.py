@@ -70,8 +70,9 @@ class ImportService:
                 raise ImportDecisionInvalid(row.position)
         store = self._store
         with store.transaction() as session:
+            clock = store.clock
             writer = ImportWriter(
-                session, rows, store.clock.today(), store.clock.now(), self._audit.member_id
+                session, rows, clock.today(), clock.now(), self._audit.member_id, clock.utcnow()
             )
             for row in rows:
                 writer.write(row, chosen.get(row.position))

@@ -32,10 +32,12 @@ class ImportWriter:
         today: date,
         now: datetime,
         member_id: int | None,
+        utc: datetime,
     ) -> None:
         self._session = session
         self._today = today
         self._now = now
+        self._utc = utc
         self._member_id = member_id  # who imports: the meldingen's first event names them
         checked = [r.checked for r in rows if r.checked is not None]
         self._taken = known_references(session, [c.case_reference for c in checked])
@@ -65,7 +67,7 @@ class ImportWriter:
     def summary(self, already_in_preview: int, skipped_invalid: int) -> ImportSummary:
         """Flushes what was written (in bulk) and adds each melding's first event."""
         self._session.flush()
-        record_received(self._session, self._reports, self._now, self._member_id)
+        record_received(self._session, self._reports, self._now, self._utc, self._member_id)
         return ImportSummary(
             created=len(self._reports),
             new_residents=self._new_residents,
