@@ -154,22 +154,20 @@ def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:
 
 
 def audit_cases(session: Session, audit: AuditService, case_uuids: Iterable[uuid.UUID]) -> None:
-    """An EXPORT entry for each melding that left the laptop, with its resident."""
+    """An EXPORT entry for each melding that left the laptop, with its resident; written in
+    chunks, so a large export keeps its memory flat."""
     pending = list(case_uuids)
-    entries = []
     for start in range(0, len(pending), UUIDS_PER_QUERY):
         chunk = pending[start : start + UUIDS_PER_QUERY]
-        for report_uuid, resident_uuid in session.execute(
+        rows = session.execute(
             select(Report.uuid, Resident.uuid)
             .join(Resident, Resident.id == Report.resident_id)
             .where(Report.uuid.in_(chunk))
-        ):
-            entries.append(
-                Entry(
-                    AuditAction.EXPORT,
-                    "report",
-                    object_uuid=report_uuid,
-                    resident_uuid=resident_uuid,
-                )
-            )
-    audit.record_many(session, entries)
+        )
+        audit.record_many(
+            session,
+            [
+                Entry(AuditAction.EXPORT, "report", object_uuid=report, resident_uuid=resident)
+                for report, resident in rows
+            ],
+        )
