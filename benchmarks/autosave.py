@@ -45,7 +45,7 @@ def _resident_id(services: Services) -> int:
     from wijkteam.demo.generator import generate
 
     if services.store_is_empty():
-        generate(services.store, residents=200)
+        generate(services.store, services.audit, residents=200)
     return services.worklist.awaiting_visit_plan()[0].resident_id
 
 

@@ -36,9 +36,10 @@ def benchmark_store(residents: int = DEFAULT_RESIDENTS) -> Path:
         started = time.perf_counter()
         team, place, name, initials = DEMO_TEAM
         setup = TeamSetup(team, place, name, initials, BENCH_PASSWORD, BENCH_PASSWORD)
-        store = first_start(data_dir, setup).services.store
+        services = first_start(data_dir, setup).services
+        store = services.store
         try:
-            generate(store, residents=residents)
+            generate(store, services.audit, residents=residents)
         finally:
             store.close()
         marker.write_text("ok")
@@ -76,3 +77,48 @@ def report(name: str, values: list[float], target_ms: float) -> bool:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def raw_sql_of(store, action: Callable[[], object]) -> Callable[[], None]:  # type: ignore[no-untyped-def]
+    """The anchor for a service call: the SELECT statements it ran, replayed with their
+    parameters on one raw connection of the same encrypted file (no ORM, no records, no
+    audit entry). Returns a callable that runs them once."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT") and "audit_event" not in statement:
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        action()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+
+    def replay() -> None:
+        connection = store.engine.raw_connection()  # from the pool, as the service's
+        try:
+            cursor = connection.cursor()
+            for statement, parameters in statements:
+                cursor.execute(statement, parameters)
+                cursor.fetchall()
+            cursor.close()
+        finally:
+            connection.close()
+
+    return replay
+
+
+def report_with_anchor(
+    name: str, values: list[float], anchor: list[float], target_ms: float
+) -> bool:
+    """The figure, its anchor measured in the same run, and the ratio of the medians."""
+    ok = report(name, values, target_ms)
+    ratio = statistics.median(values) / max(statistics.median(anchor), 0.001)
+    print(
+        f"    anchor (its raw SQL, same file): median {statistics.median(anchor):.1f} ms, "
+        f"p95 {p95(anchor):.1f} ms; ratio of medians {ratio:.1f}"
+    )
+    return ok

@@ -20,7 +20,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 
 from benchmarks.common import BENCH_KEY
 from wijkteam.clock import FixedClock
@@ -28,7 +28,7 @@ from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
 from wijkteam.domain.status import ReportStatus
 from wijkteam.store import open_store, store_path
-from wijkteam.store.models import Report, StatusChange
+from wijkteam.store.models import Report
 from wijkteam.wiring import Services
 
 PASSPHRASE = "een wachtzin voor de meting"
@@ -73,8 +73,8 @@ def base_store(residents: int) -> Path:
     store = open_store(store_path(data_dir), BENCH_KEY, clock=clock)
     try:
         started = time.perf_counter()
-        generate(store, residents=residents)
         services = Services.create(store)
+        generate(store, services.audit, residents=residents)
         services.export.settings.save(example_settings())
         clock.set(T0 - timedelta(hours=1))
         full = services.export.exports.export(data_dir / "full.zip", PASSPHRASE)
@@ -91,33 +91,27 @@ def base_store(residents: int) -> Path:
 
 
 def change(data_dir: Path, count: int) -> None:
-    """N meldingen get a new status at T0 (stamped by the store's clock as services do)."""
+    """N meldingen each get a new status at T0, as a day's work would: an event through the
+    status rule (a closed melding is reopened, an open one closed), audited like any change."""
+    from wijkteam.domain.status import EventKind, live_of
+    from wijkteam.services.status_moves import events_of, record_event
+
     store = open_store(store_path(data_dir), BENCH_KEY, clock=FixedClock(T0))
     try:
+        services = Services.create(store)
         with store.transaction() as session:
-            rows = session.execute(
-                select(Report.id, Report.status).order_by(Report.id).limit(count)
-            ).all()
-            ids = [r[0] for r in rows]
-            session.execute(
-                update(Report).where(Report.id.in_(ids)).values(updated_at=T0),
-                execution_options={"synchronize_session": False},
-            )
-            session.execute(
-                insert(StatusChange),
-                [
-                    {
-                        "report_id": report_id,
-                        "status": status if status is ReportStatus.CLOSED else ReportStatus.CLOSED,
-                        "changed_at": T0,
-                        "created_at": T0,
-                        "updated_at": T0,
-                    }
-                    for report_id, status in rows
-                ],
-            )
-        if len(ids) < count:
-            raise SystemExit(f"the store has only {len(ids)} meldingen; use more --residents")
+            reports = session.scalars(select(Report).order_by(Report.id).limit(count)).all()
+            for report in reports:
+                if report.status is not ReportStatus.CLOSED:
+                    record_event(session, report, EventKind.CLOSED, T0, member_id=None)
+                    continue
+                for closed in live_of(events_of(session, report.id), EventKind.CLOSED):
+                    record_event(
+                        session, report, EventKind.REOPENED, T0, member_id=None, cancels=closed.uuid
+                    )
+            services.audit.record_changes(session)
+        if len(reports) < count:
+            raise SystemExit(f"the store has only {len(reports)} meldingen; use more --residents")
     finally:
         store.close()
 

@@ -46,7 +46,7 @@ def _melding(services: Services, number: int, words_per_theme: int) -> int:
     from wijkteam.demo.generator import generate
 
     if services.store_is_empty():
-        generate(services.store, residents=200)
+        generate(services.store, services.audit, residents=200)
     row = services.worklist.awaiting_visit_plan()[number]
     member_id = services.members.list()[0].id
     repeat = max(1, words_per_theme // len(PARAGRAPH.split()))

@@ -41,7 +41,12 @@ def store(data_dir: Path, clock: FixedClock) -> Iterator[Store]:
 
 @pytest.fixture
 def services(store: Store) -> Services:
-    return Services.create(store)
+    """Signed in as the team's coordinator (Carla Coördinator, CC), as the app always is:
+    every action has a member responsible for it."""
+    opened = Services.create(store)
+    me = opened.members.add("Carla Coördinator", "CC", MemberRole.COORDINATOR)
+    opened.context.act_as(me.id, me.role)
+    return opened
 
 
 @pytest.fixture

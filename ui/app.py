@@ -150,4 +150,4 @@ def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
             window, "Wijkteam", f"De demo-gegevens konden niet worden geladen. {text}".strip()
         )
 
-    runner.submit(lambda: generate(services.store), done, failed)
+    runner.submit(lambda: generate(services.store, services.audit), done, failed)

@@ -108,7 +108,7 @@ def main() -> int:
         team, place, name, initials = DEMO_TEAM
         setup = TeamSetup(team, place, name, initials, SHOT_PASSWORD, SHOT_PASSWORD)
         opened = access.first_start(setup)
-        generate(opened.services.store)
+        generate(opened.services.store, opened.services.audit)
         opened.services.store.close()
 
     def sign_in(dialog: QDialog) -> None:

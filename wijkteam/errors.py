@@ -69,6 +69,24 @@ class TransitionRefused(WijkteamError):
         return f"{self.params['current']} -> {self.params['wanted']} refused"
 
 
+class EventRefused(WijkteamError):
+    """An event the melding's status rule does not allow now (wijkteam/domain/status.py):
+    `kind` the event, `reason` why (e.g. report_closed, no_conversation)."""
+
+    code = "event_refused"
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(kind=kind, reason=reason)
+
+    def __str__(self) -> str:
+        return f"{self.params['kind']} refused: {self.params['reason']}"
+
+
+class AuditMissing(Exception):
+    """A transaction changed personal data without an audit entry for each changed record.
+    A programming error, never shown as a sentence: the transaction is rolled back."""
+
+
 class StoreError(WijkteamError):
     """The store cannot be opened. Subclasses name why."""
 

@@ -26,7 +26,7 @@ def test_audit_log_screen_filters_checks_and_exports(
     dialog = AuditDialog(services)
     show_active(qtbot, dialog)
     assert "gaaf" in dialog.chain_label.text()
-    shown = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
+    shown = [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())]
     assert ACTION[AuditAction.VIEW] in shown and ACTION[AuditAction.CREATE] in shown
     dialog.action_box.setCurrentIndex(dialog.action_box.findData(AuditAction.CREATE.value))
     assert {dialog.model.row_at(r).action for r in range(dialog.model.rowCount())} == {

@@ -92,7 +92,7 @@ def test_visit_held_and_close_from_the_dossier(
         ClosingReason.SOLVED_VOORVELD,
     )
     assert "Afgesloten" in panel.title.text()
-    assert not panel.close_button.isEnabled()
+    assert panel.close_button.isHidden() and panel.reopen_button.isVisible()
 
 
 def test_closing_with_an_open_step_asks_first(
@@ -101,10 +101,15 @@ def test_closing_with_an_open_step_asks_first(
     from PySide6.QtCore import QTimer
 
     from tests.gui.helpers import with_modal
+    from wijkteam.domain.contacts import ContactKind
     from wijkteam.domain.steps import StepActor, StepStatus
+    from wijkteam.services.contact_records import ContactInput
     from wijkteam.services.steps.records import StepInput
 
     saved = services.reports.register(report(), resident=resident())
+    services.contacts.record(  # the visit at which the step was agreed
+        saved.resident_id, ContactInput(ContactKind.HOME_VISIT, "17-11-2026", report_id=saved.id)
+    )
     step = services.steps.create(
         saved.id, StepInput(what="Naar de buurtsoos", actor=StepActor.RESIDENT, due="24-11-2026")
     )

@@ -11,7 +11,9 @@ from tests.factories import report, resident
 from tests.gui.helpers import type_text, with_modal
 from ui.app import application
 from ui.steps.follow_up_dialog import FollowUpDialog
+from wijkteam.domain.contacts import ContactKind
 from wijkteam.errors import ValidationError, ValidationFailed
+from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.steps.records import StepInput
 from wijkteam.wiring import Services
 
@@ -21,6 +23,10 @@ def test_a_follow_up_refused_on_a_closed_melding_says_the_melding_is_closed(
 ) -> None:
     application()
     saved = services.reports.register(report(), resident=resident())
+    services.contacts.record(  # a step follows a conversation
+        saved.resident_id,
+        ContactInput(ContactKind.HOME_VISIT, "18-11-2026", "10:00", report_id=saved.id),
+    )
     services.steps.create(saved.id, StepInput(what="Koffieochtend in Holset", due="20-11-2026"))
     (follow_up,) = services.follow_ups.for_report(saved.id)
 

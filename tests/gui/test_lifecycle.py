@@ -19,7 +19,7 @@ from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
-from wijkteam.store import open_store, store_path
+from wijkteam.store import Store, open_store, store_path
 from wijkteam.wiring import Services
 
 
@@ -109,7 +109,8 @@ def test_read_only_folder_explained(qtbot: QtBot, tmp_path: Path) -> None:
     assert "kan niet schrijven in de map met gegevens" in seen[0]
 
 
-def test_empty_store_offers_demo_data(qtbot: QtBot, services: Services) -> None:
+def test_empty_store_offers_demo_data(qtbot: QtBot, store: Store) -> None:
+    services = Services.create(store)  # an empty store: nobody to sign in yet
     application()
     window = MainWindow(services, InlineTaskRunner())
     show_active(qtbot, window)
@@ -128,7 +129,8 @@ def test_empty_store_offers_demo_data(qtbot: QtBot, services: Services) -> None:
     assert window.today_page.unplanned.model.rowCount() > 0
 
 
-def test_empty_store_can_start_with_the_first_member(qtbot: QtBot, services: Services) -> None:
+def test_empty_store_can_start_with_the_first_member(qtbot: QtBot, store: Store) -> None:
+    services = Services.create(store)  # an empty store: nobody to sign in yet
     application()
     window = MainWindow(services, InlineTaskRunner())
     show_active(qtbot, window)

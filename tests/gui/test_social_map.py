@@ -317,7 +317,7 @@ def test_note_what_was_sought_and_not_found(
     page = _open_map(qtbot, window)
     qtbot.mouseClick(page.tabs.tabBar(), LEFT, pos=page.tabs.tabBar().tabRect(1).center())
     gaps = page.gaps_tab
-    assert gaps.member.currentText() == "Tessa Testlid"
+    assert gaps.member.currentText() == "Carla Coördinator"
     qtbot.mouseClick(gaps.record_button, LEFT)
     assert gaps.fieldset.errors_shown() == {"sought": "Vul wat er gezocht werd in."}
 
@@ -337,6 +337,6 @@ def test_note_what_was_sought_and_not_found(
         "18-11-2026",
         "Zwemles voor volwassenen in Vijlen",
         "Sport en bewegen",
-        "Tessa Testlid",
+        "Carla Coördinator",
     ]
     assert gaps.count_label.text() == "1 notitie"

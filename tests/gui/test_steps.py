@@ -213,7 +213,7 @@ def test_steps_next_to_the_conversation_link_the_saved_contact(
     assert (step.contact_id, step.resident_chose, step.member_name) == (
         editor.contact_id,
         True,
-        "Tessa Testlid",
+        "Carla Coördinator",  # who had the conversation: the member signed in
     )
     assert steps.model.rowCount() == 1
     assert services.reports.get(melding.id).status is ReportStatus.STEPS_RUNNING

@@ -202,7 +202,7 @@ def test_push_sends_and_remembers_the_secret_for_the_session_only(
     assert "Vul het geheim" in status[0]
     assert status[1].startswith("Klaar: alles is aangekomen. 7 onderdelen nieuw aangemaakt")
     assert sum(len(v) for v in server.state.resources.values()) == 7
-    assert server.state.calls[0].claims["user_representation"] == "Tessa Testlid"
+    assert server.state.calls[0].claims["user_representation"] == "Carla Coördinator"
     remembered: list[str] = []
     drive_modal(
         PushDialog,

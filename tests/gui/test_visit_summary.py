@@ -211,9 +211,9 @@ def test_the_documents_tab_prints_the_stored_copy_and_audits_it(
     actions = [
         e.action
         for e in services.audit.events(AuditQuery(resident_id=melding.resident_id))
-        if e.object_type == "document"
+        if e.object_type == "document" and e.action is not AuditAction.VIEW
     ]
-    assert actions == [AuditAction.PRINT.value, AuditAction.PRINT.value]
+    assert actions == [AuditAction.PRINT.value, AuditAction.PRINT.value]  # and the reading
 
 
 def test_without_a_visit_the_member_is_told_what_to_do_first(
@@ -365,7 +365,9 @@ def test_a_stored_copy_saved_again_is_the_same_file_and_audited_as_export(
     actions = [
         e.action
         for e in services.audit.events(AuditQuery(resident_id=melding.resident_id))
-        if e.object_type == "document" and e.object_id == record.id
+        if e.object_type == "document"
+        and e.object_id == record.id
+        and e.action is not AuditAction.VIEW
     ]
     assert sorted(actions) == [AuditAction.EXPORT.value, AuditAction.PRINT.value]
 

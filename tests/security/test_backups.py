@@ -19,7 +19,7 @@ from wijkteam.wiring.setup import Opened, open_unlocked, unlock
 def test_backup_restore_round_trip(team: Opened, team_dir: Path, clock: FixedClock) -> None:
     services = team.services
     saved = services.reports.register(report(), resident=resident(surname="Quispelaar", bsn=BSN_A))
-    generate(services.store, residents=20)
+    generate(services.store, services.audit, residents=20)
     backup = services.backups.make()
     assert backup.parent == backup_folder(team_dir)
     assert "Quispelaar" not in backup.name

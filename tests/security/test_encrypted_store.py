@@ -51,7 +51,7 @@ def test_store_and_wal_hold_no_names_or_bsns(tmp_path: Path, key: bytes, clock: 
     store = open_store(store_path(tmp_path), key, clock=clock)
     services = Services.create(store)
     services.reports.register(report(), resident=resident(surname="Quispelaar", bsn=BSN_A))
-    generate(store, residents=40)
+    generate(store, services.audit, residents=40)
     words = _demo_words(services) | {b"Quispelaar", BSN_A.encode()}
     assert len(words) > 10
     files = _all_bytes(tmp_path)  # while open: the -wal and -shm files exist too
@@ -73,8 +73,9 @@ def test_no_temporary_files_outside_the_data_folder(
     monkeypatch.setenv("TMPDIR", str(temp))
     monkeypatch.setenv("SQLITE_TMPDIR", str(temp))
     store = open_store(store_path(tmp_path / "data"), key)
-    generate(store, residents=30)
-    Services.create(store).worklist.rows(WorklistQuery(sort=WorklistSort.RESIDENT), limit=1000)
+    services = Services.create(store)
+    generate(store, services.audit, residents=30)
+    services.worklist.rows(WorklistQuery(sort=WorklistSort.RESIDENT), limit=1000)
     store.close()
     assert list(temp.iterdir()) == []
 

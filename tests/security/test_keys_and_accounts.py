@@ -187,7 +187,7 @@ def test_an_unencrypted_store_is_converted_at_first_start(
     finally:
         opened.services.store.close()
     names = sorted(p.name for p in data_dir.iterdir())
-    assert names == ["keys.json", "wijkteam.db", "wijkteam.db.lock"]
+    assert names == ["audit-head.json", "keys.json", "wijkteam.db", "wijkteam.db.lock"]
     for path in data_dir.iterdir():
         assert b"Quispelaar" not in path.read_bytes()
     with pytest.raises(sqlite3.DatabaseError):

@@ -72,6 +72,8 @@ def test_retention_lists_due_and_problem_cases_and_removes_after_confirmation(
     clock.advance(days=95)
     due = services.retention.due()
     assert [c.report_id for c in due] == [gone]
+    gone_uuid = services.reports.get(gone).uuid
+    person_uuid = services.residents.get(due[0].resident_id).uuid
     assert due[0].resident_name.startswith("Quispelaar")
     assert [c.report_id for c in services.retention.problems()] == [never.id]
 
@@ -88,13 +90,18 @@ def test_retention_lists_due_and_problem_cases_and_removes_after_confirmation(
     assert [(f.closing_reason, f.removal, f.cases, f.visited_in_time) for f in figures] == [
         ("solved_voorveld", "retention", 1, 1)
     ]
+    # Named by UUID: the melding and its resident (nothing else of theirs was left) are gone.
     removal = services.audit.events(AuditQuery(action=AuditAction.RETENTION_REMOVAL))
-    assert [(e.object_id, e.resident_id) for e in removal] == [(gone, due[0].resident_id)]
+    assert {(e.object_type, e.object_uuid, e.resident_uuid) for e in removal} == {
+        ("report", gone_uuid, person_uuid),
+        ("resident", person_uuid, person_uuid),
+    }
 
 
 def test_erasure_removes_one_resident_everywhere(services: Services, clock: FixedClock) -> None:
     gone = _case(services, clock, "Quispelaar", BSN_A, "06 12345678")
     resident_id = services.reports.get(gone).resident_id
+    person_uuid = services.residents.get(resident_id).uuid
     services.reports.register(report(question="Nog een vraag"), resident_id=resident_id)
     _case(services, clock, "Blijfhier", BSN_B)
     services.privacy.erase(resident_id)
@@ -106,7 +113,9 @@ def test_erasure_removes_one_resident_everywhere(services: Services, clock: Fixe
     figures = {(f.closing_reason, f.removal, f.cases) for f in services.retention.figures()}
     assert figures == {("solved_voorveld", "erasure", 1), ("open", "erasure", 1)}
     erased = services.audit.events(AuditQuery(action=AuditAction.ERASE))
-    assert [(e.object_type, e.resident_id) for e in erased] == [("resident", resident_id)]
+    assert [(e.object_type, e.object_uuid, e.resident_uuid) for e in erased] == [
+        ("resident", person_uuid, person_uuid)
+    ]
 
 
 def test_inzage_exports_json_and_a_readable_pdf(

@@ -74,13 +74,36 @@ def test_other_contacts_leave_the_melding_alone(services: Services, melding: Rep
     assert services.reports.get(melding.id).status is ReportStatus.VISIT_PLANNED
 
 
-def test_home_visit_without_a_planned_visit_keeps_the_status(
+def test_a_home_visit_without_a_plan_is_a_held_visit(
     services: Services, melding: ReportRecord
 ) -> None:
-    # The status rules do not let a new melding skip planning; the contact is still kept.
     saved = services.contacts.record(melding.resident_id, visit("17-11-2026", report_id=melding.id))
-    assert services.reports.get(melding.id).status is ReportStatus.NEW
+    assert services.reports.get(melding.id).status is ReportStatus.IN_CONVERSATION
     assert saved.report_id == melding.id
+    assert not [r for r in services.worklist.awaiting_visit_plan() if r.report_id == melding.id]
+
+
+def test_only_a_visit_planned_on_or_before_the_contact_day_becomes_held(
+    services: Services, melding: ReportRecord
+) -> None:
+    services.visits.plan(melding.id, VisitInput("19-11-2026", "10:00"))  # tomorrow
+    services.contacts.record(melding.resident_id, visit("18-11-2026", report_id=melding.id))
+    after = services.reports.get(melding.id)
+    assert after.status is ReportStatus.IN_CONVERSATION
+    assert [v.state for v in after.visits] == [VisitState.PLANNED]  # tomorrow's still stands
+
+
+def test_a_conversation_on_a_closed_melding_is_refused_in_words(
+    services: Services, melding: ReportRecord
+) -> None:
+    from wijkteam.domain.enums import ClosingReason
+    from wijkteam.errors import EventRefused
+
+    services.reports.close(melding.id, ClosingReason.OTHER)
+    with pytest.raises(EventRefused) as refused:
+        services.contacts.record(melding.resident_id, visit("17-11-2026", report_id=melding.id))
+    assert refused.value.params == {"kind": "visit_held", "reason": "report_closed"}
+    assert services.contacts.for_resident(melding.resident_id) == []  # nothing half-saved
 
 
 def test_only_date_and_kind_are_required(services: Services, melding: ReportRecord) -> None:

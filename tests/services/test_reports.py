@@ -9,9 +9,8 @@ from wijkteam.clock import FixedClock
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
-from wijkteam.errors import TransitionRefused, ValidationError, ValidationFailed
+from wijkteam.errors import DuplicateSuspected, EventRefused, ValidationError, ValidationFailed
 from wijkteam.services.records import MemberRecord
-from wijkteam.services.reports import DuplicateSuspected
 from wijkteam.wiring import Services
 
 
@@ -138,14 +137,16 @@ class TestVisitsAndStatus:
             date(2026, 11, 18),
         )
 
-    def test_refused_transitions(self, services: Services) -> None:
+    def test_refused_events(self, services: Services) -> None:
         saved = services.reports.register(report(), resident=resident())
-        with pytest.raises(TransitionRefused):
+        with pytest.raises(ValidationError) as nothing_planned:
             services.visits.mark_held(saved.id)
+        assert nothing_planned.value.code == "no_planned_visit"
         services.reports.close(saved.id, ClosingReason.MOVED)
-        with pytest.raises(TransitionRefused):
+        with pytest.raises(EventRefused) as closed:
             services.visits.plan(saved.id, _visit("20-11-2026", "10:00"))
-        with pytest.raises(TransitionRefused):
+        assert closed.value.params == {"kind": "visit_planned", "reason": "report_closed"}
+        with pytest.raises(EventRefused):
             services.reports.close(saved.id, ClosingReason.MOVED)
 
     def test_deadline_moves_with_the_clock(self, services: Services, clock: FixedClock) -> None:

@@ -8,6 +8,7 @@ from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationError, ValidationFailed
 from wijkteam.services.worklist import WorklistQuery
+from wijkteam.store import Store
 from wijkteam.validation import normalise_bsn
 from wijkteam.wiring import Services
 
@@ -23,7 +24,14 @@ def test_update_resident_validates_and_keeps_old_values_on_error(services: Servi
     assert services.residents.search("vaals") == []  # the search index followed the change
 
 
-def test_members(services: Services) -> None:
+@pytest.fixture
+def empty(store: Store) -> Services:
+    """Services over an empty store, as a headless command opened with the store key."""
+    return Services.create(store)
+
+
+def test_members(empty: Services) -> None:
+    services = empty
     assert services.members.count() == 0
     services.members.add("Anna Eerste", "ae")
     assert [m.initials for m in services.members.list()] == ["AE"]
@@ -34,9 +42,10 @@ def test_members(services: Services) -> None:
         services.members.add("", "")
 
 
-def test_demo_data_covers_the_work(services: Services) -> None:
+def test_demo_data_covers_the_work(empty: Services) -> None:
+    services = empty
     assert services.store_is_empty()
-    summary = generate(services.store, residents=40)
+    summary = generate(services.store, services.audit, residents=40)
     assert (summary.members, summary.residents) == (4, 40)
     assert not services.store_is_empty()
     every = WorklistQuery(statuses=frozenset(ReportStatus))
@@ -53,9 +62,10 @@ def test_demo_data_covers_the_work(services: Services) -> None:
         assert normalise_bsn(person.bsn) == person.bsn
 
 
-def test_demo_data_fills_an_existing_store(services: Services) -> None:
-    generate(services.store, residents=10)
-    generate(services.store, residents=5)
+def test_demo_data_fills_an_existing_store(empty: Services) -> None:
+    services = empty
+    generate(services.store, services.audit, residents=10)
+    generate(services.store, services.audit, residents=5)
     assert services.members.count() == 4
     every = WorklistQuery(statuses=frozenset(ReportStatus))
     assert len({r.resident_id for r in services.worklist.rows(every, limit=1000)}) == 15

@@ -162,8 +162,8 @@ def test_the_shipped_example_map(services: Services) -> None:
 
 def test_demo_data_loads_the_example_map_once(services: Services) -> None:
     member = services.members.add("Tessa Testlid", "TT")
-    load_demo_map(services.store, [member.id])
-    load_demo_map(services.store, [member.id])
+    load_demo_map(services.store, services.audit, [member.id])
+    load_demo_map(services.store, services.audit, [member.id])
     assert services.social_map.count(MapQuery(include_inactive=True)) == 27
     assert all(e.is_example for e in services.social_map.search(MapQuery(include_inactive=True)))
     assert len(services.gaps.gaps()) == 6

@@ -12,7 +12,7 @@ from wijkteam.domain.contacts import ContactKind
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, Landing, StepActor, StepStatus
-from wijkteam.errors import OpenItemsRemain, TransitionRefused, ValidationError, ValidationFailed
+from wijkteam.errors import EventRefused, OpenItemsRemain, ValidationError, ValidationFailed
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
@@ -121,8 +121,9 @@ def test_no_steps_on_a_closed_melding(services: Services, melding: ReportRecord)
     from wijkteam.domain.enums import ClosingReason
 
     services.reports.close(melding.id, ClosingReason.SOLVED_VOORVELD)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(EventRefused) as refused:
         services.steps.create(melding.id, walking_club())
+    assert refused.value.params == {"kind": "step_agreed", "reason": "report_closed"}
 
 
 def test_nabellen_lists_due_and_overdue_follow_ups_by_date(

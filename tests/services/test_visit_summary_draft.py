@@ -125,15 +125,14 @@ def test_a_conversation_of_another_melding_is_refused(
     assert refused.value.code == "not_a_visit_of_report"
 
 
-def test_the_member_of_the_melding_signs_when_the_conversation_names_nobody(
+def test_a_conversation_without_a_chosen_member_is_signed_by_the_member_signed_in(
     services: Services, melding: ReportRecord, member: MemberRecord
 ) -> None:
     conversation(services, melding, "17-11-2026", None, who="Oud-mijnwerker")
-    with pytest.raises(ValidationError) as refused:
-        services.documents.visit_summary_draft(melding.id)
-    assert refused.value.code == "no_member_for_visit"
-    services.reports.assign(melding.id, member.id)
-    assert services.documents.visit_summary_draft(melding.id).summary.member.name == member.name
+    signed_in = services.accounts.current()
+    assert signed_in is not None and signed_in.id != member.id
+    services.reports.hand_over(melding.id, member.id)  # who had the conversation stays
+    assert services.documents.visit_summary_draft(melding.id).summary.member.name == signed_in.name
 
 
 def test_only_ticked_themes_from_the_store_reach_the_pdf(
@@ -157,7 +156,7 @@ def test_recording_and_copying_a_document_is_audited(
     record = services.documents.record(
         melding.resident_id, "visit_summary", "de", pdf, report_id=melding.id
     )
-    assert services.documents.content(record.id) == pdf  # reading is not sharing
+    assert services.documents.content(record.id) == pdf  # reading is a view, not sharing
     services.documents.copied(record.id, AuditAction.EXPORT)  # saved again as a file
     events = [
         (e.action, e.object_id, e.resident_id)
@@ -167,6 +166,7 @@ def test_recording_and_copying_a_document_is_audited(
     assert sorted(events) == sorted(
         [
             (AuditAction.PRINT.value, record.id, melding.resident_id),
+            (AuditAction.VIEW.value, record.id, melding.resident_id),
             (AuditAction.EXPORT.value, record.id, melding.resident_id),
         ]
     )

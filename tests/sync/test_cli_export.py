@@ -48,8 +48,9 @@ def data(tmp_path: Path) -> Path:
     an_hour_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=1)
     store = make_team_store(folder, clock=FixedClock(an_hour_ago))
     try:
-        generate(store, residents=15)
-        Services.create(store).export.settings.save(settings_input())
+        services = Services.create(store)
+        generate(store, services.audit, residents=15)
+        services.export.settings.save(settings_input())
     finally:
         store.close()
     return folder

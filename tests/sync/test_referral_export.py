@@ -113,7 +113,7 @@ def test_a_demo_store_with_referrals_exports_a_valid_wmo_zaak(
     services: Services, tmp_path: Path
 ) -> None:
     """The issue's 'done when': the demo data with the demo's example settings."""
-    generate(services.store, residents=40)
+    generate(services.store, services.audit, residents=40)
     services.export.settings.save(example_settings())
     found = bodies(services, tmp_path / "demo.zip")
     wmo = [z for z in found[ResourceKind.ZAAK] if z["zaaktype"].endswith("/wmo-melding")]

@@ -116,3 +116,25 @@ def test_name_and_birth_matches_need_a_choice(tmp_path: Path) -> None:
     linked = _run("--data-dir", str(data_dir), "--name-matches", "link", str(second))
     assert linked.returncode == 0, linked.stderr
     assert "(0 nieuwe inwoners, 1 bij een bekende inwoner)" in linked.stdout
+
+
+def test_the_command_line_import_is_in_the_audit_log_under_the_member(tmp_path: Path) -> None:
+    from tests.audit_rows import audit_rows
+    from wijkteam.security.context import AuditAction
+
+    data_dir = tmp_path / "data"
+    path = _file(tmp_path, csv_row(zaaknummer="ZK-5", ontvangen=RECEIVED, bsn=BSN_A))
+    done = _run("--data-dir", str(data_dir), str(path))
+    assert done.returncode == 0, done.stderr
+    store = open_team_store(data_dir)
+    try:
+        services = Services.create(store)
+        created = [r for r in audit_rows(services) if r.action is AuditAction.CREATE]
+        coordinator = next(m for m in services.members.list() if m.initials == "CC")
+        by_kind = {r.object_type: r for r in created}
+        assert {"import", "report", "resident"} <= set(by_kind)
+        assert by_kind["report"].actor_member_uuid == coordinator.uuid  # whose password it was
+        assert by_kind["report"].resident_uuid == by_kind["resident"].object_uuid
+        assert services.audit.verify().intact
+    finally:
+        store.close()

@@ -62,16 +62,18 @@ class PlanVisitDialog(QDialog):
         else:
             self.date_field.set_date(today + timedelta(days=1))
             self.time_field.setText("10:00")
-        member_id = (
-            report.planned_visit.member_id if report.planned_visit else None
-        ) or report.assigned_member_id
+        # Moving a visit keeps its member; a new visit is the signed-in member's own.
+        me = services.accounts.current()
+        member_id = (report.planned_visit.member_id if report.planned_visit else None) or (
+            me.id if me else report.assigned_member_id
+        )
         if member_id is not None:
             self.member_box.setCurrentIndex(max(self.member_box.findData(member_id), 0))
 
         form = QFormLayout()
         self.fieldset.add(form, "visit_date", "&Datum", self.date_field)
         self.fieldset.add(form, "visit_time", "&Tijd", self.time_field)
-        form.addRow("Team&lid", self.member_box)
+        self.fieldset.add(form, "visit_member", "Team&lid", self.member_box)
         if replanning:
             self.fieldset.add(form, "replan_reason", "&Reden verplaatsen", self.reason_field)
         buttons = QDialogButtonBox(

@@ -48,7 +48,8 @@ class ContactHeader(QWidget):
         what = QFormLayout()
         _row(what, "Soo&rt", self.kind_box)
         self.fieldset.add(what, "medium", "&Via", self.medium_box)
-        _row(what, "Team&lid", self.member_box)
+        self.fieldset.add(what, "contact_member", "Team&lid", self.member_box)
+        self.member_box.setPlaceholderText("Kies een teamlid")
         _row(what, "Meld&ing", self.report_box)
         when = QFormLayout()
         self.fieldset.add(when, "contact_date", "D&atum", self.date_field)
@@ -89,7 +90,7 @@ class ContactHeader(QWidget):
         """The team members and the resident's meldingen to choose from; keeps the choice."""
         self._loading = True
         try:
-            _fill(self.member_box, [("Niemand gekozen", None)] + [(m.name, m.id) for m in members])
+            _fill(self.member_box, [(m.name, m.id) for m in members])
             _fill(
                 self.report_box,
                 [("Geen melding", None)]
@@ -107,7 +108,10 @@ class ContactHeader(QWidget):
             self.fieldset.clear_errors()
             _choose(self.kind_box, data.kind)
             _choose(self.medium_box, data.medium or MessageMedium.WHATSAPP)
-            _choose(self.member_box, data.member_id, member_name or "een vroeger teamlid")
+            if data.member_id is None:  # never stored without one; the member chooses
+                self.member_box.setCurrentIndex(-1)
+            else:
+                _choose(self.member_box, data.member_id, member_name or "een vroeger teamlid")
             _choose(self.report_box, data.report_id, "een andere melding")
             self.date_field.setText(data.date)
             self.time_field.setText(data.time)

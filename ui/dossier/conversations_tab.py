@@ -265,14 +265,16 @@ class ConversationsTab(QWidget):
             self.right.setCurrentWidget(self.empty_label)
 
     def _defaults(self) -> ContactInput:
-        """A home visit now, for the newest open melding, by its team member."""
+        """A home visit now, for the newest open melding, by the member signed in."""
         now = self._services.store.clock.now()
         report = next((r for r in self._reports if r.is_open), None)
+        me = self._services.accounts.current()
+        fallback = report.assigned_member_id if report else None
         return ContactInput(
             kind=ContactKind.HOME_VISIT,
             date=f"{now:%d-%m-%Y}",
             time=f"{now:%H:%M}",
-            member_id=report.assigned_member_id if report else None,
+            member_id=me.id if me else fallback,
             report_id=report.id if report else None,
         )
 

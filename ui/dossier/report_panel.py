@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dossier.event_texts import event_line
 from ui.formatting import (
     deadline_text,
     deadline_tooltip,
@@ -25,8 +27,10 @@ from ui.formatting import (
 from ui.labels import CLOSING_REASON, SOURCE, STATUS, VISIT_STATE
 from ui.widgets.fields import heading, muted
 from wijkteam.domain.enums import VisitState
-from wijkteam.domain.status import AWAITING_VISIT_PLAN, ReportStatus, can_move
+from wijkteam.domain.status import AWAITING_VISIT_PLAN, EventKind
 from wijkteam.services.records import ReportRecord
+
+ReportAction = Callable[[ReportRecord], object]
 
 
 class ReportPanel(QWidget):
@@ -36,9 +40,16 @@ class ReportPanel(QWidget):
         on_held: Callable[[int], None],
         on_close: Callable[[int], None],
         on_summary: Callable[[int], None],
+        on_edit: ReportAction | None = None,
+        on_hand_over: ReportAction | None = None,
+        on_reopen: ReportAction | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self._report: ReportRecord | None = None
+        self._today = today
+        self._reopens = on_reopen is not None
+        self._hands_over = on_hand_over is not None
         self.title = heading("", 2)
         self.question = QLabel()
         self.question.setObjectName("quote")
@@ -61,17 +72,34 @@ class ReportPanel(QWidget):
         self.plan_button.clicked.connect(lambda: self._report and on_plan(self._report.id))
         self.held_button.clicked.connect(lambda: self._report and on_held(self._report.id))
         self.close_button.clicked.connect(lambda: self._report and on_close(self._report.id))
+        self.edit_button = QPushButton("Me&lding wijzigen…")
+        self.hand_over_button = QPushButton("&Overdragen…")
+        self.hand_over_button.setToolTip("Een collega neemt de melding over, met een korte notitie")
+        self.reopen_button = QPushButton("Melding her&openen…")
+        for button, action in (
+            (self.edit_button, on_edit),
+            (self.hand_over_button, on_hand_over),
+            (self.reopen_button, on_reopen),
+        ):
+            button.setVisible(action is not None)
+            if action is not None:
+                button.clicked.connect(lambda _=False, a=action: self._report and a(self._report))
 
         buttons = QHBoxLayout()
         for button in (self.plan_button, self.held_button, self.summary_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        more = QHBoxLayout()
+        for button in (self.edit_button, self.hand_over_button, self.reopen_button):
+            more.addWidget(button)
+        more.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.question)
         layout.addWidget(self.deadline)
         layout.addWidget(self.visit)
         layout.addLayout(buttons)
+        layout.addLayout(more)
         layout.addLayout(self.facts)
         layout.addWidget(heading("Verloop", 3))
         layout.addWidget(self.history)
@@ -97,12 +125,15 @@ class ReportPanel(QWidget):
         self.plan_button.setText(
             "Huisbezoek &verplaatsen…" if report.planned_visit else "Huisbezoek &plannen…"
         )
-        self.plan_button.setEnabled(can_move(report.status, ReportStatus.VISIT_PLANNED))
+        self.plan_button.setEnabled(report.is_open)
+        planned = report.planned_visit
         self.held_button.setEnabled(
-            report.planned_visit is not None
-            and can_move(report.status, ReportStatus.IN_CONVERSATION)
+            report.is_open and planned is not None and planned.planned_at.date() <= self._today()
         )
-        self.close_button.setEnabled(report.is_open)
+        self.close_button.setVisible(report.is_open)
+        # One of the two at a time: they share their key (Alt+O).
+        self.hand_over_button.setVisible(report.is_open and self._hands_over)
+        self.reopen_button.setVisible(not report.is_open and self._reopens)
 
     def _show_deadline(self, report: ReportRecord) -> None:
         due = long_date(report.deadline.due)
@@ -119,12 +150,14 @@ class ReportPanel(QWidget):
     def _show_visit(self, report: ReportRecord) -> None:
         planned = report.planned_visit
         if planned is None:
-            held = next((v for v in report.visits if v.state is VisitState.HELD), None)
-            self.visit.setText(
-                f"Huisbezoek gehouden op {short_datetime(held.planned_at)}"
-                if held
-                else "Nog geen huisbezoek gepland."
-            )
+            held = [e for e in report.events if e.kind is EventKind.VISIT_HELD]
+            visit = next((v for v in report.visits if v.state is VisitState.HELD), None)
+            if held:
+                self.visit.setText(f"Huisbezoek gehouden op {short_date(held[-1].occurred_at)}")
+            elif visit:
+                self.visit.setText(f"Huisbezoek gehouden op {short_datetime(visit.planned_at)}")
+            else:
+                self.visit.setText("Nog geen huisbezoek gepland.")
             return
         late = planned.planned_at.date() > report.deadline.due
         text = (
@@ -165,7 +198,7 @@ class ReportPanel(QWidget):
 
     @staticmethod
     def _history_text(report: ReportRecord) -> str:
-        lines = [
+        lines = [event_line(e) for e in report.events] or [
             f"{short_datetime(c.changed_at)} — {STATUS[c.status]}"
             + (f" ({html.escape(c.note)})" if c.note else "")
             for c in report.history

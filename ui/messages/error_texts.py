@@ -15,6 +15,7 @@ from wijkteam.errors import (
     Cancelled,
     DuplicateSuspected,
     EntryReferenced,
+    EventRefused,
     ImportNotConfirmed,
     KeyFileDamaged,
     MapFileRefused,
@@ -73,6 +74,23 @@ def _transition(error: TransitionRefused) -> str:
     current = STATUS[ReportStatus(error.params["current"])]
     wanted = STATUS[ReportStatus(error.params["wanted"])]
     return f"Dat kan niet: een melding met status '{current}' kan niet naar '{wanted}'."
+
+
+# Why the status rule refused an event (EventRefused.reason).
+_EVENT_REFUSED = {
+    "report_closed": "Deze melding is afgesloten. Heropen hem eerst (Melding heropenen…).",
+    "not_closed": "Deze melding is niet afgesloten.",
+    "no_conversation": "Dit volgt op een gesprek met de inwoner. Leg eerst het huisbezoek of "
+    "een ander gesprek vast bij deze melding.",
+    "already_recorded": "Dit staat al bij de melding.",
+    "already_received": "Deze melding is al ontvangen.",
+    "nothing_to_undo": "Er is hier niets terug te draaien.",
+    "step_not_open": "Deze afspraak is al afgerond.",
+}
+
+
+def _event_refused(error: EventRefused) -> str:
+    return _EVENT_REFUSED.get(str(error.params.get("reason")), "Dat kan nu niet bij deze melding.")
 
 
 def _referral_transition(error: ReferralTransitionRefused) -> str:
@@ -220,6 +238,7 @@ ERROR_TEXTS: tuple[Entry, ...] = (
     typed(NotFound, "Dit gegeven bestaat niet meer. Misschien is het intussen verwijderd."),
     # --- meldingen
     typed(TransitionRefused, _transition),
+    typed(EventRefused, _event_refused),
     typed(ReferralTransitionRefused, _referral_transition),
     typed(DuplicateSuspected, "Deze inwoner lijkt al bekend te zijn."),
     typed(OpenItemsRemain, open_items_question),

@@ -103,6 +103,19 @@ FIELD_TEXTS: tuple[Entry, ...] = (
     field("password_wrong", "Dit is niet uw huidige wachtwoord."),
     field("last_coordinator", "Het team heeft minstens één coördinator nodig."),
     field("cannot_remove_self", "U kunt uw eigen account niet uitzetten."),
+    # --- meldingen: who works on them, visits
+    field("choose_member", "Kies het teamlid: een huisbezoek of contact is altijd van iemand."),
+    field("member_inactive", "Dit teamlid werkt niet meer in het team. Kies een ander teamlid."),
+    field("already_assigned", "De melding is al van dit teamlid. Kies een ander teamlid."),
+    field(
+        "no_planned_visit",
+        "Er is geen huisbezoek gepland. Plan het eerst, of leg het gesprek vast bij Gesprekken.",
+    ),
+    field(
+        "visit_not_yet",
+        "Dit huisbezoek is pas later gepland; het telt als gehouden vanaf de geplande dag. Was "
+        "het eerder? Leg het gesprek dan vast bij Gesprekken.",
+    ),
     # --- the link with the municipality (sync settings, export)
     field("rsin_digits", "Een RSIN bestaat alleen uit cijfers."),
     field("rsin_length", "Een RSIN heeft 9 cijfers; dit zijn er {got}."),

@@ -19,6 +19,7 @@ from ui.dialogs.close_report_dialog import close_report
 from ui.documents.documents_tab import DocumentsTab
 from ui.documents.summary_dialog import open_visit_summary
 from ui.dossier.conversations_tab import ConversationsTab
+from ui.dossier.report_actions import ReportActions
 from ui.dossier.report_panel import ReportPanel
 from ui.dossier.timeline_tab import TimelineTab
 from ui.feedback import show_error
@@ -62,11 +63,18 @@ class DossierPage(QWidget):
         self.reports_table = RowTable(REPORT_COLUMNS)
         self.reports_table.setModel(self.reports_model)
         self.reports_table.setMaximumWidth(300)
+        self.report_actions = ReportActions(
+            services, navigator, self, lambda: self._resident.display_name if self._resident else ""
+        )
         self.report_panel = ReportPanel(
             on_plan=navigator.plan_visit,
             on_held=self._mark_held,
             on_close=self._close_report,
             on_summary=self._visit_summary,
+            on_edit=self.report_actions.edit,
+            on_hand_over=self.report_actions.hand_over,
+            on_reopen=self.report_actions.reopen,
+            today=services.store.clock.today,
         )
         self.reports_table.selectionModel().currentRowChanged.connect(self._report_selected)
         splitter = QSplitter()

@@ -1,8 +1,11 @@
 """Beheer › Auditlog (coordinators): who viewed or changed which record, filtered, checked for
-tampering, exported as CSV. Shows ids and actions only, never content."""
+tampering and missing rows, exported as CSV. Shows numbers and actions only, never content:
+the record's number in this store, or the start of its UUID when it is not (or no longer)
+here."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC
 
 from PySide6.QtWidgets import (
@@ -21,51 +24,26 @@ from PySide6.QtWidgets import (
 from ui.feedback import show_error
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
+from ui.security.audit_texts import ACTION, CSV_LABELS, OBJECT, RESULT, chain_text
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
-from wijkteam.security.context import AuditAction, AuditResult
+from wijkteam.security.context import AuditAction
 from wijkteam.services.audit_records import AuditQuery, AuditRecord, ChainCheck
 from wijkteam.wiring import Services
 
 PAGE = 500
-ACTION = {
-    AuditAction.VIEW: "bekeken",
-    AuditAction.CREATE: "aangemaakt",
-    AuditAction.CHANGE: "gewijzigd",
-    AuditAction.PRINT: "afgedrukt",
-    AuditAction.EXPORT: "geëxporteerd",
-    AuditAction.ERASE: "gewist",
-    AuditAction.RETENTION_REMOVAL: "verwijderd (bewaartermijn)",
-    AuditAction.SIGN_IN: "aangemeld",
-    AuditAction.UNLOCK: "ontgrendeld",
-    AuditAction.PASSWORD: "wachtwoord",
-    AuditAction.ACCOUNT: "account beheerd",
-    AuditAction.SETTINGS: "instellingen",
-    AuditAction.BACKUP: "back-up",
-    AuditAction.RESTORE: "back-up teruggezet",
-}
-RESULT = {AuditResult.DONE: "gedaan", AuditResult.REFUSED: "geweigerd"}
-OBJECT = {
-    "resident": "inwoner",
-    "report": "melding",
-    "report_list": "meldingen van inwoner",
-    "member": "teamlid",
-    "team": "team",
-    "audit_log": "auditlog",
-    "security_settings": "instellingen",
-    "recovery_code": "herstelcode",
-    "store": "gegevensbestand",
-    "retention": "bewaartermijnen",
-    "import": "import van meldingen",
-    "sync_batch": "export naar gemeente",
-    "zgw_settings": "koppeling met de gemeente",
-    "referral": "doorverwijzing",
-    "document": "verslag (PDF)",
-}
 
 
 def _local(record: AuditRecord) -> str:
     return record.at.replace(tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H:%M:%S")
+
+
+def _number(local: int | None, ident: uuid.UUID | None) -> str:
+    """The record's number in this store, or the start of its UUID when it is not here
+    (erased, removed, or on another laptop)."""
+    if local is not None:
+        return str(local)
+    return f"{str(ident)[:8]}…" if ident is not None else ""
 
 
 class AuditDialog(QDialog):
@@ -73,16 +51,26 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Auditlog")
-        self.resize(1080, 620)
-        names = services.members.names()
+        self.resize(1240, 640)
+        members = services.members.list(include_inactive=True)
+        names = {m.id: m.name for m in members}
+        by_uuid = {m.uuid: m.name for m in members}
+        self._device = str(services.audit.device)
+
+        def who(member: uuid.UUID | None) -> str:
+            return by_uuid.get(member, "onbekend teamlid") if member else "systeem"
+
         columns = [
-            Column("Tijdstip", _local, width=175),
-            Column("Teamlid", lambda r: names.get(r.actor_member_id, "—"), width=160),
-            Column("Actie", lambda r: ACTION[r.action], width=150),
-            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=170),
-            Column("Nummer", lambda r: "" if r.object_id is None else str(r.object_id), width=80),
-            Column("Inwoner-nr.", lambda r: "" if r.resident_id is None else str(r.resident_id)),
-            Column("Resultaat", lambda r: RESULT[r.result], width=90),
+            Column("Tijdstip", _local, width=170),
+            Column("Teamlid", lambda r: who(r.actor_member_uuid), width=145),
+            Column("Verantwoordelijk", lambda r: who(r.responsible_member_uuid), width=145),
+            Column("Actie", lambda r: ACTION[r.action], width=105),
+            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=200),
+            Column("Nummer", lambda r: _number(r.object_id, r.object_uuid), width=80),
+            Column("Inwoner-nr.", lambda r: _number(r.resident_id, r.resident_uuid), width=95),
+            Column("Resultaat", lambda r: RESULT[r.result], width=80),
+            Column("Apparaat", self._device_text, width=100),
+            Column("Volgnr.", lambda r: str(r.seq), width=60),
         ]
         self.model = RowTableModel(columns, self)
         self.table = RowTable(columns)
@@ -95,7 +83,7 @@ class AuditDialog(QDialog):
         self.action_box.addItem("Alle acties", None)
         for action, label in ACTION.items():
             self.action_box.addItem(label, action.value)
-        today = services.store.clock.today()  # the store's clock, not the computer's
+        today = services.store.clock.today()
         self.since = QDateEdit(today.replace(day=1))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):
@@ -173,30 +161,28 @@ class AuditDialog(QDialog):
         self.count_label.setText(f"{len(self._rows)} van {total} regels")
         self.more_button.setEnabled(len(self._rows) < total)
 
+    def _device_text(self, record: AuditRecord) -> str:
+        own = str(record.device_uuid) == self._device
+        return "deze laptop" if own else f"{str(record.device_uuid)[:8]}…"
+
     def verify(self) -> ChainCheck:
         check = self._services.audit.verify()
-        if check.intact:
-            self.chain_label.setText(f"De keten is gaaf: {check.checked} regels gecontroleerd.")
-        else:
-            ids = ", ".join(str(p.event_id) for p in check.problems[:10])
-            self.chain_label.setText(
-                f"Let op: het auditlog is aangetast. {len(check.problems)} probleem/problemen "
-                f"rond regel {ids}: regels zijn gewijzigd of verwijderd. Meld dit bij de "
-                "functionaris gegevensbescherming."
-            )
-            self.chain_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.chain_label.setText(chain_text(check, self._device))
+        self.chain_label.setStyleSheet("" if check.intact else "color: #b00020; font-weight: bold;")
         return check
 
     def _export(self) -> None:
-        name = f"auditlog-{self._services.store.clock.today():%Y-%m-%d}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Auditlog exporteren", name, "CSV (*.csv)")
+        today = self._services.store.clock.today()
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Auditlog exporteren", f"auditlog-{today:%Y-%m-%d}.csv", "CSV (*.csv)"
+        )
         if path:
             self.export_to(path)
 
     def export_to(self, path: str) -> int:
         try:
             with open(path, "w", encoding="utf-8-sig", newline="") as out:
-                written = self._services.audit.export_csv(self.query(), out)
+                written = self._services.audit.export_csv(self.query(), out, CSV_LABELS)
         except (OSError, WijkteamError) as error:
             if isinstance(error, WijkteamError):
                 show_error(self, error)

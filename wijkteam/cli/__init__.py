@@ -99,7 +99,7 @@ def _demo_data(args: argparse.Namespace, describe: Describe) -> int:
         return 1
     store = opened.services.store
     try:
-        summary = generate(store, residents=args.residents, seed=args.seed)
+        summary = generate(store, opened.services.audit, residents=args.residents, seed=args.seed)
     finally:
         store.close()
     if opened.recovery_code:

@@ -50,21 +50,20 @@ def run_export_command(
     """The exit code, or None when the command is not one of these."""
     if args.command not in COMMANDS:
         return None
-    from wijkteam.wiring import Services
-    from wijkteam.wiring.headless import open_store_for_command
+    from wijkteam.wiring.headless import open_services_for_command
 
     try:
-        store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
+        # Encrypted: $WIJKTEAM_PASSPHRASE; the audit log names the member it belongs to.
+        services = open_services_for_command(data_dir)
     except StoreError as error:
         print(describe(error), file=sys.stderr)
         return 1
     try:
-        services = Services.create(store)
         if args.command == "export":
             return _export(services, Path(args.out), args.include_all, describe)
         return _receipt(services, Path(args.file), describe)
     finally:
-        store.close()
+        services.store.close()
 
 
 def _export(services: Any, target: Path, include_all: bool, describe: Describe) -> int:
@@ -72,7 +71,12 @@ def _export(services: Any, target: Path, include_all: bool, describe: Describe) 
 
     passphrase = os.environ.get(PASSPHRASE_ENV, "")
     try:
-        result = services.export.exports.export(target, passphrase, include_all=include_all)
+        result = services.export.exports.export(
+            target,
+            passphrase,
+            include_all=include_all,
+            member_id=services.context.actor.member_id,
+        )
     except ValidationError as error:  # the passphrase
         print(f"{PASSPHRASE_ENV}: {describe(error)}", file=sys.stderr)
         return 2

@@ -23,11 +23,9 @@ from wijkteam.sync.imports.problems import (
     ImportProblem,
     ImportRefused,
 )
-from wijkteam.wiring import Services
 
 if TYPE_CHECKING:
     from wijkteam.sync.imports.service import ImportService
-from wijkteam.wiring.headless import open_store_for_command
 
 Describe = Callable[[Any], str]
 NAME_MATCH_CHOICES = ("ask", "link", "new")
@@ -74,15 +72,18 @@ def plain_describe(item: Any) -> str:
 
 
 def run_import(args: argparse.Namespace, data_dir: Path, describe: Describe) -> int:
+    from wijkteam.wiring.headless import open_services_for_command  # loads the services
+
     try:
-        store = open_store_for_command(data_dir)  # encrypted: $WIJKTEAM_PASSPHRASE
+        # Encrypted: $WIJKTEAM_PASSPHRASE; the import is in the audit log under that member.
+        services = open_services_for_command(data_dir)
     except StoreError as error:
         print(describe(error), file=sys.stderr)
         return EXIT_STORE
     try:
-        return _import(Services.create(store).imports, args, describe)
+        return _import(services.imports, args, describe)
     finally:
-        store.close()
+        services.store.close()
 
 
 def _import(service: ImportService, args: argparse.Namespace, describe: Describe) -> int:

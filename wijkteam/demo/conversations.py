@@ -11,6 +11,7 @@ from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.resources import resource
+from wijkteam.services.audit import AuditService
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.contacts import ContactService
 from wijkteam.store import Store
@@ -20,7 +21,7 @@ DEMO_CONVERSATIONS = 7
 _THEME_KEYS = frozenset(theme.value for theme in Theme)
 
 
-def add_demo_conversations(store: Store) -> int:
+def add_demo_conversations(store: Store, audit: AuditService) -> int:
     """Writes a conversation for the held home visit of each of the first meldingen in
     gesprek (the demo gives a melding one visit). Returns how many were written."""
     texts = json.loads(resource("demo", "conversations.json").read_text(encoding="utf-8"))
@@ -36,7 +37,7 @@ def add_demo_conversations(store: Store) -> int:
             .order_by(Report.id)
             .limit(DEMO_CONVERSATIONS)
         ).all()
-    contacts = ContactService(store)
+    contacts = ContactService(store, audit)
     for number, (report_id, resident_id, held_at, member_id) in enumerate(visits):
         text = notes[number % len(notes)]
         contacts.record(

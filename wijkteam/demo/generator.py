@@ -11,7 +11,7 @@ import json
 import random
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -21,12 +21,13 @@ from wijkteam.demo.conversations import add_demo_conversations
 from wijkteam.demo.referrals import add_demo_referrals
 from wijkteam.demo.steps import add_demo_steps
 from wijkteam.domain.enums import Channel, ClosingReason, Language, ReportSource, VisitState
-from wijkteam.domain.status import ReportStatus
+from wijkteam.domain.status import Event, EventKind, ReportStatus, derive_status
 from wijkteam.resources import resource
+from wijkteam.services.audit import AuditService
 from wijkteam.services.resident_rules import search_columns
 from wijkteam.services.social_map.examples import load_demo_map
 from wijkteam.store import Store
-from wijkteam.store.models import HomeVisit, Member, Report, Resident, StatusChange
+from wijkteam.store.models import HomeVisit, Member, Report, ReportEvent, Resident, StatusChange
 
 BATCH = 5000
 CLOSED_AFTER_DAYS = 40
@@ -42,11 +43,15 @@ class DemoSummary:
     reports: int
 
 
-def generate(store: Store, residents: int = 60, seed: int = 2020) -> DemoSummary:
+def generate(
+    store: Store, audit: AuditService, residents: int = 60, seed: int = 2020
+) -> DemoSummary:
+    """Writes through the same rules as the app: each melding's status follows from its
+    events, and every record made is in the audit log (as made by `audit`'s member)."""
     vocabulary = json.loads(resource("demo", "vaals.json").read_text(encoding="utf-8"))
     rng = random.Random(seed)
     maker = _Maker(store, vocabulary, rng)
-    member_ids = maker.ensure_members()
+    member_ids = maker.ensure_members(audit)
     first_id = maker.next_id(Resident)
     report_count = 0
     for start in range(0, residents, BATCH):
@@ -54,16 +59,18 @@ def generate(store: Store, residents: int = 60, seed: int = 2020) -> DemoSummary
         rows = [maker.resident(i) for i in chunk]
         with store.transaction() as session:
             session.execute(insert(Resident), rows)
-            report_rows, changes, visits = maker.reports_for(chunk, member_ids)
-            session.execute(insert(Report), report_rows)
-            session.execute(insert(StatusChange), changes)
-            if visits:
-                session.execute(insert(HomeVisit), visits)
-        report_count += len(report_rows)
-    load_demo_map(store, member_ids)
-    add_demo_referrals(store)
-    add_demo_conversations(store)
-    add_demo_steps(store)
+            made = maker.reports_for(chunk, member_ids)
+            session.execute(insert(Report), made.reports)
+            session.execute(insert(ReportEvent), made.events)
+            session.execute(insert(StatusChange), made.changes)
+            if made.visits:
+                session.execute(insert(HomeVisit), made.visits)
+            audit.record_changes(session)
+        report_count += len(made.reports)
+    load_demo_map(store, audit, member_ids)
+    add_demo_referrals(store, audit)
+    add_demo_conversations(store, audit)
+    add_demo_steps(store, audit)
     store.refresh_statistics()
     return DemoSummary(members=len(member_ids), residents=residents, reports=report_count)
 
@@ -81,7 +88,7 @@ class _Maker:
         with self.store.transaction() as session:
             return (session.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0) + 1
 
-    def ensure_members(self) -> list[int]:
+    def ensure_members(self, audit: AuditService) -> list[int]:
         """The demo colleagues whose initials are still free join the team (a new store
         already has its first coordinator); every active member gets demo work."""
         with self.store.transaction() as session:
@@ -89,7 +96,7 @@ class _Maker:
             session.add_all(
                 Member(**m) for m in self.v["members"] if m["initials"].upper() not in taken
             )
-            session.flush()
+            audit.record_changes(session)
             return list(session.scalars(select(Member.id).where(Member.active.is_(True))))
 
     def _common(self, row_id: int) -> dict[str, Any]:
@@ -126,32 +133,23 @@ class _Maker:
         values["bsn_confirmed"] = bool(values["bsn"]) and rng.random() < 0.7
         return {**self._common(row_id), **values, **search_columns(values)}
 
-    def reports_for(
-        self, resident_ids: range, member_ids: list[int]
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-        reports: list[dict[str, Any]] = []
-        changes: list[dict[str, Any]] = []
-        visits: list[dict[str, Any]] = []
+    def reports_for(self, resident_ids: range, member_ids: list[int]) -> _Made:
+        made = _Made()
         for resident_id in resident_ids:
             count = 2 if self.rng.random() < 0.5 else 1
             for n in range(count):
                 scenario = _scenario(resident_id, n, self.rng)
-                report, history, visit = self._report(resident_id, scenario, member_ids)
-                reports.append(report)
-                changes.extend(history)
-                visits.extend(visit)
-        return reports, changes, visits
+                self._report(made, resident_id, scenario, member_ids)
+        return made
 
-    def _report(
-        self, resident_id: int, scenario: str, member_ids: list[int]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    def _report(self, made: _Made, resident_id: int, scenario: str, member_ids: list[int]) -> None:
         rng, today = self.rng, self.today
         report_id = self.next_report_id
         self.next_report_id += 1
         received = today - timedelta(days=_age_days(scenario, rng))
         source = rng.choice(list(ReportSource))
         member = rng.choice(member_ids)
-        status = _STATUS_OF[scenario]
+        closed = scenario == "closed"
         report = {
             **self._common(report_id),
             "resident_id": resident_id,
@@ -164,26 +162,61 @@ class _Maker:
             "source": source,
             "received_on": received,
             "assigned_member_id": None if scenario == "new_unassigned" else member,
-            "status": status,
-            "closing_reason": rng.choice(list(ClosingReason))
-            if status is ReportStatus.CLOSED
-            else None,
-            "closed_on": received + timedelta(days=CLOSED_AFTER_DAYS)
-            if status is ReportStatus.CLOSED
-            else None,
+            "closing_reason": rng.choice(list(ClosingReason)) if closed else None,
+            "closed_on": received + timedelta(days=CLOSED_AFTER_DAYS) if closed else None,
             "case_reference": f"Z-{received.year}-{report_id:06d}",
         }
-        history = [self._change(report_id, s, at, member) for s, at in _path(scenario, received)]
-        visit = self._visits(report_id, scenario, received, member)
-        return report, history, visit
+        visits = self._visits(report_id, scenario, received, member)
+        events = [
+            self._event(report_id, kind, at, member, visits, report["closing_reason"])
+            for kind, at in _path(scenario, received)
+        ]
+        # The status column says what the one status rule derives from the events.
+        report["status"] = derive_status(
+            Event(e["uuid"], e["kind"], e["subject_uuid"]) for e in events
+        )
+        made.reports.append(report)
+        made.events.extend(events)
+        made.visits.extend(visits)
+        shown: list[Event] = []
+        for e in events:  # the status after each event, as the history shows it
+            shown.append(Event(e["uuid"], e["kind"], e["subject_uuid"]))
+            made.changes.append(
+                self._change(report_id, derive_status(shown), e["occurred_at"], member)
+            )
+
+    def _event(
+        self,
+        report_id: int,
+        kind: EventKind,
+        at: datetime,
+        member: int,
+        visits: list[dict[str, Any]],
+        closing: ClosingReason | None,
+    ) -> dict[str, Any]:
+        subject = None
+        if kind in (EventKind.VISIT_PLANNED, EventKind.VISIT_HELD):
+            subject = visits[0]["uuid"]
+        return {
+            **self._common_uuid(),
+            "report_id": report_id,
+            "kind": kind,
+            "occurred_at": at,
+            "member_id": member,
+            "subject_uuid": subject,
+            "cancels_uuid": None,
+            "reason": closing.value if closing and kind is EventKind.CLOSED else None,
+            "note": None,
+        }
+
+    def _common_uuid(self) -> dict[str, Any]:
+        return {"uuid": uuid.uuid4(), "created_at": self.stamp, "updated_at": self.stamp}
 
     def _change(
         self, report_id: int, status: ReportStatus, at: datetime, member: int
     ) -> dict[str, Any]:
         return {
-            "uuid": uuid.uuid4(),
-            "created_at": self.stamp,
-            "updated_at": self.stamp,
+            **self._common_uuid(),
             "report_id": report_id,
             "status": status,
             "changed_at": at,
@@ -220,16 +253,16 @@ class _Maker:
         ]
 
 
-_STATUS_OF = {
-    "new_overdue": ReportStatus.NEW,
-    "new_soon": ReportStatus.NEW,
-    "new_fresh": ReportStatus.NEW,
-    "new_unassigned": ReportStatus.NEW,
-    "planned_today": ReportStatus.VISIT_PLANNED,
-    "planned_week": ReportStatus.VISIT_PLANNED,
-    "in_conversation": ReportStatus.IN_CONVERSATION,
-    "closed": ReportStatus.CLOSED,
-}
+@dataclass
+class _Made:
+    """Rows for one batch of residents, written in bulk."""
+
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    visits: list[dict[str, Any]] = field(default_factory=list)
+
+
 # The first residents of a store cover every scenario; the rest follow the usual mix.
 _FIRST = [
     "new_overdue",
@@ -274,17 +307,18 @@ def _age_days(scenario: str, rng: random.Random) -> int:
     }[scenario]()
 
 
-def _path(scenario: str, received: date) -> Iterator[tuple[ReportStatus, datetime]]:
+def _path(scenario: str, received: date) -> Iterator[tuple[EventKind, datetime]]:
+    """What happened to a melding of this scenario, and when."""
     start = datetime.combine(received, time(9, 30))
-    yield ReportStatus.NEW, start
+    yield EventKind.RECEIVED, start
     if scenario.startswith("new"):
         return
-    yield ReportStatus.VISIT_PLANNED, start + timedelta(days=1)
+    yield EventKind.VISIT_PLANNED, start + timedelta(days=1)
     if scenario.startswith("planned"):
         return
-    yield ReportStatus.IN_CONVERSATION, start + timedelta(days=8)
+    yield EventKind.VISIT_HELD, start + timedelta(days=8)
     if scenario == "closed":
-        yield ReportStatus.CLOSED, start + timedelta(days=CLOSED_AFTER_DAYS)
+        yield EventKind.CLOSED, start + timedelta(days=CLOSED_AFTER_DAYS)
 
 
 def _letters(rng: random.Random) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from wijkteam.domain.referral import ConsentForm, Law, ReferralKind, Specialist, SupportWish
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.working_days import add_working_days
+from wijkteam.services.audit import AuditService
 from wijkteam.services.referral_records import ConsentInput, ReferralInput
 from wijkteam.services.referrals import ReferralService
 from wijkteam.store import Store
@@ -23,9 +24,9 @@ _HANDOVER = (
 )
 
 
-def add_demo_referrals(store: Store) -> int:
+def add_demo_referrals(store: Store, audit: AuditService) -> int:
     """Adds up to three referrals; returns how many."""
-    service = ReferralService(store)
+    service = ReferralService(store, audit)
     today = store.clock.today()
     with store.transaction() as session:
         ids = session.scalars(
@@ -73,4 +74,5 @@ def add_demo_referrals(store: Store) -> int:
                     days_to_send=Referral.days_to_send - (today - sent_on).days,
                 )
             )
+            audit.record_changes(session)
     return made

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import StepActor
+from wijkteam.services.audit import AuditService
 from wijkteam.services.steps import StepService
 from wijkteam.services.steps.records import StepInput
 from wijkteam.store import Store
@@ -24,10 +25,10 @@ _STEPS = [
 ]
 
 
-def add_demo_steps(store: Store) -> int:
+def add_demo_steps(store: Store, audit: AuditService) -> int:
     """Adds steps to the newest meldingen in gesprek (one keeps that status). Returns how
     many steps were added."""
-    steps = StepService(store)
+    steps = StepService(store, audit)
     today = store.clock.today()
     with store.transaction() as session:
         ids = session.scalars(
@@ -60,4 +61,5 @@ def add_demo_steps(store: Store) -> int:
                     .where(FollowUp.step_id == step.id)
                     .values(due_on=due + timedelta(days=7))
                 )
+                audit.record_changes(session)
     return added

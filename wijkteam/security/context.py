@@ -16,6 +16,7 @@ class AuditAction(StrEnum):
     VIEW = "view"
     CREATE = "create"
     CHANGE = "change"
+    DELETE = "delete"
     PRINT = "print"
     EXPORT = "export"
     ERASE = "erase"

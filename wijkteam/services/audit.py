@@ -1,60 +1,66 @@
 """The audit log (NEN 7513 / BIO 8.15): every view, change, print, export and erasure.
 
 Services call `record(session, …)` inside their own transaction, so the entry commits or
-rolls back with the work. Actions done elsewhere (printing in the UI, writing an export file)
-use `log(…)`, which has its own transaction. Refusals are logged in a separate transaction,
-because the refused work rolls back.
+rolls back with the work; `record_changes(session)` writes an entry for every record the
+transaction changed that no entry names yet. The store refuses to commit a change of
+personal data that no entry names (wijkteam/store/audit_guard.py). Actions done elsewhere
+(printing in the UI, writing a file) use `log(…)`, which has its own transaction. Refusals are
+logged in a separate transaction, because the refused work rolls back.
 
-Entries hold ids, never content. Each entry's hash covers its fields and the previous entry's
-hash; the last hash and the count are also kept in the settings, so removing the newest
-entries shows too. The chain is written after the row is inserted: by then the transaction
-holds SQLite's write lock, so no other entry can slip in between.
+Entries hold UUIDs, never content: the device (this store's origin), the member acting and
+the member responsible, the record and its resident. Each device writes its own hash chain
+(sequence number and hash, wijkteam/store/audit_chain.py).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+import uuid
+from dataclasses import dataclass
 from typing import IO, Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from wijkteam.common.csv_safety import formula_safe_writer
 from wijkteam.errors import NotAllowed
 from wijkteam.security.context import AuditAction, AuditResult, ServiceContext
-from wijkteam.services.audit_records import (
-    AuditQuery,
-    AuditRecord,
-    ChainCheck,
-    ChainProblem,
-)
+from wijkteam.services import audit_log
+from wijkteam.services.audit_records import AuditQuery, AuditRecord, ChainCheck
 from wijkteam.store import Store
-from wijkteam.store.models import AuditEvent, Setting
+from wijkteam.store.audit_chain import Head, entry_hash
+from wijkteam.store.audit_guard import CHANGED, DELETED, HEAD_INFO, NEW, cover, tracking
+from wijkteam.store.models import AuditEvent, Base, Member, Report
 
-HEAD_KEY = "audit_chain_head"
 AUDIT_LOG = "audit_log"
-BATCH = 2000
-CSV_COLUMNS = [
-    "id",
-    "tijdstip_utc",
-    "actor_teamlid_id",
-    "verantwoordelijk_teamlid_id",
-    "herkomst",
-    "actie",
-    "objecttype",
-    "object_id",
-    "inwoner_id",
-    "resultaat",
-    "hash",
-]
+_ACTION_OF = {NEW: AuditAction.CREATE, CHANGED: AuditAction.CHANGE, DELETED: AuditAction.DELETE}
+# Records that belong to a resident through their melding.
+_VIA_REPORT = frozenset({"step", "follow_up", "referral"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    action: AuditAction
+    object_type: str
+    object_id: int | None = None
+    resident_id: int | None = None
+    result: AuditResult = AuditResult.DONE
+    object_uuid: uuid.UUID | None = None  # given: no lookup (bulk writers know them)
+    resident_uuid: uuid.UUID | None = None
 
 
 class AuditService:
     def __init__(self, store: Store, context: ServiceContext) -> None:
         self._store = store
         self._context = context
+        self._member_uuids: dict[int, uuid.UUID] = {}
+
+    @property
+    def device(self) -> uuid.UUID:
+        return uuid.UUID(self._context.origin)
+
+    @property
+    def member_id(self) -> int | None:
+        """The member acting now (None: a headless command opened with the recovery code)."""
+        return self._context.actor.member_id
 
     # --- writing --------------------------------------------------------------------------
     def record(
@@ -67,35 +73,72 @@ class AuditService:
         result: AuditResult = AuditResult.DONE,
     ) -> None:
         """Append one entry in the caller's transaction."""
-        actor = self._context.actor
-        event = AuditEvent(
-            created_at=self._store.clock.utcnow(),
-            actor_member_id=actor.member_id,
-            responsible_member_id=actor.responsible_member_id,
-            origin=self._context.origin,
-            action=action.value,
-            object_type=object_type,
-            object_id=object_id,
-            resident_id=resident_id,
-            result=result.value,
-        )
-        session.add(event)
-        session.flush()  # the insert takes the write lock and gives the id
-        previous = session.scalar(
-            select(AuditEvent.entry_hash)
-            .where(AuditEvent.id < event.id)
-            .order_by(AuditEvent.id.desc())
-            .limit(1)
-        )
-        event.previous_hash = previous or ""
-        event.entry_hash = entry_hash(event)
-        head = session.get(Setting, HEAD_KEY)
-        value = f"{event.id}:{event.entry_hash}"
-        if head is None:
-            session.add(Setting(key=HEAD_KEY, value=value))
-        else:
-            head.value = value
+        self.record_many(session, [Entry(action, object_type, object_id, resident_id, result)])
+
+    def record_changes(self, session: Session, action: AuditAction | None = None) -> None:
+        """An entry for each record this transaction changed that no entry names yet: created,
+        changed or deleted (or `action` for all of them, e.g. a retention removal)."""
         session.flush()
+        track = tracking(session)
+        entries = [
+            Entry(
+                action or _ACTION_OF[how],
+                table,
+                record_id,
+                self._resident_of(session, table, record_id),
+            )
+            for (table, record_id), how in sorted(track.uncovered().items())
+        ]
+        self.record_many(session, entries)
+
+    def record_many(self, session: Session, entries: list[Entry]) -> None:
+        """Appends the entries to this device's chain, in order, in the caller's transaction."""
+        if not entries:
+            return
+        session.flush()  # the transaction's own writes first: they hold the write lock
+        actor = self._context.actor
+        actor_uuid = self._member_uuid(session, actor.member_id)
+        responsible = actor.responsible_member_id or actor.member_id
+        responsible_uuid = self._member_uuid(session, responsible)
+        at = self._store.clock.utcnow()
+        rows = [
+            {
+                "uuid": uuid.uuid4(),
+                "created_at": at,
+                "updated_at": at,
+                "device_uuid": self.device,
+                "seq": None,
+                "actor_member_uuid": actor_uuid,
+                "responsible_member_uuid": responsible_uuid,
+                "action": e.action.value,
+                "object_type": e.object_type,
+                "object_uuid": e.object_uuid or self._uuid_of(session, e.object_type, e.object_id),
+                "resident_uuid": e.resident_uuid
+                or self._uuid_of(session, "resident", e.resident_id),
+                "result": e.result.value,
+                "previous_hash": "",
+                "entry_hash": "",
+            }
+            for e in entries
+        ]
+        table = AuditEvent.__table__
+        placeholder = None
+        if len(rows) == 1:  # inserted without a sequence number: the write lock is ours now
+            placeholder = session.execute(insert(table).values(**rows[0])).inserted_primary_key[0]
+        head = self._head(session)
+        for row in rows:
+            row["seq"] = head.seq + 1
+            row["previous_hash"] = head.hash
+            row["entry_hash"] = _sealed(row)
+            head = Head(row["seq"], row["entry_hash"])
+        if placeholder is None:  # a batch: the transaction's own writes hold the lock already
+            session.execute(insert(table), rows)
+        else:
+            sealed = {k: rows[0][k] for k in ("seq", "previous_hash", "entry_hash")}
+            session.execute(update(table).where(table.c.id == placeholder).values(**sealed))
+        session.info[HEAD_INFO] = (self.device, head)
+        for e in entries:
+            cover(session, e.object_type, e.object_id)
 
     def log(
         self,
@@ -127,129 +170,108 @@ class AuditService:
     # --- reading (coordinators) -----------------------------------------------------------
     def events(self, query: AuditQuery, offset: int = 0, limit: int = 500) -> list[AuditRecord]:
         self.require_coordinator(AuditAction.VIEW, AUDIT_LOG)
-        statement = _filtered(select(AuditEvent), query).order_by(AuditEvent.id.desc())
-        with self._store.transaction() as session:
-            rows = session.scalars(statement.offset(offset).limit(limit)).all()
-            return [_record(e) for e in rows]
+        return audit_log.events(self._store, query, offset, limit)
 
     def count(self, query: AuditQuery) -> int:
         self.require_coordinator(AuditAction.VIEW, AUDIT_LOG)
-        with self._store.transaction() as session:
-            return session.scalar(_filtered(select(func.count(AuditEvent.id)), query)) or 0
+        return audit_log.count(self._store, query)
 
     def opened_log(self) -> None:
         """The coordinator opened the audit screen (itself an audited view)."""
         self.require_coordinator(AuditAction.VIEW, AUDIT_LOG)
         self.log(AuditAction.VIEW, AUDIT_LOG)
 
-    def export_csv(self, query: AuditQuery, out: IO[str]) -> int:
-        """Writes the matching entries (oldest first) as CSV; returns how many."""
+    def export_csv(
+        self, query: AuditQuery, out: IO[str], labels: audit_log.Labels | None = None
+    ) -> int:
+        """Writes the matching entries (oldest first) as CSV; returns how many. `labels`
+        turns codes into the reader's words (the screen passes Dutch ones)."""
         self.require_coordinator(AuditAction.EXPORT, AUDIT_LOG)
-        writer = formula_safe_writer(out)  # ids and codes only, but opened in Excel
-        writer.writerow(CSV_COLUMNS)
-        written = 0
-        statement = _filtered(select(AuditEvent), query).order_by(AuditEvent.id)
-        for event in self._stream(statement):
-            writer.writerow(
-                [
-                    event.id,
-                    event.created_at.isoformat(sep=" "),
-                    _blank(event.actor_member_id),
-                    _blank(event.responsible_member_id),
-                    event.origin,
-                    event.action,
-                    event.object_type,
-                    _blank(event.object_id),
-                    _blank(event.resident_id),
-                    event.result,
-                    event.entry_hash,
-                ]
-            )
-            written += 1
+        written = audit_log.export_csv(self._store, query, out, labels)
         self.log(AuditAction.EXPORT, AUDIT_LOG)
         return written
 
     def verify(self) -> ChainCheck:
-        """Walks the whole chain; reports altered entries and gaps."""
+        """Walks every device's chain: altered rows, gaps in the sequence, and rows missing at
+        the end as the head file next to the store remembers them."""
         self.require_coordinator(AuditAction.VIEW, AUDIT_LOG)
-        problems: list[ChainProblem] = []
-        previous_hash, last_id, checked = "", 0, 0
-        for event in self._stream(select(AuditEvent).order_by(AuditEvent.id)):
-            checked += 1
-            if event.previous_hash != previous_hash:
-                problems.append(ChainProblem(event.id, "missing_before"))
-            if event.entry_hash != entry_hash(event):
-                problems.append(ChainProblem(event.id, "altered"))
-            previous_hash, last_id = event.entry_hash, event.id
-        with self._store.transaction() as session:
-            head = session.get(Setting, HEAD_KEY)
-            expected = head.value if head else ""
-        if expected and expected != f"{last_id}:{previous_hash}":
-            problems.append(ChainProblem(last_id, "missing_at_end"))
-        return ChainCheck(checked=checked, problems=tuple(problems))
+        return audit_log.verify(self._store)
 
-    def _stream(self, statement: Select[Any]) -> Iterator[AuditEvent]:
-        """Entries in batches by id, so a long log never sits in memory at once."""
-        after = 0
-        while True:
-            with self._store.transaction() as session:
-                batch = session.scalars(statement.where(AuditEvent.id > after).limit(BATCH)).all()
-            if not batch:
-                return
-            yield from batch
-            after = batch[-1].id
+    # --- helpers --------------------------------------------------------------------------
+    def _head(self, session: Session) -> Head:
+        row = session.execute(
+            select(AuditEvent.seq, AuditEvent.entry_hash)
+            .where(AuditEvent.device_uuid == self.device, AuditEvent.seq.isnot(None))
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).first()
+        return Head(0, "") if row is None else Head(row[0], row[1])
 
+    def _member_uuid(self, session: Session, member_id: int | None) -> uuid.UUID | None:
+        if member_id is None:
+            return None
+        if member_id not in self._member_uuids:
+            found = session.scalar(select(Member.uuid).where(Member.id == member_id))
+            if found is None:
+                return None
+            self._member_uuids[member_id] = found
+        return self._member_uuids[member_id]
 
-def entry_hash(event: AuditEvent) -> str:
-    fields = [
-        event.id,
-        event.uuid,
-        event.created_at.isoformat(),
-        _blank(event.actor_member_id),
-        _blank(event.responsible_member_id),
-        event.origin,
-        event.action,
-        event.object_type,
-        _blank(event.object_id),
-        _blank(event.resident_id),
-        event.result,
-        event.previous_hash,
-    ]
-    return hashlib.sha256("|".join(str(f) for f in fields).encode("utf-8")).hexdigest()
+    def _uuid_of(self, session: Session, table: str, record_id: int | None) -> uuid.UUID | None:
+        if record_id is None:
+            return None
+        known = tracking(session).uuids.get((table, record_id))
+        if known is not None:
+            return known
+        model = _MODELS.get(table)
+        if model is None:
+            return None
+        return session.scalar(select(model.uuid).where(model.id == record_id))
 
-
-def _blank(value: object) -> object:
-    return "" if value is None else value
-
-
-def _filtered(statement: Select[Any], query: AuditQuery) -> Select[Any]:
-    if query.actor_member_id is not None:
-        statement = statement.where(AuditEvent.actor_member_id == query.actor_member_id)
-    if query.action is not None:
-        statement = statement.where(AuditEvent.action == query.action.value)
-    if query.resident_id is not None:
-        statement = statement.where(AuditEvent.resident_id == query.resident_id)
-    if query.since is not None:
-        statement = statement.where(
-            AuditEvent.created_at >= datetime.combine(query.since, time.min)
-        )
-    if query.until is not None:
-        statement = statement.where(
-            AuditEvent.created_at < datetime.combine(query.until + timedelta(days=1), time.min)
-        )
-    return statement
+    def _resident_of(self, session: Session, table: str, record_id: int) -> int | None:
+        track = tracking(session)
+        if (table, record_id) in track.residents:
+            return track.residents[(table, record_id)]
+        if table == "resident":
+            return record_id
+        model = _MODELS.get(table)
+        if model is None:
+            return None
+        if table in _VIA_REPORT:
+            return session.scalar(
+                select(Report.resident_id)
+                .join(model, model.report_id == Report.id)
+                .where(model.id == record_id)
+            )
+        if "resident_id" in model.__table__.c:
+            return session.scalar(select(model.resident_id).where(model.id == record_id))
+        return None
 
 
-def _record(e: AuditEvent) -> AuditRecord:
-    return AuditRecord(
-        id=e.id,
-        at=e.created_at,
-        actor_member_id=e.actor_member_id,
-        responsible_member_id=e.responsible_member_id,
-        origin=e.origin,
-        action=AuditAction(e.action),
-        object_type=e.object_type,
-        object_id=e.object_id,
-        resident_id=e.resident_id,
-        result=AuditResult(e.result),
+def _sealed(row: dict[str, Any]) -> str:
+    return entry_hash(
+        entry_uuid=row["uuid"],
+        device=row["device_uuid"],
+        seq=row["seq"],
+        created_at=row["created_at"],
+        actor=row["actor_member_uuid"],
+        responsible=row["responsible_member_uuid"],
+        action=row["action"],
+        object_type=row["object_type"],
+        object_uuid=row["object_uuid"],
+        resident_uuid=row["resident_uuid"],
+        result=row["result"],
+        previous_hash=row["previous_hash"],
     )
+
+
+def _mapped_models() -> dict[str, Any]:
+    models = {}
+    for mapper in Base.registry.mappers:
+        table = getattr(mapper.class_, "__tablename__", None)
+        if table and "uuid" in mapper.columns:
+            models[table] = mapper.class_
+    return models
+
+
+_MODELS = _mapped_models()

@@ -35,8 +35,11 @@ class ContactValues:
     notes: str | None
 
 
-def contact_values(data: ContactInput, today: date) -> ContactValues:
-    """The checked, normalised values; raises ValidationFailed with every problem."""
+def contact_values(
+    data: ContactInput, today: date, acting_member_id: int | None = None
+) -> ContactValues:
+    """The checked, normalised values; raises ValidationFailed with every problem. Who had
+    the contact is never left open: the member chosen, else the member acting."""
     errors = Collector()
     on = errors.check(lambda: parse_date(data.date, "contact_date", required=True))
     if on is not None and on > today:
@@ -46,6 +49,9 @@ def contact_values(data: ContactInput, today: date) -> ContactValues:
     medium = data.medium if data.kind is ContactKind.MESSAGE else None
     if data.kind is ContactKind.MESSAGE and medium is None:
         errors.add(ValidationError("medium", "choose_medium"))
+    member_id = data.member_id or acting_member_id
+    if member_id is None:
+        errors.add(ValidationError("contact_member", "choose_member"))
     themes: dict[Theme, str] = {}
     for theme, text in data.themes.items():
         clean = errors.check(
@@ -62,7 +68,7 @@ def contact_values(data: ContactInput, today: date) -> ContactValues:
         occurred_on=on,
         occurred_time=at,
         duration_minutes=minutes,
-        member_id=data.member_id,
+        member_id=member_id,
         report_id=data.report_id,
         themes=themes,
         notes=notes,

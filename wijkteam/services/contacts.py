@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -15,11 +15,14 @@ from wijkteam.domain.contacts import (
     orientation_numbers,
     orientation_of,
 )
-from wijkteam.domain.status import ReportStatus, can_move
+from wijkteam.domain.status import EventKind, ReportStatus, live_of
 from wijkteam.errors import NotFound
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.contact_records import ContactInput, ContactRecord, ContactRow
 from wijkteam.services.contact_rules import ContactValues, contact_values
-from wijkteam.services.visits import hold_visit
+from wijkteam.services.status_moves import events_of, record_event
+from wijkteam.services.visits import hold_planned_visits, hold_visit
 from wijkteam.store import Store
 from wijkteam.store.models import Contact, ContactDraft, ContactTheme, Member, Report, Resident
 
@@ -29,16 +32,19 @@ _ORIENTATION_KIND = ContactKind.HOME_VISIT
 class ContactService:
     """Recording what happened with a resident: visits, calls, messages, going along.
 
-    Recording a home visit for a melding whose visit is planned marks that visit held and moves
-    the melding to "in gesprek". Saving removes the editor's draft in the same transaction."""
+    A home visit recorded for a melding is a held visit (planned or not): the melding moves
+    to "in gesprek", and a visit planned on or before that day is marked held. Any other
+    contact moment on a melding is a conversation in its history. Saving removes the
+    editor's draft in the same transaction."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def record(
         self, resident_id: int, data: ContactInput, *, draft_id: int | None = None
     ) -> ContactRecord:
-        values = contact_values(data, self._store.clock.today())
+        values = contact_values(data, self._store.clock.today(), self._audit.member_id)
         with self._store.transaction() as session:
             if session.get(Resident, resident_id) is None:
                 raise NotFound("resident", resident_id)
@@ -53,7 +59,7 @@ class ContactService:
     def update(
         self, contact_id: int, data: ContactInput, *, draft_id: int | None = None
     ) -> ContactRecord:
-        values = contact_values(data, self._store.clock.today())
+        values = contact_values(data, self._store.clock.today(), self._audit.member_id)
         with self._store.transaction() as session:
             contact = _get(session, contact_id)
             report = _check_links(session, contact.resident_id, values)
@@ -66,7 +72,9 @@ class ContactService:
 
     def get(self, contact_id: int) -> ContactRecord:
         with self._store.transaction() as session:
-            return _load(session, contact_id)
+            record = _load(session, contact_id)
+            self._audit.record(session, AuditAction.VIEW, "contact", contact_id, record.resident_id)
+            return record
 
     def for_resident(self, resident_id: int) -> list[ContactRow]:
         """The resident's contact moments, newest first."""
@@ -95,6 +103,7 @@ class ContactService:
                 ).all()
             )
             names = _member_names(session)
+            self._audit.record(session, AuditAction.VIEW, "contact_list", None, resident_id)
         orientation = _orientations(contacts)
         return [
             ContactRow(
@@ -142,17 +151,32 @@ class ContactService:
             ContactTheme(contact_id=contact.id, theme=theme, text=text)
             for theme, text in values.themes.items()
         )
-        if (
-            values.kind is ContactKind.HOME_VISIT
-            and report is not None
-            and can_move(report.status, ReportStatus.IN_CONVERSATION)
-        ):
-            hold_visit(session, report, self._store.clock.now())
+        if report is not None:
+            self._on_report(session, contact, report)
         drafts = ContactDraft.contact_id == contact.id
         if draft_id is not None:
             drafts = or_(drafts, ContactDraft.id == draft_id)
         session.execute(delete(ContactDraft).where(drafts))
-        session.flush()
+        self._audit.record_changes(session)
+
+    def _on_report(self, session: Session, contact: Contact, report: Report) -> None:
+        """The melding records the contact moment once: a home visit as a held visit, any
+        other as a conversation. A melding that is closed refuses it (EventRefused)."""
+        at = datetime.combine(contact.occurred_on, contact.occurred_time or time(12, 0))
+        member_id = self._audit.member_id or contact.member_id
+        if contact.kind is ContactKind.HOME_VISIT:
+            hold_visit(session, report, contact.uuid, at, member_id)
+            if report.status is not ReportStatus.CLOSED:
+                hold_planned_visits(session, report, contact.occurred_on)
+        elif not live_of(events_of(session, report.id), EventKind.CONVERSATION, contact.uuid):
+            record_event(
+                session,
+                report,
+                EventKind.CONVERSATION,
+                at,
+                member_id=member_id,
+                subject=contact.uuid,
+            )
 
 
 def _apply(contact: Contact, values: ContactValues) -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from wijkteam.domain.deadlines import home_visit_deadline
+from wijkteam.domain.status import EventKind
 from wijkteam.services.records import (
     MemberRecord,
+    ReportEventRecord,
     ReportRecord,
     ResidentRecord,
     StatusChangeRecord,
     VisitRecord,
 )
-from wijkteam.store.models import HomeVisit, Member, Report, Resident, StatusChange
+from wijkteam.store.models import HomeVisit, Member, Report, ReportEvent, Resident, StatusChange
 
 
 def member_record(m: Member) -> MemberRecord:
@@ -75,12 +78,29 @@ def status_change_record(c: StatusChange, member_names: dict[int, str]) -> Statu
     )
 
 
+def event_record(
+    e: ReportEvent, member_names: dict[int, str], member_by_uuid: dict[uuid.UUID, str]
+) -> ReportEventRecord:
+    handed_to = None
+    if e.kind is EventKind.HANDED_OVER and e.subject_uuid is not None:
+        handed_to = member_by_uuid.get(e.subject_uuid)
+    return ReportEventRecord(
+        kind=e.kind,
+        occurred_at=e.occurred_at,
+        member_name=member_names.get(e.member_id) if e.member_id else None,
+        reason=e.reason,
+        note=e.note,
+        handed_to=handed_to,
+    )
+
+
 def report_record(
     r: Report,
     today: date,
     member_names: dict[int, str],
     visits: list[HomeVisit] | None = None,
     history: list[StatusChange] | None = None,
+    events: tuple[ReportEventRecord, ...] = (),
 ) -> ReportRecord:
     visit_records = tuple(visit_record(v, member_names) for v in visits or ())
     planned = next((v for v in visit_records if v.state == "planned"), None)
@@ -106,4 +126,5 @@ def report_record(
         planned_visit=planned,
         visits=visit_records,
         history=tuple(status_change_record(c, member_names) for c in history or ()),
+        events=events,
     )

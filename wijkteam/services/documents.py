@@ -43,7 +43,7 @@ class DocumentRecord:
 
 
 class DocumentService:
-    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
         self._audit = audit
 
@@ -99,19 +99,25 @@ class DocumentService:
             .order_by(Document.generated_at.desc(), Document.id.desc())
         )
         with self._store.transaction() as session:
-            return [
+            records = [
                 replace(_record(d), member_name=name, report_received_on=received)
                 for d, name, received in session.execute(query)
             ]
+            self._audit.record(session, AuditAction.VIEW, "document_list", None, resident_id)
+            return records
 
     def get(self, document_id: int) -> DocumentRecord:
         with self._store.transaction() as session:
-            return _record(_document(session, document_id))
+            document = _document(session, document_id)
+            self._log(session, AuditAction.VIEW, document)
+            return _record(document)
 
     def content(self, document_id: int) -> bytes:
         """The PDF exactly as it was printed or saved, for another copy."""
         with self._store.transaction() as session:
-            return bytes(_document(session, document_id).content)
+            document = _document(session, document_id)
+            self._log(session, AuditAction.VIEW, document)
+            return bytes(document.content)
 
     def copied(self, document_id: int, shared_as: AuditAction) -> None:
         """Another copy went out (PRINT, or EXPORT as a file): for the audit log."""
@@ -124,11 +130,13 @@ class DocumentService:
         """What the dossier offers for the resident's summary of a conversation of this
         melding (`contact_id`; default: the latest one, or the last held visit)."""
         with self._store.transaction() as session:
-            return visit_summary_draft(session, report_id, self._store.clock.today(), contact_id)
+            draft = visit_summary_draft(session, report_id, self._store.clock.today(), contact_id)
+            resident_id = session.scalar(select(Report.resident_id).where(Report.id == report_id))
+            self._audit.record(session, AuditAction.VIEW, "report", report_id, resident_id)
+            return draft
 
     def _log(self, session: Session, action: AuditAction, document: Document) -> None:
-        if self._audit is not None:
-            self._audit.record(session, action, "document", document.id, document.resident_id)
+        self._audit.record(session, action, "document", document.id, document.resident_id)
 
 
 def _document(session: Session, document_id: int) -> Document:

@@ -21,7 +21,15 @@ from wijkteam.services.privacy_hooks import INZAGE_SECTIONS
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_resident
 from wijkteam.services.team_settings import SettingsService
 from wijkteam.store import Store
-from wijkteam.store.models import AuditEvent, HomeVisit, Member, Report, Resident, StatusChange
+from wijkteam.store.models import (
+    AuditEvent,
+    HomeVisit,
+    Member,
+    Report,
+    ReportEvent,
+    Resident,
+    StatusChange,
+)
 
 ERASURE = "erasure"
 INTERNAL = {"search_text", "surname_key", "id", "created_at", "updated_at"}
@@ -62,11 +70,12 @@ class PrivacyService:
             sections["Huisbezoeken"] = [
                 _row(v, names) for v in _of_reports(session, HomeVisit, ids)
             ]
+            sections["Verloop van de meldingen"] = [
+                _row(e, names) for e in _of_reports(session, ReportEvent, ids)
+            ]
             for title, section in INZAGE_SECTIONS:
                 sections[title] = [_plain(r) for r in section(session, resident_id)]
-            sections["Protocol: wie uw gegevens heeft gebruikt"] = _protocol(
-                session, resident_id, names
-            )
+            sections["Protocol: wie uw gegevens heeft gebruikt"] = _protocol(session, resident.uuid)
             self._audit.record(session, AuditAction.EXPORT, "resident", resident_id, resident_id)
         return {
             "formaat": FORMAT,
@@ -106,16 +115,21 @@ def _of_reports(session: Session, model: Any, report_ids: list[int]) -> list[Any
     )
 
 
-def _protocol(session: Session, resident_id: int, names: dict[int, str]) -> list[dict[str, Any]]:
+def _protocol(session: Session, resident: UUID) -> list[dict[str, Any]]:
+    names = {u: n for u, n in session.execute(select(Member.uuid, Member.name))}
     events = session.scalars(
-        select(AuditEvent).where(AuditEvent.resident_id == resident_id).order_by(AuditEvent.id)
+        select(AuditEvent)
+        .where(AuditEvent.resident_uuid == resident)
+        .order_by(AuditEvent.created_at, AuditEvent.id)
     )
     return [
         {
             "tijdstip_utc": e.created_at.isoformat(sep=" ", timespec="seconds"),
             "actie": e.action,
             "gegeven": e.object_type,
-            "teamlid": names.get(e.actor_member_id or -1, "systeem"),
+            "teamlid": names.get(e.actor_member_uuid, "systeem")
+            if e.actor_member_uuid
+            else "systeem",
             "resultaat": e.result,
         }
         for e in events

@@ -15,7 +15,7 @@ from wijkteam.domain.enums import (
     ReportSource,
     VisitState,
 )
-from wijkteam.domain.status import ReportStatus
+from wijkteam.domain.status import EventKind, ReportStatus
 from wijkteam.domain.text import person_name, sort_name
 
 
@@ -91,6 +91,18 @@ class StatusChangeRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportEventRecord:
+    """What happened to a melding, for its history on screen."""
+
+    kind: EventKind
+    occurred_at: datetime
+    member_name: str | None  # who recorded it
+    reason: str | None = None  # a closing reason code, or why it was reopened
+    note: str | None = None
+    handed_to: str | None = None  # the member who took it over (HANDED_OVER)
+
+
+@dataclass(frozen=True, slots=True)
 class ReportRecord:
     id: int
     uuid: uuid.UUID
@@ -111,6 +123,7 @@ class ReportRecord:
     planned_visit: VisitRecord | None
     visits: tuple[VisitRecord, ...] = field(default=())
     history: tuple[StatusChangeRecord, ...] = field(default=())
+    events: tuple[ReportEventRecord, ...] = field(default=())
 
     @property
     def is_open(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.documents import HandoverReport
@@ -18,7 +18,7 @@ from wijkteam.domain.referral import (
     check_can_send,
     check_referral_move,
 )
-from wijkteam.domain.status import OPEN_STATUSES, ReportStatus, can_move
+from wijkteam.domain.status import OPEN_STATUSES, EventKind, live_of
 from wijkteam.errors import NotFound, ValidationError
 from wijkteam.security.context import AuditAction, AuditResult
 from wijkteam.services.audit import AuditService
@@ -42,8 +42,7 @@ from wijkteam.services.referral_rules import (
     reason_text,
     referral_values,
 )
-from wijkteam.services.status_moves import move_status
-from wijkteam.services.steps.load import settle_status
+from wijkteam.services.status_moves import events_of, record_event
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Referral, ReferralConsent, Report
 from wijkteam.validation import Collector, parse_date, required_text
@@ -55,15 +54,15 @@ EDITABLE = frozenset({ReferralStatus.CONCEPT})
 class ReferralService:
     """Requesting, sending and following a referral. Every method is one transaction."""
 
-    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
-        """`audit`: the audit log every change (and every refused sending) goes to; only
-        the demo-data generator leaves it out."""
+    def __init__(self, store: Store, audit: AuditService) -> None:
+        """`audit`: the audit log every view and change (and every refused sending) goes to."""
         self._store = store
         self._audit = audit
 
     # --- reading ------------------------------------------------------------------------
     def get(self, referral_id: int) -> ReferralRecord:
         with self._store.transaction() as session:
+            self._log(session, AuditAction.VIEW, get_referral(session, referral_id))
             return load_referral(session, referral_id, self._store.clock.today())
 
     def for_report(self, report_id: int) -> list[ReferralRecord]:
@@ -74,7 +73,10 @@ class ReferralService:
             .order_by(Referral.created_at.desc(), Referral.id.desc())
         )
         with self._store.transaction() as session:
-            return referral_records(session, list(session.scalars(query)), self._today())
+            records = referral_records(session, list(session.scalars(query)), self._today())
+            resident_id = session.scalar(select(Report.resident_id).where(Report.id == report_id))
+            self._audit.record(session, AuditAction.VIEW, "referral_list", None, resident_id)
+            return records
 
     def for_resident(self, resident_id: int) -> list[ReferralRecord]:
         """The resident's referrals over all meldingen, newest first."""
@@ -85,12 +87,16 @@ class ReferralService:
             .order_by(Referral.created_at.desc(), Referral.id.desc())
         )
         with self._store.transaction() as session:
-            return referral_records(session, list(session.scalars(query)), self._today())
+            records = referral_records(session, list(session.scalars(query)), self._today())
+            self._audit.record(session, AuditAction.VIEW, "referral_list", None, resident_id)
+            return records
 
     def alerts(self) -> list[ReferralAlert]:
         """For Vandaag: no answer after ten working days, or the Wmo deadline near/passed."""
         with self._store.transaction() as session:
-            return referral_alerts(session, self._today())
+            alerts = referral_alerts(session, self._today())
+            self._audit.record(session, AuditAction.VIEW, "referral_list")
+            return alerts
 
     def handover_report(self, referral_id: int) -> HandoverReport:
         """What the overdrachtsverslag prints (content for the documents' renderer)."""
@@ -133,9 +139,12 @@ class ReferralService:
     def handover_sources(self, report_id: int) -> HandoverSources:
         """The theme notes and steps of the melding the member may tick for the handover."""
         with self._store.transaction() as session:
-            if session.get(Report, report_id) is None:
+            report = session.get(Report, report_id)
+            if report is None:
                 raise NotFound("report", report_id)
-            return handover_sources(session, report_id)
+            sources = handover_sources(session, report_id)
+            self._audit.record(session, AuditAction.VIEW, "report", report_id, report.resident_id)
+            return sources
 
     def prefill_handover(self, report_id: int, choice: HandoverChoice) -> str:
         """A handover text from the ticked parts only."""
@@ -186,11 +195,10 @@ class ReferralService:
         try:
             return self._send(referral_id)
         except ValidationError as error:
-            if error.field == "consent" and self._audit is not None:
-                resident_id = self.get(referral_id).resident_id
-                self._audit.log(
-                    AuditAction.EXPORT, "referral", referral_id, resident_id, result=REFUSED
-                )
+            if error.field == "consent":
+                with self._store.transaction() as session:
+                    referral = get_referral(session, referral_id)
+                    self._log(session, AuditAction.EXPORT, referral, REFUSED)
             raise
 
     def _send(self, referral_id: int) -> ReferralRecord:
@@ -204,8 +212,14 @@ class ReferralService:
             referral.status = ReferralStatus.SENT
             referral.sent_at = now
             referral.days_to_send = (now.date() - report.received_on).days
-            if can_move(report.status, ReportStatus.REFERRED):
-                move_status(session, report, ReportStatus.REFERRED, now)
+            record_event(
+                session,
+                report,
+                EventKind.REFERRED,
+                now,
+                member_id=self._audit.member_id,
+                subject=referral.uuid,
+            )
             return self._saved(session, referral_id, AuditAction.EXPORT)  # it leaves the team
 
     def plan(self, referral_id: int, on: str, consultant: str) -> ReferralRecord:
@@ -250,9 +264,18 @@ class ReferralService:
             session.flush()
             report = session.get(Report, referral.report_id)
             assert report is not None
-            if report.status is ReportStatus.REFERRED and not _other_running(session, referral):
-                move_status(session, report, ReportStatus.IN_CONVERSATION, now)
-                settle_status(session, report, now)
+            # The melding's "doorverwezen" ends with this referral (an older store may hold a
+            # referral sent before events existed that never moved it: nothing to undo then).
+            for sent in live_of(events_of(session, report.id), EventKind.REFERRED, referral.uuid):
+                record_event(
+                    session,
+                    report,
+                    EventKind.REFERRAL_RETURNED,
+                    now,
+                    member_id=self._audit.member_id,
+                    subject=referral.uuid,
+                    cancels=sent.uuid,
+                )
             return self._saved(session, referral_id)
 
     def reopen(self, referral_id: int) -> ReferralRecord:
@@ -268,14 +291,20 @@ class ReferralService:
     ) -> ReferralRecord:
         session.flush()
         self._log(session, action, get_referral(session, referral_id))
+        self._audit.record_changes(session)  # the melding too, when an event moved it
         return load_referral(session, referral_id, self._today())
 
-    def _log(self, session: Session, action: AuditAction, referral: Referral) -> None:
-        if self._audit is not None:
-            resident_id = session.scalar(
-                select(Report.resident_id).where(Report.id == referral.report_id)
-            )
-            self._audit.record(session, action, "referral", referral.id, resident_id)
+    def _log(
+        self,
+        session: Session,
+        action: AuditAction,
+        referral: Referral,
+        result: AuditResult = AuditResult.DONE,
+    ) -> None:
+        resident_id = session.scalar(
+            select(Report.resident_id).where(Report.id == referral.report_id)
+        )
+        self._audit.record(session, action, "referral", referral.id, resident_id, result)
 
     def _today(self) -> date:
         return self._store.clock.today()
@@ -324,17 +353,3 @@ def _consent_in_force(session: Session, referral_id: int) -> ReferralConsent | N
 
 def _as_consent(c: ReferralConsent) -> Consent:
     return Consent(c.given_by, c.given_on, c.form, c.scope, c.withdrawn_on)
-
-
-def _other_running(session: Session, referral: Referral) -> bool:
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    Referral.report_id == referral.report_id,
-                    Referral.id != referral.id,
-                    Referral.status.in_((ReferralStatus.SENT, ReferralStatus.PLANNED)),
-                )
-            )
-        )
-    )

@@ -45,7 +45,9 @@ class ResidentService:
             .limit(limit)
         )
         with self._store.transaction() as session:
-            return [resident_record(r) for r in session.scalars(query)]
+            found = [resident_record(r) for r in session.scalars(query)]
+            self._audit.record(session, AuditAction.VIEW, "resident_search")
+            return found
 
     def find_duplicates(
         self, data: ResidentInput, exclude_id: int | None = None
@@ -67,7 +69,9 @@ class ResidentService:
         if exclude_id is not None:
             query = query.where(Resident.id != exclude_id)
         with self._store.transaction() as session:
-            return [resident_record(r) for r in session.scalars(query)]
+            found = [resident_record(r) for r in session.scalars(query)]
+            self._audit.record(session, AuditAction.VIEW, "resident_search")
+            return found
 
     def update(self, resident_id: int, data: ResidentInput) -> ResidentRecord:
         errors = Collector()

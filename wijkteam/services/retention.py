@@ -91,6 +91,8 @@ class RetentionService:
                     self._audit.record(
                         session, AuditAction.RETENTION_REMOVAL, "report", report_id, resident_id
                     )
+            # A resident with nothing left goes too, named in the log like the meldingen.
+            self._audit.record_changes(session, AuditAction.RETENTION_REMOVAL)
             compact(session)
         after_removal(self._store)
         return RemovalSummary(reports=len(due), residents=residents)

@@ -13,6 +13,8 @@ from wijkteam.domain.deadlines import home_visit_deadline
 from wijkteam.domain.enums import VisitState
 from wijkteam.domain.status import AWAITING_VISIT_PLAN, OPEN_STATUSES, ReportStatus
 from wijkteam.domain.text import sort_name
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.records import VisitRow, WorklistRow
 from wijkteam.store import Store
 from wijkteam.store.models import HomeVisit, Member, Report, Resident
@@ -54,8 +56,12 @@ _SORT_COLUMNS: dict[WorklistSort, Any] = {
 
 
 class WorklistService:
-    def __init__(self, store: Store) -> None:
+    """Lists show residents' names: each list read is a view in the audit log (the list,
+    not every row on it)."""
+
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def count(self, query: WorklistQuery) -> int:
         statement = _filtered(select(func.count(Report.id)), query)
@@ -70,7 +76,7 @@ class WorklistService:
         page = _filtered(_sort_joins(select(Report.id).select_from(Report), query.sort), query)
         page_ids = page.order_by(*order).offset(offset).limit(limit)
         statement = _joined(_row_columns()).where(Report.id.in_(page_ids)).order_by(*order)
-        return self._fetch(statement)
+        return self._fetch(statement, "worklist")
 
     def awaiting_visit_plan(self) -> list[WorklistRow]:
         """Vandaag: meldingen without a planned visit, most urgent deadline first."""
@@ -80,7 +86,7 @@ class WorklistService:
             .order_by(Report.received_on, Report.id)
             .limit(TODAY_LIST_LIMIT)
         )
-        return self._fetch(statement)
+        return self._fetch(statement, "visit_plan_list")
 
     def visits_between(self, start: date, end: date) -> list[VisitRow]:
         """Planned home visits from `start` up to (not including) `end`, in time order."""
@@ -113,6 +119,7 @@ class WorklistService:
         )
         today = self._store.clock.today()
         with self._store.transaction() as session:
+            self._audit.record(session, AuditAction.VIEW, "visit_list")
             return [
                 VisitRow(
                     visit_id=r[0],
@@ -133,10 +140,12 @@ class WorklistService:
         next_monday = today + timedelta(days=7 - today.weekday())
         return today, today + timedelta(days=1), next_monday
 
-    def _fetch(self, statement: Select[Any]) -> list[WorklistRow]:
+    def _fetch(self, statement: Select[Any], listed: str) -> list[WorklistRow]:
         today = self._store.clock.today()
         with self._store.transaction() as session:
-            return [_row(r, today) for r in session.execute(statement)]
+            rows = [_row(r, today) for r in session.execute(statement)]
+            self._audit.record(session, AuditAction.VIEW, listed)
+            return rows
 
 
 def _row_columns() -> Select[Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from wijkteam.store.opening import Store
 
@@ -21,8 +21,9 @@ FULL = 2
 
 
 @contextmanager
-def durable_transaction(store: Store) -> Iterator[Connection]:
-    """One transaction on its own connection whose commit is on disk when the block ends."""
+def durable_transaction(store: Store) -> Iterator[Session]:
+    """One transaction (a session like any other, with the store's checks) on its own
+    connection, whose commit is on disk when the block ends."""
     with store.engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         previous = None
@@ -31,8 +32,8 @@ def durable_transaction(store: Store) -> Iterator[Connection]:
             connection.exec_driver_sql(f"PRAGMA synchronous={FULL}")
             connection.commit()  # PRAGMA opens no SQLite transaction; this ends SQLAlchemy's
         try:
-            with connection.begin():
-                yield connection
+            with store.transaction_on(connection) as session:
+                yield session
         finally:
             if sqlite and previous is not None and int(previous) != FULL:
                 connection.exec_driver_sql(f"PRAGMA synchronous={int(previous)}")

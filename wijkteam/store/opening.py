@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from wijkteam.clock import Clock, SystemClock
@@ -30,7 +30,7 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
-from wijkteam.store import STORE_FILENAME, store_path
+from wijkteam.store import STORE_FILENAME, audit_guard, store_path
 from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.revisions import head_revision, known_revisions
@@ -55,6 +55,7 @@ class Store:
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", self._before_flush)
+        audit_guard.install(self._sessions, path.parent if path is not None else None)
 
     def _before_flush(self, session: Session, _context: object, _instances: object) -> None:
         stamp_records(session, self.clock.utcnow())
@@ -63,6 +64,12 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
         with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def transaction_on(self, connection: Connection) -> Iterator[Session]:
+        """A unit of work on a connection the caller set up (e.g. a durable commit)."""
+        with self._sessions(bind=connection) as session, session.begin():
             yield session
 
     def refresh_statistics(self) -> None:
@@ -135,9 +142,13 @@ def check_store_file(location: Path | str, passphrase: bytes | str | None = None
 
 def _file_engine(path: Path, cipher: Cipher | None) -> Engine:
     if cipher is None:
-        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
+        engine = create_engine(f"sqlite:///{path}", pool_use_lifo=True, hide_parameters=True)
     else:
-        engine = create_engine(f"sqlite:///{path}", module=cipher.module, hide_parameters=True)
+        # LIFO: the connection that just wrote (an audit entry) serves the next read with its
+        # page cache still valid; a rotating pool would decrypt the pages all over again.
+        engine = create_engine(
+            f"sqlite:///{path}", module=cipher.module, pool_use_lifo=True, hide_parameters=True
+        )
 
     def on_connect(dbapi_connection: Any, _record: object) -> None:
         if cipher is not None:

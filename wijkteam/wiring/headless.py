@@ -12,6 +12,7 @@ from wijkteam.clock import Clock
 from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
 from wijkteam.security.keyring import KeyRing, keys_path
 from wijkteam.store import Store, open_store, store_path
+from wijkteam.wiring.services import Services
 from wijkteam.wiring.setup import (
     Opened,
     StoreState,
@@ -39,6 +40,24 @@ def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Sto
     except SignInRefused as error:
         raise PassphraseRefused() from error
     return open_store(store_path(data_dir), unlocked.store_key, clock=clock)
+
+
+def open_services_for_command(data_dir: Path, *, clock: Clock | None = None) -> Services:
+    """Like `open_store_for_command`, with the services signed in as the member whose
+    password was given (so the audit log names them); with the recovery code nobody is
+    signed in and the log names no member. Raises a StoreError subclass when it cannot."""
+    state = store_state(data_dir)
+    if state is not StoreState.LOCKED:
+        raise StoreNotSetUp()
+    ring = KeyRing.load(keys_path(data_dir))
+    try:
+        unlocked = ring.unlock_any(passphrase_from_environment())
+    except SignInRefused as error:
+        raise PassphraseRefused() from error
+    try:
+        return open_unlocked(data_dir, ring, unlocked, clock=clock).services
+    except SignInRefused as error:  # a member whose account was turned off
+        raise PassphraseRefused() from error
 
 
 def passphrase_from_environment() -> str:

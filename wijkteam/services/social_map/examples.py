@@ -10,6 +10,7 @@ from datetime import date
 from wijkteam.common.example_dates import as_of
 from wijkteam.domain.social_map import MapCategory
 from wijkteam.resources import resource
+from wijkteam.services.audit import AuditService
 from wijkteam.services.social_map.gaps import GapService
 from wijkteam.services.social_map.service import SocialMapService
 from wijkteam.services.social_map.transfer import MapImportResult, SocialMapTransfer
@@ -44,9 +45,9 @@ def add_demo_gaps(gaps: GapService, member_ids: list[int]) -> int:
     return len(DEMO_GAPS)
 
 
-def load_demo_map(store: Store, member_ids: list[int]) -> None:
+def load_demo_map(store: Store, audit: AuditService, member_ids: list[int]) -> None:
     """For the demo data: the example map and a few notes, once."""
-    entries = SocialMapService(store)
+    entries = SocialMapService(store, audit)
     if entries.is_empty():
-        load_example_map(SocialMapTransfer(store, entries), store.clock.today())
-    add_demo_gaps(GapService(store), member_ids)
+        load_example_map(SocialMapTransfer(store, entries, audit), store.clock.today())
+    add_demo_gaps(GapService(store, audit), member_ids)

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 
 from wijkteam.domain.social_map import MapCategory, category_order
 from wijkteam.errors import NotFound, ValidationError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.social_map.records import GapCount, GapRecord
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Resident, SocialMapGap
@@ -20,8 +22,9 @@ GAP_LIST_LIMIT = 1000
 
 
 class GapService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def record_gap(
         self,
@@ -44,7 +47,7 @@ class GapService:
                 resident_id=resident_id,
             )
             session.add(gap)
-            session.flush()
+            self._audit.record_changes(session)
             return self._record(gap, session.get(Member, member_id) if member_id else None)
 
     def gaps(
@@ -63,7 +66,9 @@ class GapService:
         elif category is not None:
             statement = statement.where(SocialMapGap.category == category)
         with self._store.transaction() as session:
-            return [self._record(gap, member) for gap, member in session.execute(statement)]
+            found = [self._record(gap, member) for gap, member in session.execute(statement)]
+            self._audit.record(session, AuditAction.VIEW, "social_map_gap_list")
+            return found
 
     def counts(self) -> list[GapCount]:
         """How often something was sought per category: most first, then in category order;
@@ -89,6 +94,7 @@ class GapService:
             if gap is None:
                 raise NotFound("social_map_gap", gap_id)
             session.delete(gap)
+            self._audit.record_changes(session)
 
     @staticmethod
     def _record(gap: SocialMapGap, member: Member | None) -> GapRecord:

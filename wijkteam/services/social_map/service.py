@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from wijkteam.domain.social_map import MapCategory, is_stale, stale_before
 from wijkteam.domain.text import fold
 from wijkteam.errors import EntryReferenced, NotFound, ValidationError, ValidationFailed
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.social_map.records import MapEntryInput, MapEntryRecord, MapQuery
 from wijkteam.services.social_map.references import is_referenced
 from wijkteam.services.social_map.rules import (
@@ -24,14 +26,16 @@ from wijkteam.store.models import SocialMapEntry, SocialMapEntryCategory
 from wijkteam.validation import Collector
 
 LIST_LIMIT = 1000
+ENTRY = "social_map_entry"
 
 
 class SocialMapService:
     """Entries of the sociale kaart. Removing one means deactivating it; a hard delete is
     refused while anything refers to the entry."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     # --- reading --------------------------------------------------------------------------
     def search(self, query: MapQuery = MapQuery(), limit: int = LIST_LIMIT) -> list[MapEntryRecord]:  # noqa: B008
@@ -39,7 +43,9 @@ class SocialMapService:
         statement = statement.order_by(SocialMapEntry.name_key, SocialMapEntry.id).limit(limit)
         today = self._store.clock.today()
         with self._store.transaction() as session:
-            return [entry_record(e, today) for e in session.scalars(statement)]
+            found = [entry_record(e, today) for e in session.scalars(statement)]
+            self._audit.record(session, AuditAction.VIEW, "social_map")
+            return found
 
     def count(self, query: MapQuery = MapQuery()) -> int:  # noqa: B008
         statement = self._filtered(select(func.count(SocialMapEntry.id)), query)
@@ -48,6 +54,7 @@ class SocialMapService:
 
     def get(self, entry_id: int) -> MapEntryRecord:
         with self._store.transaction() as session:
+            self._audit.record(session, AuditAction.VIEW, ENTRY, entry_id)
             return entry_record(_entry(session, entry_id), self._store.clock.today())
 
     def places(self) -> list[str]:
@@ -68,7 +75,11 @@ class SocialMapService:
     def is_referenced(self, entry_id: int) -> bool:
         """True when a record elsewhere (e.g. a step) links to this entry."""
         with self._store.transaction() as session:
-            _entry(session, entry_id)
+            if (
+                session.scalar(select(SocialMapEntry.id).where(SocialMapEntry.id == entry_id))
+                is None
+            ):
+                raise NotFound("social_map_entry", entry_id)
             return is_referenced(session, entry_id)
 
     # --- changing -------------------------------------------------------------------------
@@ -79,7 +90,7 @@ class SocialMapService:
             entry = SocialMapEntry()
             apply_values(entry, values, data.categories)
             session.add(entry)
-            session.flush()
+            self._audit.record_changes(session)
             return entry_record(entry, self._store.clock.today())
 
     def update(self, entry_id: int, data: MapEntryInput) -> MapEntryRecord:
@@ -88,7 +99,7 @@ class SocialMapService:
             entry = _entry(session, entry_id)
             _refuse_same_name(session, values, exclude_id=entry_id)
             apply_values(entry, values, data.categories)
-            session.flush()
+            self._audit.record_changes(session)
             return entry_record(entry, self._store.clock.today())
 
     def deactivate(self, entry_id: int) -> MapEntryRecord:
@@ -109,23 +120,26 @@ class SocialMapService:
             if is_referenced(session, entry_id):
                 raise EntryReferenced(entry_id)
             session.delete(entry)
+            self._audit.record_changes(session)
 
     def remove_examples(self) -> tuple[int, int]:
         """Removes the shipped example entries: deleted where nothing refers to them,
         deactivated otherwise. Returns (deleted, deactivated)."""
         deleted = deactivated = 0
         with self._store.transaction() as session:
-            examples = session.scalars(
-                select(SocialMapEntry).where(SocialMapEntry.is_example.is_(True))
-            )
-            for entry in list(examples):
-                if is_referenced(session, entry.id):
-                    if entry.active:
-                        deactivated += 1
-                        entry.active = False
-                else:
-                    session.delete(entry)
+            examples = session.execute(
+                select(SocialMapEntry.id, SocialMapEntry.active).where(
+                    SocialMapEntry.is_example.is_(True)
+                )
+            ).all()
+            for entry_id, active in examples:
+                if not is_referenced(session, entry_id):
+                    session.delete(_entry(session, entry_id))
                     deleted += 1
+                elif active:
+                    _entry(session, entry_id).active = False
+                    deactivated += 1
+            self._audit.record_changes(session)
         return deleted, deactivated
 
     # --- helpers --------------------------------------------------------------------------
@@ -140,7 +154,7 @@ class SocialMapService:
             entry = _entry(session, entry_id)
             for key, value in changes.items():
                 setattr(entry, key, value)
-            session.flush()
+            self._audit.record_changes(session)
             return entry_record(entry, self._store.clock.today())
 
     def _filtered(self, statement: Select, query: MapQuery) -> Select:  # type: ignore[type-arg]

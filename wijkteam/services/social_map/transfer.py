@@ -18,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wijkteam.errors import ImportNotConfirmed, MapFileRefused
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.social_map.csv_read import (
     MAX_FILE_BYTES,
     ParsedMap,
@@ -58,15 +60,17 @@ class MapImportResult:
 
 
 class SocialMapTransfer:
-    def __init__(self, store: Store, entries: SocialMapService) -> None:
+    def __init__(self, store: Store, entries: SocialMapService, audit: AuditService) -> None:
         self._store = store
         self._entries = entries
+        self._audit = audit
 
     def preview(self, data: bytes) -> MapImportPreview:
         parsed = read_map_csv(data, self._store.clock.today())
         with self._store.transaction() as session:
             plan = _plan(session, parsed)
             changes = [_changes(entry, row, parsed) for row, entry in plan]
+            self._audit.record(session, AuditAction.VIEW, "social_map")
         new = sum(entry is None for _row, entry in plan)
         unchanged = sum(1 for (_r, entry), c in zip(plan, changes, strict=True) if entry and not c)
         return MapImportPreview(parsed, new, len(plan) - new - unchanged, unchanged)
@@ -109,10 +113,13 @@ class SocialMapTransfer:
                 current = frozenset(c.category for c in entry.categories)
                 apply_values(entry, merged, categories if categories is not None else current)
                 updated += 1
+            self._audit.record_changes(session)
         return MapImportResult(created, updated, unchanged, len(parsed.problems))
 
     def export(self, include_inactive: bool = True) -> bytes:
-        return write_map_csv(self._export_entries(include_inactive))
+        entries = self._export_entries(include_inactive)
+        self._audit.log(AuditAction.EXPORT, "social_map")
+        return write_map_csv(entries)
 
     def export_file(self, path: Path, include_inactive: bool = True) -> int:
         """Writes the whole map to `path`; returns the number of entries."""
@@ -121,6 +128,7 @@ class SocialMapTransfer:
             path.write_bytes(write_map_csv(entries))
         except OSError:
             raise MapFileRefused("unwritable") from None
+        self._audit.log(AuditAction.EXPORT, "social_map")
         return len(entries)
 
     def _export_entries(self, include_inactive: bool) -> list[MapEntryRecord]:

@@ -6,16 +6,19 @@ from datetime import date
 
 from sqlalchemy import select
 
-from wijkteam.domain.status import OPEN_STATUSES
+from wijkteam.domain.status import OPEN_STATUSES, EventKind
 from wijkteam.domain.steps import FollowUpState, StepStatus, retry_date
 from wijkteam.errors import ValidationError, ValidationFailed
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
+from wijkteam.services.status_moves import record_event
 from wijkteam.services.steps.load import (
     follow_up_records,
     get_follow_up,
     get_report,
     get_step,
     has_open_work,
-    settle_status,
+    record_step_events,
     step_record,
 )
 from wijkteam.services.steps.records import FollowUpOutcome, FollowUpRecord, FollowUpResult
@@ -27,9 +30,10 @@ from wijkteam.validation import Collector
 
 
 class FollowUpService:
-    def __init__(self, store: Store, steps: StepService) -> None:
+    def __init__(self, store: Store, steps: StepService, audit: AuditService) -> None:
         self._store = store
         self._steps = steps
+        self._audit = audit
 
     def due(self, on: date | None = None) -> list[FollowUpRecord]:
         """Nabellen: open follow-ups of open meldingen due on `on` (today) or earlier,
@@ -46,6 +50,7 @@ class FollowUpService:
                 )
                 .order_by(FollowUp.due_on, FollowUp.id)
             ).all()
+            self._audit.record(session, AuditAction.VIEW, "follow_up_list")
             return follow_up_records(session, list(ids), today)
 
     def for_report(self, report_id: int) -> list[FollowUpRecord]:
@@ -60,12 +65,18 @@ class FollowUpService:
             open_ids = [i for i, s, d in sorted(rows, key=lambda r: (r[2], r[0])) if s == "open"]
             closed = sorted((r for r in rows if r[1] != "open"), key=lambda r: (r[2], r[0]))
             ids = open_ids + [r[0] for r in reversed(closed)]
+            resident_id = get_report(session, report_id).resident_id
+            self._audit.record(session, AuditAction.VIEW, "follow_up_list", None, resident_id)
             return follow_up_records(session, ids, today)
 
     def get(self, follow_up_id: int) -> FollowUpRecord:
         with self._store.transaction() as session:
             get_follow_up(session, follow_up_id)
-            return follow_up_records(session, [follow_up_id], self._store.clock.today())[0]
+            record = follow_up_records(session, [follow_up_id], self._store.clock.today())[0]
+            self._audit.record(
+                session, AuditAction.VIEW, "follow_up", follow_up_id, record.resident_id
+            )
+            return record
 
     def proposed_retry(self) -> date:
         """When to try again after not reaching the resident today."""
@@ -80,7 +91,7 @@ class FollowUpService:
             row = get_follow_up(session, follow_up_id)
             _check_open(row)
             row.due_on = on
-            session.flush()
+            self._audit.record_changes(session)
             return follow_up_records(session, [follow_up_id], today)[0]
 
     def record(self, follow_up_id: int, outcome: FollowUpOutcome) -> FollowUpResult:
@@ -124,12 +135,16 @@ class FollowUpService:
                     if step.status is StepStatus.OPEN:
                         step.status = StepStatus.DONE
                         step.done_on = today
+            now = self._store.clock.now()
+            acting = self._audit.member_id
+            record_event(session, report, EventKind.NAZORG, now, member_id=acting, subject=row.uuid)
+            record_step_events(session, report, step, now, acting)
             new_step = (
                 self._steps.add_in(session, report, question, outcome.member_id)
                 if question
                 else None
             )
-            settle_status(session, report, self._store.clock.now())
+            self._audit.record_changes(session)
             ids = [row.id] + ([retry.id] if retry is not None else [])
             records = follow_up_records(session, ids, today)
             open_step, open_follow_up = has_open_work(session, report.id)

@@ -1,4 +1,4 @@
-"""ORM rows -> frozen records for steps and follow-ups, and the melding's status that follows
+"""ORM rows -> frozen records for steps and follow-ups, and the melding's events that follow
 from them. Only the step services call these, inside their session."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from wijkteam.domain.status import ReportStatus, can_move
+from wijkteam.domain.status import EventKind, live_of, step_state
 from wijkteam.domain.steps import FollowUpState, StepStatus, follow_up_deadline
 from wijkteam.domain.text import sort_name
 from wijkteam.errors import NotFound
-from wijkteam.services.status_moves import move_status
+from wijkteam.services.status_moves import events_of, record_event
 from wijkteam.services.steps.map_names import map_entry_names
 from wijkteam.services.steps.records import FollowUpRecord, StepRecord
 from wijkteam.store.models import FollowUp, Member, Report, Resident, Step
@@ -141,15 +141,32 @@ def has_open_work(session: Session, report_id: int) -> tuple[bool, bool]:
     return bool(open_step), bool(open_follow_up)
 
 
-def settle_status(session: Session, report: Report, at: datetime) -> None:
-    """The melding's status follows its steps: an open step means "afspraken lopen"; steps
-    that are all done or dropped mean "nazorg". Statuses a melding cannot move to from where
-    it is (e.g. a step before the home visit) are left alone."""
+def record_step_events(
+    session: Session, report: Report, step: Step, at: datetime, member_id: int | None
+) -> None:
+    """The melding's events follow the step: agreed when it is new, settled when it is done
+    or not going ahead, opened again when it is open again. The status rule refuses what a
+    melding cannot take (a step on a closed melding, or before any conversation)."""
     session.flush()
-    has_steps = session.scalar(select(exists().where(Step.report_id == report.id)))
-    if not has_steps:
-        return
-    open_step, _ = has_open_work(session, report.id)
-    wanted = ReportStatus.STEPS_RUNNING if open_step else ReportStatus.FOLLOW_UP
-    if report.status is not wanted and can_move(report.status, wanted):
-        move_status(session, report, wanted, at)
+    state = step_state(events_of(session, report.id), step.uuid)
+    if state is None:
+        record_event(
+            session, report, EventKind.STEP_AGREED, at, member_id=member_id, subject=step.uuid
+        )
+        state = "open"
+    settled = step.status is not StepStatus.OPEN
+    if settled and state == "open":
+        record_event(
+            session, report, EventKind.STEP_SETTLED, at, member_id=member_id, subject=step.uuid
+        )
+    elif not settled and state == "settled":
+        undone = live_of(events_of(session, report.id), EventKind.STEP_SETTLED, step.uuid)
+        record_event(
+            session,
+            report,
+            EventKind.STEP_REOPENED,
+            at,
+            member_id=member_id,
+            subject=step.uuid,
+            cancels=undone[-1].uuid,
+        )

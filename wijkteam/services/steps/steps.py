@@ -8,13 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.enums import Channel
-from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, StepStatus, proposed_follow_up
-from wijkteam.errors import NotFound, TransitionRefused, ValidationError
+from wijkteam.errors import NotFound, ValidationError
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.steps.load import (
     get_report,
     get_step,
-    settle_status,
+    record_step_events,
     step_record,
     step_records,
 )
@@ -28,15 +29,17 @@ from wijkteam.store.models import Contact, FollowUp, Member, Report, Resident, S
 
 class StepService:
     """What the resident and the member agreed. Every step gets a follow-up call proposed
-    (the team's delay after its due date); the melding's status follows the steps."""
+    (the team's delay after its due date); the melding's events follow the steps."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def create(self, report_id: int, data: StepInput) -> StepRecord:
         values = step_values(data)
         with self._store.transaction() as session:
             step = self._add(session, report_id, values, first_step=False)
+            self._audit.record_changes(session)
             return step_record(session, step.id)
 
     def first_step_taken(self, report_id: int, data: StepInput) -> StepRecord:
@@ -45,19 +48,24 @@ class StepService:
         values = step_values(data)
         with self._store.transaction() as session:
             step = self._add(session, report_id, values, first_step=True)
+            self._audit.record_changes(session)
             return step_record(session, step.id)
 
     def get(self, step_id: int) -> StepRecord:
         with self._store.transaction() as session:
-            return step_record(session, step_id)
+            record = step_record(session, step_id)
+            self._audit.record(session, AuditAction.VIEW, "step", step_id, record.resident_id)
+            return record
 
     def for_report(self, report_id: int) -> list[StepRecord]:
         """Open steps first (soonest due first), then the others, newest first."""
         with self._store.transaction() as session:
+            report = get_report(session, report_id)
             steps = session.scalars(
                 select(Step).where(Step.report_id == report_id).order_by(Step.id.desc())
             ).all()
             records = step_records(session, list(steps))
+            self._audit.record(session, AuditAction.VIEW, "step_list", None, report.resident_id)
         open_steps = sorted(
             (s for s in records if s.is_open), key=lambda s: (s.due_on or date.max, s.id)
         )
@@ -70,8 +78,6 @@ class StepService:
         with self._store.transaction() as session:
             step = get_step(session, step_id)
             report = get_report(session, step.report_id)
-            if report.status is ReportStatus.CLOSED:
-                raise TransitionRefused(report.status.value, report.status.value)
             step.status = status
             step.done_on = today if status is StepStatus.DONE else None
             open_follow_ups = session.scalars(
@@ -85,19 +91,19 @@ class StepService:
                     row.done_on = today
             elif not open_follow_ups and status is StepStatus.OPEN:
                 session.add(self._follow_up_for(session, step, report))
-            settle_status(session, report, self._store.clock.now())
+            now = self._store.clock.now()
+            record_step_events(session, report, step, now, self._audit.member_id)
+            self._audit.record_changes(session)
             return step_record(session, step_id)
 
     def add_in(self, session: Session, report: Report, what: str, member_id: int | None) -> Step:
         """A new open step inside another service's transaction (a new question at a
-        follow-up)."""
+        follow-up); that service writes the audit entries."""
         values = step_values(StepInput(what=what, member_id=member_id))
         return self._add(session, report.id, values, first_step=False)
 
     def _add(self, session: Session, report_id: int, values: StepValues, first_step: bool) -> Step:
         report = get_report(session, report_id)
-        if report.status is ReportStatus.CLOSED:
-            raise TransitionRefused(report.status.value, ReportStatus.STEPS_RUNNING.value)
         _check_links(session, report, values)
         today = self._store.clock.today()
         step = Step(
@@ -116,8 +122,8 @@ class StepService:
         )
         session.add(step)
         session.flush()
+        record_step_events(session, report, step, self._store.clock.now(), self._audit.member_id)
         session.add(self._follow_up_for(session, step, report))
-        settle_status(session, report, self._store.clock.now())
         return step
 
     def _follow_up_for(self, session: Session, step: Step, report: Report) -> FollowUp:

@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from wijkteam.domain.status import OPEN_STATUSES
 from wijkteam.domain.steps import FollowUpState, StepStatus
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
 from wijkteam.services.steps.load import member_names
 from wijkteam.services.steps.records import TimelineItem, TimelineKind
 from wijkteam.store import Store
@@ -16,8 +18,9 @@ from wijkteam.store.models import Contact, FollowUp, Report, Step
 
 
 class TimelineService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
+        self._audit = audit
 
     def for_resident(self, resident_id: int) -> list[TimelineItem]:
         today = self._store.clock.today()
@@ -49,6 +52,7 @@ class TimelineService:
             items += [
                 _follow_up(f, what, names, today, f.report_id in closed) for f, what in follow_ups
             ]
+            self._audit.record(session, AuditAction.VIEW, "timeline", None, resident_id)
         return order(items)
 
 

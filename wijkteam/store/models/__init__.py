@@ -7,7 +7,7 @@ from wijkteam.store.models.document import Document
 from wijkteam.store.models.figures import RemovedCaseFigure
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.referral import Referral, ReferralConsent
-from wijkteam.store.models.report import HomeVisit, Report, StatusChange
+from wijkteam.store.models.report import HomeVisit, Report, ReportEvent, StatusChange
 from wijkteam.store.models.resident import Resident
 from wijkteam.store.models.setting import Setting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
@@ -29,6 +29,7 @@ __all__ = [
     "ReferralConsent",
     "RemovedCaseFigure",
     "Report",
+    "ReportEvent",
     "Resident",
     "Setting",
     "SocialMapEntry",

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import uuid
+from contextvars import ContextVar
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, Uuid, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wijkteam.domain.enums import ClosingReason, ReportSource, VisitState
-from wijkteam.domain.status import ReportStatus
+from wijkteam.domain.status import EventKind, ReportStatus
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.resident import Resident
@@ -14,7 +17,9 @@ from wijkteam.store.models.types import enum_column
 
 
 class Report(RecordMixin, Base):
-    """A melding. The home-visit deadline is derived (received_on + 14 days), never stored."""
+    """A melding. The home-visit deadline is derived (received_on + 14 days), never stored.
+    `status` is a cache of what the melding's events say (wijkteam/domain/status.py), written
+    only by wijkteam/services/status_moves.py, so lists can filter and sort on it."""
 
     __tablename__ = "report"
     __table_args__ = (
@@ -44,8 +49,40 @@ class Report(RecordMixin, Base):
     assigned_member: Mapped[Member | None] = relationship()
 
 
+# Set only while wijkteam/services/status_moves.py writes what the events say.
+STATUS_WRITER: ContextVar[bool] = ContextVar("status_writer", default=False)
+
+
+@event.listens_for(Report.status, "set")
+def _only_the_status_rule(_target: Report, _value: Any, _old: Any, _initiator: Any) -> None:
+    if not STATUS_WRITER.get():
+        raise RuntimeError("a melding's status follows its events: record an event instead")
+
+
+class ReportEvent(RecordMixin, Base):
+    """What happened to a melding: an append-only fact its status is derived from.
+
+    Refers to other records by UUID (`subject_uuid`: the visit, contact moment, step,
+    follow-up, referral or member it is about; `cancels_uuid`: the event it undoes), so it can
+    travel to another laptop as it is. `member_id` is who recorded it (local id, like every
+    join in the store)."""
+
+    __tablename__ = "report_event"
+    __table_args__ = (Index("ix_report_event_report", "report_id", "occurred_at"),)
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    kind: Mapped[EventKind] = enum_column(EventKind)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    subject_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    cancels_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
 class StatusChange(RecordMixin, Base):
-    """Every status a melding went through (the sync sends each as a ZGW Status)."""
+    """Every status a melding went through (the sync sends each as a ZGW Status): a
+    projection of its events, written with them by wijkteam/services/status_moves.py."""
 
     __tablename__ = "status_change"
 

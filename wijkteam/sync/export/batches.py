@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from wijkteam.domain.sync import BatchChannel, BatchState
 from wijkteam.errors import NotFound
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService, Entry
 from wijkteam.store import Store
-from wijkteam.store.models import Report, SyncBatch, SyncBatchCase
+from wijkteam.store.models import Report, Resident, SyncBatch, SyncBatchCase
 from wijkteam.sync.export.errors import ReceiptInvalid
 from wijkteam.sync.export.receipt import read_receipt
 from wijkteam.sync.export.records import BatchRecord
@@ -157,3 +159,23 @@ def _find(session: Session, batch_uuid: uuid.UUID) -> SyncBatch:
 
 def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:
     return {k: int(v) for k, v in counts.items() if v}
+
+
+def audit_cases(session: Session, audit: AuditService, case_uuids: Iterable[uuid.UUID]) -> None:
+    """An EXPORT entry for each melding that left the laptop, with its resident; written in
+    chunks, so a large export keeps its memory flat."""
+    pending = list(case_uuids)
+    for start in range(0, len(pending), UUIDS_PER_QUERY):
+        chunk = pending[start : start + UUIDS_PER_QUERY]
+        rows = session.execute(
+            select(Report.uuid, Resident.uuid)
+            .join(Resident, Resident.id == Report.resident_id)
+            .where(Report.uuid.in_(chunk))
+        )
+        audit.record_many(
+            session,
+            [
+                Entry(AuditAction.EXPORT, "report", object_uuid=report, resident_uuid=resident)
+                for report, resident in rows
+            ],
+        )

@@ -21,14 +21,12 @@ class ExportServices:
     push: PushService
 
     @classmethod
-    def create(
-        cls, store: Store, sources: Sources, audit: AuditService | None = None
-    ) -> ExportServices:
+    def create(cls, store: Store, sources: Sources, audit: AuditService) -> ExportServices:
         """`sources`: what the export reads, in order (the wiring's list)."""
         settings = SyncSettingsService(store, audit)
         return cls(
             settings=settings,
             exports=ExportService(store, settings, sources, audit),
             batches=BatchService(store),
-            push=PushService(store, settings, sources),
+            push=PushService(store, settings, sources, audit),
         )

@@ -10,7 +10,12 @@ from wijkteam.domain.sync import BatchChannel
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
-from wijkteam.sync.export.batches import batch_record, last_acknowledged_until, record_batch
+from wijkteam.sync.export.batches import (
+    audit_cases,
+    batch_record,
+    last_acknowledged_until,
+    record_batch,
+)
 from wijkteam.sync.export.errors import ExportTargetUnwritable, NothingToExport
 from wijkteam.sync.export.records import ExportPreview, ExportResult
 from wijkteam.sync.export.settings import SyncSettingsService
@@ -28,7 +33,7 @@ class ExportService:
         store: Store,
         settings: SyncSettingsService,
         sources: Sources,
-        audit: AuditService | None = None,
+        audit: AuditService,
     ) -> None:
         self._store = store
         self._settings = settings
@@ -52,6 +57,7 @@ class ExportService:
             counts, cases = run(
                 CollectContext(session, window, config), sink, self._sources, cancel
             )
+            self._audit.record(session, AuditAction.VIEW, "sync_preview")
         return ExportPreview(
             since=window.since,
             include_all=include_all,
@@ -108,8 +114,8 @@ class ExportService:
                     member_id=member_id,
                 )
                 record = batch_record(session, batch)
-                if self._audit is not None:
-                    self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
+                self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
+                audit_cases(session, self._audit, cases)
             # Named only once the batch is recorded: a file on the stick always has a batch.
             path = writer.publish()
         return ExportResult(batch=record, path=path, counts=counts)

@@ -28,7 +28,7 @@ _PLAIN = [
 class SyncSettingsService:
     """Reads and saves the link with the municipality's case system."""
 
-    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
         self._audit = audit
 
@@ -54,8 +54,7 @@ class SyncSettingsService:
         with self._store.transaction() as session:
             session.execute(delete(Setting).where(Setting.key.like("zgw.%")))
             session.add_all(Setting(key=k, value=v) for k, v in values.items())
-            if self._audit is not None:
-                self._audit.record(session, AuditAction.SETTINGS, "zgw_settings")
+            self._audit.record(session, AuditAction.SETTINGS, "zgw_settings")
         return config
 
     def config(self) -> ZgwConfig:

@@ -30,7 +30,7 @@ class ImportService:
        link to, or None for "someone else, make a new resident".
     """
 
-    def __init__(self, store: Store, audit: AuditService | None = None) -> None:
+    def __init__(self, store: Store, audit: AuditService) -> None:
         self._store = store
         self._audit = audit
 
@@ -41,6 +41,7 @@ class ImportService:
         result = parse_import(data, file_name, self._store.clock.today())
         with self._store.transaction() as session:
             rows = preview_rows(session, result.rows)
+            self._audit.record(session, AuditAction.VIEW, "import_preview")
         already = {r.position for r in rows if r.state is RowState.ALREADY_IMPORTED}
         # Records imported before are skipped whatever they say now; their problems no longer
         # matter (e.g. a received date that has since become more than a year old).
@@ -69,12 +70,16 @@ class ImportService:
                 raise ImportDecisionInvalid(row.position)
         store = self._store
         with store.transaction() as session:
-            writer = ImportWriter(session, rows, store.clock.today(), store.clock.now())
+            clock = store.clock
+            writer = ImportWriter(
+                session, rows, clock.today(), clock.now(), self._audit.member_id, clock.utcnow()
+            )
             for row in rows:
                 writer.write(row, chosen.get(row.position))
-            if self._audit is not None:
-                self._audit.record(session, AuditAction.CREATE, "import")
-            return writer.summary(
+            summary = writer.summary(
                 already_in_preview=preview.count(RowState.ALREADY_IMPORTED),
                 skipped_invalid=preview.count(RowState.INVALID),
             )
+            self._audit.record(session, AuditAction.CREATE, "import")
+            self._audit.record_changes(session)  # each new resident and melding by name
+            return summary

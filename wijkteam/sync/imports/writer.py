@@ -8,10 +8,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import NotFound
 from wijkteam.services.resident_rules import resident_values, search_columns
-from wijkteam.store.models import Report, Resident, StatusChange
+from wijkteam.services.status_moves import record_received
+from wijkteam.store.models import Report, Resident
 from wijkteam.sync.imports.matching import CHUNK, known_references
 from wijkteam.sync.imports.preview import ImportSummary, PreviewRow
 from wijkteam.sync.imports.records import CheckedRecord
@@ -26,11 +26,19 @@ class ImportWriter:
     creates a melding twice) and residents are linked by BSN as they are now."""
 
     def __init__(
-        self, session: Session, rows: Sequence[PreviewRow], today: date, now: datetime
+        self,
+        session: Session,
+        rows: Sequence[PreviewRow],
+        today: date,
+        now: datetime,
+        member_id: int | None,
+        utc: datetime,
     ) -> None:
         self._session = session
         self._today = today
         self._now = now
+        self._utc = utc
+        self._member_id = member_id  # who imports: the meldingen's first event names them
         checked = [r.checked for r in rows if r.checked is not None]
         self._taken = known_references(session, [c.case_reference for c in checked])
         self._by_bsn = _resident_ids_by_bsn(session, [c.bsn for c in checked if c.bsn])
@@ -47,7 +55,7 @@ class ImportWriter:
             self._already += 1
             return
         self._taken.add(checked.case_reference)
-        report = Report(status=ReportStatus.NEW, **self._report(checked))
+        report = Report(**self._report(checked))
         target = self._resident(checked, decision)
         if isinstance(target, Resident):
             report.resident = target
@@ -57,13 +65,9 @@ class ImportWriter:
         self._reports.append(report)
 
     def summary(self, already_in_preview: int, skipped_invalid: int) -> ImportSummary:
-        """Flushes what was written (in bulk) and adds each melding's first status."""
+        """Flushes what was written (in bulk) and adds each melding's first event."""
         self._session.flush()
-        for report in self._reports:
-            self._session.add(
-                StatusChange(report_id=report.id, status=ReportStatus.NEW, changed_at=self._now)
-            )
-        self._session.flush()
+        record_received(self._session, self._reports, self._now, self._utc, self._member_id)
         return ImportSummary(
             created=len(self._reports),
             new_residents=self._new_residents,

@@ -24,9 +24,12 @@ from sqlalchemy import select
 from wijkteam.common.cancel import CancelToken
 from wijkteam.domain.sync import BatchChannel, BatchState
 from wijkteam.domain.text import sort_name
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService, Entry
 from wijkteam.store import Store
 from wijkteam.store.models import Report, Resident, SyncBatchCase
 from wijkteam.sync.export.batches import (
+    audit_cases,
     batch_record,
     last_acknowledged_until,
     record_batch,
@@ -59,10 +62,17 @@ class PushResult:
 
 
 class PushService:
-    def __init__(self, store: Store, settings: SyncSettingsService, sources: Sources) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: SyncSettingsService,
+        sources: Sources,
+        audit: AuditService,
+    ) -> None:
         self._store = store
         self._settings = settings
         self._sources = check_names(sources)
+        self._audit = audit
 
     def push(
         self,
@@ -88,6 +98,8 @@ class PushService:
             raise PushNotConfigured()
         batch_uuid = uuid.uuid4()
         client = ZgwClient(config, config.client_id, secret, user, transport=transport)
+        # Sending starts now: the attempt is logged even if the connection breaks halfway.
+        self._audit.log(AuditAction.EXPORT, "sync_push")
         try:
             client.check_access()
             with self._store.transaction() as session:
@@ -124,6 +136,8 @@ class PushService:
                 )
                 stamp_acknowledged(session, chunk, None)
             session.flush()
+            self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
+            audit_cases(session, self._audit, cases)
             record = batch_record(session, batch)
         return PushResult(
             record, sender.created, sender.found, sender.unchanged, tuple(sender.undelivered)
@@ -136,7 +150,8 @@ class PushService:
         return undelivered(self._store)
 
     def case_labels(self, case_uuids: Iterable[uuid.UUID]) -> dict[uuid.UUID, CaseLabel]:
-        """How the member recognises these meldingen (for a list of what did not arrive)."""
+        """How the member recognises these meldingen (for a list of what did not arrive).
+        Shows residents' names, so each melding shown is in the audit log."""
         wanted = sorted(set(case_uuids))
         labels: dict[uuid.UUID, CaseLabel] = {}
         with self._store.transaction() as session:
@@ -148,6 +163,7 @@ class PushService:
                         Report.id,
                         Report.received_on,
                         Report.case_reference,
+                        Resident.uuid,
                         Resident.first_names,
                         Resident.prefix,
                         Resident.surname,
@@ -155,12 +171,17 @@ class PushService:
                     .join(Resident, Resident.id == Report.resident_id)
                     .where(Report.uuid.in_(chunk))
                 )
-                for case, report_id, received, reference, first, prefix, surname in rows:
+                seen: list[Entry] = []
+                for case, report_id, received, reference, resident, *name in rows:
                     labels[case] = CaseLabel(
                         case_uuid=case,
                         report_id=report_id,
-                        resident_name=sort_name(first, prefix, surname),
+                        resident_name=sort_name(*name),
                         received_on=received,
                         zaak_identificatie=reference or identificatie(case),
                     )
+                    seen.append(
+                        Entry(AuditAction.VIEW, "report", object_uuid=case, resident_uuid=resident)
+                    )
+                self._audit.record_many(session, seen)
         return labels

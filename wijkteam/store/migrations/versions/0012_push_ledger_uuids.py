@@ -1,8 +1,8 @@
 """push ledger and batches by UUID: what a batch carried by melding UUID (sync_batch_case
 replaces sync_batch_report), ledger rows with their resource, melding and refusal
 
-Revision ID: 0015
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
