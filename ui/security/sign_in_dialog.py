@@ -90,13 +90,13 @@ class SignInDialog(QDialog):
 
         ring, unlocked = result  # type: ignore[misc]
         self.password.clear()
+        self.gate.throttle.succeeded()
         try:
             self.opened = open_unlocked(
                 self._data_dir,
                 ring,
                 unlocked,
                 clock=self._clock,
-                failed_attempts=self.gate.throttle.succeeded(),
             )
         except StoreError as error:
             self.error = error

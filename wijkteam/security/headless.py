@@ -6,10 +6,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wijkteam.clock import Clock
 from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
+from wijkteam.security.attempts import SIGN_IN, write_attempt
 from wijkteam.security.keyring import KeyRing, keys_path
 from wijkteam.security.setup import (
     Opened,
@@ -19,7 +21,7 @@ from wijkteam.security.setup import (
     open_unlocked,
     store_state,
 )
-from wijkteam.store import Store, open_store, store_path
+from wijkteam.store import Store
 
 PASSPHRASE_ENV = "WIJKTEAM_PASSPHRASE"
 # A new store made by `demo-data` gets the demo coordinator as its first account.
@@ -33,12 +35,15 @@ def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Sto
     state = store_state(data_dir)
     if state is not StoreState.LOCKED:
         raise StoreNotSetUp()
+    from wijkteam.services.key_rotation import open_rotating  # loads the database layer
+
     ring = KeyRing.load(keys_path(data_dir))
     try:
         unlocked = ring.unlock_any(passphrase_from_environment())
     except SignInRefused as error:
+        write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
         raise PassphraseRefused() from error
-    return open_store(store_path(data_dir), unlocked.store_key, clock=clock)
+    return open_rotating(data_dir, ring, unlocked.store_key, clock=clock)
 
 
 def passphrase_from_environment() -> str:
@@ -57,4 +62,9 @@ def open_headless(data_dir: Path, state: StoreState, passphrase: str) -> Opened:
         team, place, name, initials = DEMO_TEAM
         return first_start(data_dir, TeamSetup(team, place, name, initials, passphrase, passphrase))
     ring = KeyRing.load(keys_path(data_dir))
-    return open_unlocked(data_dir, ring, ring.unlock_any(passphrase))
+    try:
+        unlocked = ring.unlock_any(passphrase)
+    except SignInRefused:
+        write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
+        raise
+    return open_unlocked(data_dir, ring, unlocked)

@@ -5,12 +5,13 @@ recovery code. No Qt: the screens in ui/security call these, tests and the CLI t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wijkteam.clock import Clock
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import SignInRefused, ValidationFailed
-from wijkteam.security.context import AuditAction
+from wijkteam.security.attempts import RECOVERY, SIGN_IN, write_attempt
 from wijkteam.security.conversion import (
     export_encrypted,
     remove_with_side_files,
@@ -24,8 +25,10 @@ from wijkteam.security.state import StoreState as StoreState  # re-exported
 from wijkteam.security.state import store_state as store_state  # re-exported
 from wijkteam.services import Services
 from wijkteam.services.accounts import member_by_initials
+from wijkteam.services.key_rotation import open_rotating
 from wijkteam.services.records import MemberRecord
-from wijkteam.store import Store, open_store, store_path
+from wijkteam.services.sign_in_audit import ensure_inbox, take_over_attempts
+from wijkteam.store import open_store, store_path
 from wijkteam.store.cipher import Cipher
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.validation import Collector, required_text
@@ -87,14 +90,14 @@ def first_start(
             member = _team_and_coordinator(Services.create(store), setup)
         finally:
             store.close()
-        ring.set_member(store_key, member.uuid, member.initials, setup.password)
+        ring.set_member(store_key, member.uuid, setup.password)
         code = ring.new_recovery_code(store_key)
         ring.save()
         swap_in(path)
         remove_with_side_files(Path(f"{work}.lock"))
     finally:
         lock.release()
-    opened = open_unlocked(data_dir, ring, Unlocked(store_key, member.uuid), clock=clock)
+    opened = open_unlocked(data_dir, ring, Unlocked(store_key, (member.uuid,)), clock=clock)
     return Opened(opened.services, opened.member, code)
 
 
@@ -109,9 +112,31 @@ def _team_and_coordinator(services: Services, setup: TeamSetup) -> MemberRecord:
 
 
 def unlock(data_dir: Path, initials: str, password: str) -> tuple[KeyRing, Unlocked]:
-    """The slow part of signing in (the KDF): run it off the UI thread."""
+    """The slow part of signing in (the KDF): run it off the UI thread. A refused attempt
+    is written down (sealed) for the audit log at once."""
     ring = KeyRing.load(keys_path(data_dir))
-    return ring, ring.unlock(initials, password)
+    try:
+        unlocked = ring.unlock(initials, password)
+    except SignInRefused:
+        write_attempt(
+            data_dir, ring.inbox, SIGN_IN, initials, datetime.now(UTC).replace(tzinfo=None)
+        )
+        raise
+    if unlocked.member_uuid is not None and not ring.is_current(unlocked.member_uuid):
+        # An account of a key file of an earlier version: give it the current form now.
+        ring.set_member(unlocked.store_key, unlocked.member_uuid, password)
+        ring.save()
+    return ring, unlocked
+
+
+def unlock_with_code(data_dir: Path, code: str) -> tuple[KeyRing, Unlocked]:
+    """The slow part of a reset with the recovery code (off the UI thread)."""
+    ring = KeyRing.load(keys_path(data_dir))
+    try:
+        return ring, ring.unlock_recovery(code)
+    except SignInRefused:
+        write_attempt(data_dir, ring.inbox, RECOVERY, None, datetime.now(UTC).replace(tzinfo=None))
+        raise
 
 
 def open_unlocked(
@@ -120,18 +145,55 @@ def open_unlocked(
     unlocked: Unlocked,
     *,
     clock: Clock | None = None,
-    failed_attempts: int = 0,
 ) -> Opened:
-    store = open_store(store_path(data_dir), unlocked.store_key, clock=clock)
+    """Opens the store (finishing a key rotation a crash interrupted), moves sign-in
+    attempts made while it was closed into the audit log, and signs the member in."""
+    store = open_rotating(data_dir, ring, unlocked.store_key, clock=clock)
     try:
         services = Services.create(store, keys=OpenKeyRing(ring, unlocked.store_key))
+        ensure_inbox(store, ring)
+        take_over_attempts(store, data_dir, services.context.origin)
         if unlocked.member_uuid is None:  # headless, with the recovery code
             return Opened(services, _any_coordinator(services))
-        member = services.accounts.sign_in(unlocked, failed_attempts)
+        member = services.accounts.sign_in(unlocked)
     except BaseException:
         store.close()
         raise
     return Opened(services, member)
+
+
+def finish_reset(
+    data_dir: Path,
+    ring: KeyRing,
+    unlocked: Unlocked,
+    initials: str,
+    password: str,
+    again: str,
+    *,
+    clock: Clock | None = None,
+) -> Opened:
+    """After the recovery code opened the key file: the member with these initials gets
+    the new password and is signed in; the store gets a new key and the team a new recovery
+    code (returned in `Opened.recovery_code`, to print), so the old code works only once."""
+    check_new_password(password, again)
+    store = open_rotating(data_dir, ring, unlocked.store_key, clock=clock)
+    try:
+        keys = OpenKeyRing(ring, unlocked.store_key)
+        services = Services.create(store, keys=keys)
+        ensure_inbox(store, ring)
+        take_over_attempts(store, data_dir, services.context.origin)
+        member_uuid = member_by_initials(store, initials)
+        member = next((m for m in services.members.list() if m.uuid == member_uuid), None)
+        if member is None:
+            services.accounts.refuse_recovery(initials)
+            raise SignInRefused()
+        services.context.act_as(member.id, member.role)
+        code = services.accounts.after_recovery(member.id, password)
+        signed_in = services.accounts.sign_in(Unlocked(keys.store_key, (member.uuid,)))
+    except BaseException:
+        store.close()
+        raise
+    return Opened(services, signed_in, code)
 
 
 def reset_password(
@@ -143,25 +205,11 @@ def reset_password(
     *,
     clock: Clock | None = None,
 ) -> Opened:
-    """A forgotten password: the recovery code opens the store, the member with these
-    initials gets the new password and is signed in."""
+    """A forgotten password, in one go (headless and tests; the window splits the slow
+    part off the UI thread)."""
     check_new_password(password, again)
-    ring = KeyRing.load(keys_path(data_dir))
-    opened_by_code = ring.unlock_recovery(code)
-    store: Store = open_store(store_path(data_dir), opened_by_code.store_key, clock=clock)
-    try:
-        member_uuid = member_by_initials(store, initials)
-    finally:
-        store.close()
-    if member_uuid is None:
-        raise SignInRefused()
-    ring.set_member(opened_by_code.store_key, member_uuid, initials, password)
-    ring.save()
-    opened = open_unlocked(
-        data_dir, ring, Unlocked(opened_by_code.store_key, member_uuid), clock=clock
-    )
-    opened.services.audit.log(AuditAction.PASSWORD, "member", opened.member.id)
-    return opened
+    ring, unlocked = unlock_with_code(data_dir, code)
+    return finish_reset(data_dir, ring, unlocked, initials, password, again, clock=clock)
 
 
 def _any_coordinator(services: Services) -> MemberRecord:

@@ -109,7 +109,7 @@ class Services:
             settings=settings,
             accounts=AccountService(store, context, audit, members, keys),
             retention=RetentionService(store, audit, settings),
-            privacy=PrivacyService(store, audit, settings),
+            privacy=PrivacyService(store, audit, settings, context),
             backups=BackupService(store, audit, settings),
             documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),

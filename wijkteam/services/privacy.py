@@ -4,34 +4,62 @@ and 5.3.5). Only a coordinator does these; both are in the audit log."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wijkteam.domain.text import person_name
 from wijkteam.errors import NotFound
-from wijkteam.security.context import AuditAction
+from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.services.audit import AuditService
 from wijkteam.services.privacy_hooks import INZAGE_SECTIONS
+from wijkteam.services.privacy_ledger import (
+    ERASURE,
+    LedgerEntry,
+    add_entry,
+    erase_in_replaced_copies,
+    erased_records,
+    mirror_path,
+    write_mirror,
+)
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_resident
 from wijkteam.services.team_settings import SettingsService
 from wijkteam.store import Store
 from wijkteam.store.models import AuditEvent, HomeVisit, Member, Report, Resident, StatusChange
 
-ERASURE = "erasure"
 INTERNAL = {"search_text", "surname_key", "id", "created_at", "updated_at"}
 FORMAT = "wijkteam-inzage-1"
 
 
+@dataclass(frozen=True)
+class ErasurePreview:
+    resident_id: int
+    name: str
+    since: datetime  # when the resident was first recorded (UTC)
+    reports: int
+    contacts: int
+    documents: int
+    referrals: int
+
+
 class PrivacyService:
-    def __init__(self, store: Store, audit: AuditService, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        store: Store,
+        audit: AuditService,
+        settings: SettingsService,
+        context: ServiceContext | None = None,
+    ) -> None:
         self._store = store
         self._audit = audit
         self._settings = settings
+        self._context = context
 
     def inzage(self, resident_id: int) -> dict[str, Any]:
         """Everything stored about the resident, as JSON-safe data (also logged)."""
@@ -79,19 +107,55 @@ class PrivacyService:
         write_inzage_pdf(data, pdf_path)
         return json_path, pdf_path
 
-    def erase(self, resident_id: int) -> None:
-        """Removes the resident and everything about them at once; anonymous figures and the
-        audit entries (ids only) stay."""
+    def erasure_preview(self, resident_id: int) -> ErasurePreview:
+        """What an erasure of this resident would remove, for the confirmation."""
         self._audit.require_coordinator(AuditAction.ERASE, "resident")
         with self._store.transaction() as session:
-            if session.get(Resident, resident_id) is None:
+            resident = session.get(Resident, resident_id)
+            if resident is None:
                 raise NotFound("resident", resident_id)
+            records = erased_records(session, resident_id)
+            return ErasurePreview(
+                resident_id=resident_id,
+                name=person_name(resident.first_names, resident.prefix, resident.surname),
+                since=resident.created_at,
+                reports=len(records.get("report", [])),
+                contacts=len(records.get("contact", [])),
+                documents=len(records.get("document", [])),
+                referrals=len(records.get("referral", [])),
+            )
+
+    def erase(self, resident_id: int) -> LedgerEntry:
+        """Removes the resident and everything about them at once and writes the erasure to
+        the ledger (and its copy next to the store); anonymous figures and the audit entries
+        (ids only) stay."""
+        self._audit.require_coordinator(AuditAction.ERASE, "resident")
+        with self._store.transaction() as session:
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise NotFound("resident", resident_id)
+            actor = self._context.actor.member_id if self._context else None
+            member = session.get(Member, actor) if actor is not None else None
+            entry = LedgerEntry(
+                uuid=uuid4(),
+                erased_at=self._store.clock.utcnow(),
+                resident_uuid=resident.uuid,
+                records=erased_records(session, resident_id),
+                member_uuid=member.uuid if member else None,
+            )
+            add_entry(session, entry)
             ids = list(session.scalars(select(Report.id).where(Report.resident_id == resident_id)))
             count_figures(session, ids, ERASURE)
             delete_resident(session, resident_id)
             self._audit.record(session, AuditAction.ERASE, "resident", resident_id, resident_id)
             compact(session)
         after_removal(self._store)
+        if self._store.path is not None:
+            data_dir = self._store.path.parent
+            write_mirror(mirror_path(data_dir), self._store.cipher, [entry])
+            if self._context is not None:
+                erase_in_replaced_copies(data_dir, self._store, [entry], self._context)
+        return entry
 
 
 def _of_reports(session: Session, model: Any, report_ids: list[int]) -> list[Any]:
