@@ -5,10 +5,10 @@ recovery code. No Qt: the screens in ui/security call these, tests and the CLI t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from wijkteam.clock import Clock
+from wijkteam.clock import Clock, SystemClock
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import SignInRefused, ValidationFailed
 from wijkteam.security.attempts import RECOVERY, SIGN_IN, write_attempt
@@ -111,16 +111,16 @@ def _team_and_coordinator(services: Services, setup: TeamSetup) -> MemberRecord:
     return services.members.add(setup.name, setup.initials, MemberRole.COORDINATOR)
 
 
-def unlock(data_dir: Path, initials: str, password: str) -> tuple[KeyRing, Unlocked]:
+def unlock(
+    data_dir: Path, initials: str, password: str, clock: Clock | None = None
+) -> tuple[KeyRing, Unlocked]:
     """The slow part of signing in (the KDF): run it off the UI thread. A refused attempt
     is written down (sealed) for the audit log at once."""
     ring = KeyRing.load(keys_path(data_dir))
     try:
         unlocked = ring.unlock(initials, password)
     except SignInRefused:
-        write_attempt(
-            data_dir, ring.inbox, SIGN_IN, initials, datetime.now(UTC).replace(tzinfo=None)
-        )
+        write_attempt(data_dir, ring.inbox, SIGN_IN, initials, _utcnow(clock))
         raise
     if unlocked.member_uuid is not None and not ring.is_current(unlocked.member_uuid):
         # An account of a key file of an earlier version: give it the current form now.
@@ -129,13 +129,15 @@ def unlock(data_dir: Path, initials: str, password: str) -> tuple[KeyRing, Unloc
     return ring, unlocked
 
 
-def unlock_with_code(data_dir: Path, code: str) -> tuple[KeyRing, Unlocked]:
+def unlock_with_code(
+    data_dir: Path, code: str, clock: Clock | None = None
+) -> tuple[KeyRing, Unlocked]:
     """The slow part of a reset with the recovery code (off the UI thread)."""
     ring = KeyRing.load(keys_path(data_dir))
     try:
         return ring, ring.unlock_recovery(code)
     except SignInRefused:
-        write_attempt(data_dir, ring.inbox, RECOVERY, None, datetime.now(UTC).replace(tzinfo=None))
+        write_attempt(data_dir, ring.inbox, RECOVERY, None, _utcnow(clock))
         raise
 
 
@@ -208,8 +210,12 @@ def reset_password(
     """A forgotten password, in one go (headless and tests; the window splits the slow
     part off the UI thread)."""
     check_new_password(password, again)
-    ring, unlocked = unlock_with_code(data_dir, code)
+    ring, unlocked = unlock_with_code(data_dir, code, clock)
     return finish_reset(data_dir, ring, unlocked, initials, password, again, clock=clock)
+
+
+def _utcnow(clock: Clock | None) -> datetime:
+    return (clock or SystemClock()).utcnow()
 
 
 def _any_coordinator(services: Services) -> MemberRecord:
