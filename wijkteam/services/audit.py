@@ -22,6 +22,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from wijkteam.errors import NotAllowed
+from wijkteam.security.audit_labels import action_label, object_label, result_label
 from wijkteam.security.context import AuditAction, AuditResult, ServiceContext
 from wijkteam.services.audit_records import (
     AuditQuery,
@@ -157,11 +158,11 @@ class AuditService:
                     _blank(event.actor_member_id),
                     _blank(event.responsible_member_id),
                     event.origin,
-                    event.action,
-                    event.object_type,
+                    action_label(event.action),  # Dutch words, as on screen (issue 13)
+                    object_label(event.object_type),
                     _blank(event.object_id),
                     _blank(event.resident_id),
-                    event.result,
+                    result_label(event.result),
                     event.entry_hash,
                 ]
             )

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
-from enum import Enum
+from datetime import datetime
 from pathlib import Path
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from wijkteam.domain.text import person_name
 from wijkteam.errors import NotFound
 from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.services.audit import AuditService
-from wijkteam.services.privacy_hooks import INZAGE_SECTIONS
+from wijkteam.services.privacy_inzage import Inzage, InzageBuilder
 from wijkteam.services.privacy_ledger import (
     ERASURE,
     LedgerEntry,
@@ -28,13 +25,11 @@ from wijkteam.services.privacy_ledger import (
     mirror_path,
     write_mirror,
 )
+from wijkteam.services.privacy_words import dutch_moment
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_resident
 from wijkteam.services.team_settings import SettingsService
 from wijkteam.store import Store
-from wijkteam.store.models import AuditEvent, HomeVisit, Member, Report, Resident, StatusChange
-
-INTERNAL = {"search_text", "surname_key", "id", "created_at", "updated_at"}
-FORMAT = "wijkteam-inzage-1"
+from wijkteam.store.models import Member, Report, Resident
 
 
 @dataclass(frozen=True)
@@ -61,50 +56,35 @@ class PrivacyService:
         self._settings = settings
         self._context = context
 
-    def inzage(self, resident_id: int) -> dict[str, Any]:
-        """Everything stored about the resident, as JSON-safe data (also logged)."""
+    def inzage(self, resident_id: int, stem: str = "inzage") -> Inzage:
+        """Everything the team holds about the resident, in plain Dutch (also logged).
+        `stem`: the file name the attachments are named after."""
         self._audit.require_coordinator(AuditAction.EXPORT, "resident")
         team = self._settings.team().team_name
+        made = dutch_moment(self._store.clock.now())
         with self._store.transaction() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:
                 raise NotFound("resident", resident_id)
-            sections: dict[str, Any] = {"Persoonsgegevens": _row(resident)}
-            reports = session.scalars(
-                select(Report).where(Report.resident_id == resident_id).order_by(Report.id)
-            ).all()
-            ids = [r.id for r in reports]
-            names = {i: n for i, n in session.execute(select(Member.id, Member.name))}
-            sections["Meldingen"] = [_row(r, names) for r in reports]
-            sections["Statusgeschiedenis"] = [
-                _row(s, names) for s in _of_reports(session, StatusChange, ids)
-            ]
-            sections["Huisbezoeken"] = [
-                _row(v, names) for v in _of_reports(session, HomeVisit, ids)
-            ]
-            for title, section in INZAGE_SECTIONS:
-                sections[title] = [_plain(r) for r in section(session, resident_id)]
-            sections["Protocol: wie uw gegevens heeft gebruikt"] = _protocol(
-                session, resident_id, names
-            )
+            result = InzageBuilder(session, resident, stem).build(team, made)
             self._audit.record(session, AuditAction.EXPORT, "resident", resident_id, resident_id)
-        return {
-            "formaat": FORMAT,
-            "team": team,
-            "gemaakt_op": self._store.clock.now().strftime("%d-%m-%Y %H:%M"),
-            "onderdelen": sections,
-        }
+        return result
 
     def write_inzage(self, resident_id: int, folder: Path) -> tuple[Path, Path]:
-        """JSON (complete, machine-readable) and PDF (for reading); the file names hold a
-        date and a number, never a name."""
+        """JSON (complete, machine-readable) and PDF (for reading), with the documents made
+        for the resident as attachments beside them; the file names hold a date and a
+        number, never a name."""
         from wijkteam.documents.inzage_pdf import write_inzage_pdf
 
-        data = self.inzage(resident_id)
         stem = _free_stem(Path(folder), f"inzage-{self._store.clock.today():%Y-%m-%d}")
+        inzage = self.inzage(resident_id, stem.name)
         json_path, pdf_path = stem.with_suffix(".json"), stem.with_suffix(".pdf")
-        json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        write_inzage_pdf(data, pdf_path)
+        json_path.write_text(
+            json.dumps(inzage.data, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        write_inzage_pdf(inzage.data, pdf_path, self._store.clock.today())
+        for name, content in inzage.attachments:
+            (Path(folder) / name).write_bytes(content)
         return json_path, pdf_path
 
     def erasure_preview(self, resident_id: int) -> ErasurePreview:
@@ -158,59 +138,8 @@ class PrivacyService:
         return entry
 
 
-def _of_reports(session: Session, model: Any, report_ids: list[int]) -> list[Any]:
-    return list(
-        session.scalars(select(model).where(model.report_id.in_(report_ids)).order_by(model.id))
-    )
-
-
-def _protocol(session: Session, resident_id: int, names: dict[int, str]) -> list[dict[str, Any]]:
-    events = session.scalars(
-        select(AuditEvent).where(AuditEvent.resident_id == resident_id).order_by(AuditEvent.id)
-    )
-    return [
-        {
-            "tijdstip_utc": e.created_at.isoformat(sep=" ", timespec="seconds"),
-            "actie": e.action,
-            "gegeven": e.object_type,
-            "teamlid": names.get(e.actor_member_id or -1, "systeem"),
-            "resultaat": e.result,
-        }
-        for e in events
-    ]
-
-
-def _row(obj: Any, names: dict[int, str] | None = None) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for column in obj.__table__.columns:
-        if column.name in INTERNAL or (column.name.endswith("_id") and names is None):
-            continue
-        value = getattr(obj, column.key)
-        if column.name.endswith("member_id") and names is not None:
-            values[column.name.replace("_id", "")] = names.get(value) if value else None
-            continue
-        if column.name.endswith("_id"):
-            continue
-        values[column.name] = _plain(value)
-    return values
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, UUID):
-        return str(value)
-    return value
-
-
 def _free_stem(folder: Path, base: str) -> Path:
     number = 1
-    while (folder / f"{base}-{number}.json").exists() or (folder / f"{base}-{number}.pdf").exists():
+    while any(folder.glob(f"{base}-{number}.*")) or any(folder.glob(f"{base}-{number}-*")):
         number += 1
     return folder / f"{base}-{number}"
