@@ -103,6 +103,7 @@ _CODES = {
     "password_wrong": "Dit is niet uw huidige wachtwoord.",
     "last_coordinator": "Het team heeft minstens één coördinator nodig.",
     "cannot_remove_self": "U kunt uw eigen account niet uitzetten.",
+    "member_inactive": "Dit account staat uit. Zet het eerst weer aan.",
 }
 
 _STORE = {

@@ -23,44 +23,23 @@ from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.widgets.tables import RowTable
 from wijkteam.errors import WijkteamError
+from wijkteam.security.audit_labels import action_label, object_label, result_label
 from wijkteam.security.context import AuditAction, AuditResult
 from wijkteam.services import Services
 from wijkteam.services.audit_records import AuditQuery, AuditRecord, ChainCheck
 
 PAGE = 500
-ACTION = {
-    AuditAction.VIEW: "bekeken",
-    AuditAction.CREATE: "aangemaakt",
-    AuditAction.CHANGE: "gewijzigd",
-    AuditAction.PRINT: "afgedrukt",
-    AuditAction.EXPORT: "geëxporteerd",
-    AuditAction.ERASE: "gewist",
-    AuditAction.RETENTION_REMOVAL: "verwijderd (bewaartermijn)",
-    AuditAction.SIGN_IN: "aangemeld",
-    AuditAction.UNLOCK: "ontgrendeld",
-    AuditAction.PASSWORD: "wachtwoord",
-    AuditAction.ACCOUNT: "account beheerd",
-    AuditAction.SETTINGS: "instellingen",
-    AuditAction.BACKUP: "back-up",
-    AuditAction.RESTORE: "back-up teruggezet",
-}
-RESULT = {AuditResult.DONE: "gedaan", AuditResult.REFUSED: "geweigerd"}
-OBJECT = {
-    "resident": "inwoner",
-    "report": "melding",
-    "report_list": "meldingen van inwoner",
-    "member": "teamlid",
-    "team": "team",
-    "audit_log": "auditlog",
-    "security_settings": "instellingen",
-    "recovery_code": "herstelcode",
-    "store": "gegevensbestand",
-    "retention": "bewaartermijnen",
-    "import": "import van meldingen",
-    "sync_batch": "export naar gemeente",
-    "referral": "doorverwijzing",
-    "document": "verslag (PDF)",
-}
+# The same Dutch words as the CSV export and the inzage (resources/documents/audit.json).
+ACTION = {action: action_label(action.value) for action in AuditAction}
+RESULT = {result: result_label(result.value) for result in AuditResult}
+
+
+def _subject(record: AuditRecord, names: dict[int, str]) -> str:
+    """What the entry is about; for an account, whose."""
+    label = object_label(record.object_type)
+    if record.object_type == "member" and record.object_id is not None:
+        return f"{label} {names.get(record.object_id, record.object_id)}"
+    return label
 
 
 def _local(record: AuditRecord) -> str:
@@ -73,12 +52,12 @@ class AuditDialog(QDialog):
         self._services = services
         self.setWindowTitle("Auditlog")
         self.resize(1080, 620)
-        names = services.members.names()
+        names = services.members.names()  # switched-off members too: their past work
         columns = [
             Column("Tijdstip", _local, width=175),
             Column("Teamlid", lambda r: names.get(r.actor_member_id, "—"), width=160),
             Column("Actie", lambda r: ACTION[r.action], width=150),
-            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=170),
+            Column("Gegeven", lambda r: _subject(r, names), width=220),
             Column("Nummer", lambda r: "" if r.object_id is None else str(r.object_id), width=80),
             Column("Inwoner-nr.", lambda r: "" if r.resident_id is None else str(r.resident_id)),
             Column("Resultaat", lambda r: RESULT[r.result], width=90),
@@ -94,8 +73,9 @@ class AuditDialog(QDialog):
         self.action_box.addItem("Alle acties", None)
         for action, label in ACTION.items():
             self.action_box.addItem(label, action.value)
-        self.since = QDateEdit(date.today().replace(day=1))
-        self.until = QDateEdit(date.today())
+        today = services.store.clock.today()  # the store's clock: tests move it
+        self.since = QDateEdit(today.replace(day=1))
+        self.until = QDateEdit(today)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")

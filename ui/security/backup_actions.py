@@ -1,22 +1,26 @@
 """Backups: daily while the app is open (checked every hour, made off the UI thread), one at
-closing, and Beheer › Back-up terugzetten for coordinators."""
+closing, and for coordinators Beheer › Back-up maken (on request, saying where it went and
+its size) and Beheer › Back-up terugzetten (saying what it will and will not bring back)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from datetime import UTC
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from ui.feedback import show_error
+from ui.formatting import long_date
+from ui.security.confirm import confirm_destructive
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction
 from wijkteam.services import Services
-from wijkteam.services.backups import restore
-from wijkteam.store import open_store, store_path
+from wijkteam.services.backups import BackupInfo, RestorePreview, restore
 
 HOURLY_MS = 60 * 60 * 1000
 
@@ -51,29 +55,137 @@ class BackupScheduler(QObject):
             self._services.backups.make()
 
 
+def make_backup_now(parent: QWidget, services: Services, runner: TaskRunner) -> None:
+    """Beheer › Back-up maken: off the UI thread, then where it went and how big it is."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def done(info: object) -> None:
+        QApplication.restoreOverrideCursor()
+        assert isinstance(info, BackupInfo)
+        show_backup_made(parent, info)
+
+    def failed(error: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
+        if isinstance(error, WijkteamError):
+            show_error(parent, error)
+        else:
+            QMessageBox.warning(
+                parent,
+                "Back-up maken",
+                "De back-up kon niet worden gemaakt. Is er genoeg ruimte op de schijf? "
+                "Er is niets veranderd aan de gegevens.",
+            )
+
+    runner.submit(services.backups.make_now, done, failed)
+
+
+def show_backup_made(parent: QWidget, info: BackupInfo) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Back-up gemaakt",
+        f"De back-up is gemaakt ({size_text(info.size)}).",
+        parent=parent,
+    )
+    box.setObjectName("backupMade")
+    box.setInformativeText(
+        f"Bestand: {info.path.name}\nMap: {info.path.parent}\n\n"
+        "De back-up is versleuteld, net als de gegevens zelf. Met het sleutelbestand "
+        "keys.json in dezelfde map en een wachtwoord of de herstelcode is hij terug te "
+        "zetten (Beheer › Back-up terugzetten)."
+    )
+    folder = box.addButton("&Map openen", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    folder.clicked.disconnect()
+    folder.clicked.connect(
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(info.path.parent)))
+    )
+    box.exec()
+    return box
+
+
+def size_text(size: int) -> str:
+    """Bytes as a Dutch reader says them: "2,4 MB", "380 kB"."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def _when(backup: BackupInfo) -> str:
+    moment = backup.made_at.replace(tzinfo=UTC).astimezone()
+    return f"{long_date(moment.date())} om {moment:%H:%M}"
+
+
+def restore_question(preview: RestorePreview) -> tuple[str, str]:
+    """What a restore brings back and what not (the warning before it)."""
+    changed = preview.changed_since
+    parts = [
+        _count(changed.get("resident", 0), "inwoner", "inwoners"),
+        _count(changed.get("report", 0), "melding", "meldingen"),
+        _count(changed.get("contact", 0), "gesprek of contact", "gesprekken en contacten"),
+    ]
+    listed = ", ".join(p for p in parts if p)
+    text = (
+        f"<p>Terugzetten: de back-up van <b>{_when(preview.backup)}</b>.</p>"
+        "<p><b>Komt terug:</b> alles zoals het op dat moment in Wijkteam stond.</p>"
+    )
+    if listed:
+        text += (
+            f"<p><b>Komt niet terug:</b> wat daarna is ingevoerd of gewijzigd ({listed}). "
+            "Het blijft apart bewaard in de map 'vervangen', maar Wijkteam gebruikt het niet "
+            "meer.</p>"
+        )
+    else:
+        text += "<p>Sinds deze back-up is er niets ingevoerd of gewijzigd.</p>"
+    if preview.erased_since:
+        erased = _count(preview.erased_since, "inwoner", "inwoners")
+        text += (
+            f"<p><b>Blijft gewist:</b> {erased} die na deze back-up gewist is of zijn. "
+            "Wijkteam wist die meteen opnieuw in de teruggezette gegevens, voordat iemand "
+            "ermee werkt.</p>"
+        )
+    details = (
+        f"Auditlog: de {_count(preview.audit_rows_since, 'regel', 'regels')} van na de "
+        "back-up staan niet in de teruggezette gegevens; ze blijven bewaard in de map "
+        "'vervangen'. Wijkteam sluit na het terugzetten af; start het daarna opnieuw."
+        if preview.audit_rows_since
+        else "Wijkteam sluit na het terugzetten af; start het daarna opnieuw."
+    )
+    return text, details
+
+
+def _count(n: int, one: str, more: str) -> str:
+    if n == 0:
+        return ""
+    return f"1 {one}" if n == 1 else f"{n} {more}"
+
+
 def restore_backup(
     parent: QWidget, services: Services, data_dir: Path, before_restore: Callable[[], None]
 ) -> bool:
-    """Choose a backup, confirm, restore (the current store is kept aside) and quit."""
+    """Choose a backup, see what it will and will not bring back, restore (the current
+    store is kept aside, the erasure ledger re-applied) and quit."""
     backups = services.backups.list()
     if not backups:
         QMessageBox.information(parent, "Wijkteam", "Er zijn nog geen back-ups.")
         return False
-    labels = [f"{b.made_at:%d-%m-%Y %H:%M} (UTC)" for b in backups]
-    choice, ok = QInputDialog.getItem(parent, "Back-up terugzetten", "Back-up:", labels, 0, False)
+    labels = [f"{_when(b)} ({size_text(b.size)})" for b in backups]
+    choice, ok = QInputDialog.getItem(
+        parent,
+        "Back-up terugzetten",
+        f"Back-ups in {backups[0].path.parent}:",
+        labels,
+        0,
+        False,
+    )
     if not ok:
         return False
     backup = backups[labels.index(choice)]
-    answer = QMessageBox.warning(
-        parent,
-        "Back-up terugzetten",
-        "Wijkteam zet de gekozen back-up terug en sluit daarna af. Wat sinds die back-up is "
-        "ingevoerd, staat dan niet meer in Wijkteam; de huidige gegevens worden apart "
-        "bewaard in de map 'vervangen'. Doorgaan?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    try:
+        text, details = restore_question(services.backups.preview(backup))
+    except WijkteamError as error:
+        show_error(parent, error)
+        return False
+    if not confirm_destructive(parent, "Back-up terugzetten", text, "&Ja, terugzetten", details):
         return False
     return restore_now(services, data_dir, backup.path, before_restore)
 
@@ -87,15 +199,20 @@ def restore_now(
         services.audit.require_coordinator(AuditAction.RESTORE, "store")
         before_restore()
         store.close()
-        restore(data_dir, backup, key, store.clock.utcnow())
-        restored = open_store(store_path(data_dir), key, clock=store.clock)
-        Services.create(restored, services.context).audit.log(AuditAction.RESTORE, "store")
-        restored.close()
+        result = restore(data_dir, backup, key, store.clock, services.context)
     except WijkteamError as error:
         show_error(None, error)
         return False
+    again = (
+        f" {_count(result.erased_again, 'inwoner', 'inwoners')} die na de back-up gewist "
+        "was of waren, is of zijn opnieuw gewist."
+        if result.erased_again
+        else ""
+    )
     QMessageBox.information(
-        None, "Wijkteam", "De back-up is teruggezet. Wijkteam sluit nu; start het opnieuw."
+        None,
+        "Wijkteam",
+        f"De back-up is teruggezet.{again} Wijkteam sluit nu; start het opnieuw.",
     )
     app = QApplication.instance()
     if app is not None:

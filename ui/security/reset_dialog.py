@@ -1,11 +1,18 @@
-"""A forgotten password: the recovery code (kept on paper by the coordinator) and a new
-password for the member with these initials."""
+"""A forgotten password at the sign-in screen: the recovery code (kept on paper by the
+coordinator) and a new password for the member with these initials.
+
+Only the key derivation runs off the UI thread; the store is opened, re-keyed and signed in
+on the UI thread, as at a normal sign-in. The code works once: the team gets a new recovery
+code, in `opened.recovery_code`, which the main window shows to print."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,13 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.messages import error_text
 from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.clock import Clock
-from wijkteam.security.passwords import MIN_LENGTH
-from wijkteam.security.setup import Opened, reset_password  # opened after sign-in screen
+from wijkteam.errors import SignInRefused, StoreError, ValidationFailed
+from wijkteam.security.passwords import MIN_LENGTH, check_new_password
+
+if TYPE_CHECKING:
+    from wijkteam.security.setup import Opened
+
+CODE_REFUSED = "Deze herstelcode of deze initialen kloppen niet."
 
 
 class ResetDialog(QDialog):
@@ -73,16 +86,39 @@ class ResetDialog(QDialog):
         self.fieldset.clear_errors()
         code, initials = self.code.text(), self.initials.text()
         password, again = self.password.text(), self.again.text()
+        try:
+            check_new_password(password, again)  # at once, before the slow part
+        except ValidationFailed as error:
+            self.fieldset.show_errors(error.errors)
+            return
+
+        def work():  # type: ignore[no-untyped-def]
+            from wijkteam.security.setup import unlock_with_code
+
+            return unlock_with_code(self._data_dir, code, self._clock)
+
         self.gate.attempt(
-            lambda: reset_password(
-                self._data_dir, code, initials, password, again, clock=self._clock
-            ),
-            self._done,
-            on_invalid=lambda errors: self.fieldset.show_errors(errors),
-            refused_text="Deze herstelcode of deze initialen kloppen niet.",
+            work,
+            lambda result: self._finish(result, initials, password, again),
+            refused_text=CODE_REFUSED,
         )
 
-    def _done(self, opened: object) -> None:
-        assert isinstance(opened, Opened)
-        self.opened = opened
+    def _finish(self, result: object, initials: str, password: str, again: str) -> None:
+        from wijkteam.security.setup import finish_reset
+
+        ring, unlocked = result  # type: ignore[misc]
+        self.status.setText("Het nieuwe wachtwoord en een nieuwe sleutel worden ingesteld…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.opened = finish_reset(
+                self._data_dir, ring, unlocked, initials, password, again, clock=self._clock
+            )
+        except SignInRefused:
+            self.gate.refused(CODE_REFUSED)
+            return
+        except (StoreError, ValidationFailed) as error:
+            self.status.setText(error_text(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()

@@ -7,19 +7,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.feedback import show_error
-from ui.formatting import short_date
+from ui.formatting import MONTHS, short_date
+from ui.labels import CLOSING_REASON, SOURCE
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
+from ui.security.confirm import confirm_destructive
 from ui.security.settings_dialog import RETENTION_HELP
 from ui.widgets.fields import heading, muted
 from ui.widgets.tables import RowTable
+from wijkteam.domain.enums import ClosingReason, ReportSource
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 
@@ -33,11 +35,30 @@ CASE_COLUMNS = [
     ),
     Column("Mag weg vanaf", lambda c: short_date(c.due_on) if c.due_on else "—"),
 ]
+REMOVAL = {"retention": "na de bewaartermijn", "erasure": "gewist op verzoek"}
+
+
+def _month(period: str) -> str:
+    """ "2026-11" as "november 2026"."""
+    year, month = period.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def _source(code: str) -> str:
+    return SOURCE[ReportSource(code)] if code in set(ReportSource) else code
+
+
+def _closing(code: str) -> str:
+    if code == "open":
+        return "nog niet afgesloten"
+    return CLOSING_REASON[ClosingReason(code)] if code in set(ClosingReason) else code
+
+
 FIGURE_COLUMNS = [
-    Column("Maand", lambda f: f.period, width=90),
-    Column("Bron", lambda f: f.source, width=160),
-    Column("Afsluitreden", lambda f: f.closing_reason, width=160),
-    Column("Hoe verwijderd", lambda f: f.removal, width=120),
+    Column("Maand van de melding", lambda f: _month(f.period), width=170),
+    Column("Bron", lambda f: _source(f.source), width=160),
+    Column("Afsluitreden", lambda f: _closing(f.closing_reason), width=190),
+    Column("Hoe verwijderd", lambda f: REMOVAL.get(f.removal, f.removal), width=150),
     Column("Aantal", lambda f: str(f.cases), width=70),
     Column("Op tijd bezocht", lambda f: str(f.visited_in_time)),
 ]
@@ -48,10 +69,13 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Bewaartermijnen")
-        self.resize(920, 780)
+        self.resize(980, 860)
         self.due_model = RowTableModel(CASE_COLUMNS, self)
         self.due_table = RowTable(CASE_COLUMNS)
         self.due_table.setModel(self.due_model)
+        self.waiting_model = RowTableModel(CASE_COLUMNS, self)
+        self.waiting_table = RowTable(CASE_COLUMNS)
+        self.waiting_table.setModel(self.waiting_model)
         self.problem_model = RowTableModel(CASE_COLUMNS, self)
         self.problem_table = RowTable(CASE_COLUMNS)
         self.problem_table.setModel(self.problem_model)
@@ -63,12 +87,15 @@ class RetentionDialog(QDialog):
         self.status = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        grace = services.settings.security().retention_grace_days
+        self.help = muted(RETENTION_HELP)
         layout = QVBoxLayout(self)
-        layout.addWidget(muted(RETENTION_HELP + f" De termijn is nu {grace} dagen."))
+        layout.addWidget(self.help)
         layout.addWidget(heading("Klaar om van deze laptop te verwijderen", 3))
         layout.addWidget(self.due_table, 2)
         layout.addWidget(self.remove_button)
+        layout.addWidget(heading("Bevestigd door de gemeente: wachten op de termijn", 3))
+        layout.addWidget(muted("Deze meldingen mogen weg vanaf de datum in de laatste kolom."))
+        layout.addWidget(self.waiting_table, 2)
         layout.addWidget(heading("Problemen: afgesloten, maar nooit bevestigd door de gemeente", 3))
         layout.addWidget(
             muted(
@@ -84,25 +111,27 @@ class RetentionDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.due_model.set_rows(self._services.retention.due())
-        self.problem_model.set_rows(self._services.retention.problems())
-        self.figure_model.set_rows(self._services.retention.figures())
+        overview = self._services.retention.overview()
+        self.help.setText(RETENTION_HELP + f" De termijn is nu {overview.grace_days} dagen.")
+        self.due_model.set_rows(overview.due)
+        self.waiting_model.set_rows(overview.waiting)
+        self.problem_model.set_rows(overview.problems)
+        self.figure_model.set_rows(overview.figures)
         count = self.due_model.rowCount()
         self.remove_button.setText(f"&Verwijderen ({count})…")
         self.remove_button.setEnabled(count > 0)
 
     def remove_due(self) -> None:
         count = self.due_model.rowCount()
-        answer = QMessageBox.question(
+        if confirm_destructive(
             self,
             "Verwijderen bevestigen",
             f"{count} afgesloten melding(en) en de gegevens en notities daarbij worden "
             "definitief van deze laptop verwijderd. De gemeente heeft ze in haar eigen "
             "systeem. Alleen anonieme cijfers blijven. Doorgaan?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.confirmed_remove()
+            "&Ja, verwijderen",
+        ):
+            self.confirmed_remove()
 
     def confirmed_remove(self) -> None:
         ids = [self.due_model.row_at(r).report_id for r in range(self.due_model.rowCount())]

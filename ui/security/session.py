@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
-from ui.security.backup_actions import BackupScheduler, restore_backup
+from ui.security.backup_actions import BackupScheduler, make_backup_now, restore_backup
+from ui.security.confirm import confirm_destructive
 from ui.security.contact_dialog import ContactDialog
 from ui.security.lock import LockGuard
 from ui.security.password_dialog import PasswordDialog
@@ -66,6 +67,7 @@ class SecuritySession(QObject):
         _add(menu, "&Inzage voor deze inwoner…", None, self.privacy.inzage, window)
         _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
         menu.addSeparator()
+        self.backup_action = _add(menu, "Back-up &maken", None, self._backup_now, window)
         _add(menu, "Back-up &terugzetten…", None, self._restore, window)
         _add(menu, "B&eveiliging en bewaren…", None, self._settings, window)
         _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, window)
@@ -95,6 +97,9 @@ class SecuritySession(QObject):
             show_error(self.window, error)
         self.window.data_changed()
 
+    def _backup_now(self) -> None:
+        make_backup_now(self.window, self.services, self.runner)
+
     def _restore(self) -> None:
         restore_backup(self.window, self.services, self.data_dir, self._before_restore)
 
@@ -123,12 +128,12 @@ class SecuritySession(QObject):
             self.window.notify("Instellingen opgeslagen.")
 
     def _new_recovery_code(self) -> None:
-        answer = QMessageBox.question(
+        if not confirm_destructive(
             self.window,
             "Nieuwe herstelcode",
             "Na het maken van een nieuwe herstelcode werkt de oude niet meer. Doorgaan?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            "&Ja, nieuwe code maken",
+        ):
             return
         try:
             code = self.services.accounts.new_recovery_code()

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.messages import error_text
 from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.clock import Clock
-from wijkteam.errors import StoreError
+from wijkteam.errors import SignInRefused, StoreError
 
 if TYPE_CHECKING:
     from wijkteam.security.setup import Opened
@@ -81,7 +82,7 @@ class SignInDialog(QDialog):
         def work():  # type: ignore[no-untyped-def]
             from wijkteam.security.setup import unlock  # loads the database layer
 
-            return unlock(self._data_dir, initials, password)
+            return unlock(self._data_dir, initials, password, self._clock)
 
         self.gate.attempt(work, self._unlocked)
 
@@ -90,19 +91,31 @@ class SignInDialog(QDialog):
 
         ring, unlocked = result  # type: ignore[misc]
         self.password.clear()
-        self.gate.throttle.succeeded()
         try:
-            self.opened = open_unlocked(
-                self._data_dir,
-                ring,
-                unlocked,
-                clock=self._clock,
-            )
+            opened = open_unlocked(self._data_dir, ring, unlocked, clock=self._clock)
+        except SignInRefused as error:  # a password of another member's account
+            self.gate.refused(error_text(error))
+            return
         except StoreError as error:
             self.error = error
             self.reject()
             return
+        self.gate.throttle.succeeded()
+        if opened.services.accounts.must_choose_password() and not self._choose(opened):
+            opened.services.store.close()
+            self.status.setText("Kies eerst een eigen wachtwoord; daarna kunt u verder.")
+            return
+        self.opened = opened
         self.accept()
+
+    def _choose(self, opened: Opened) -> bool:
+        """A temporary password (chosen by the coordinator): the member chooses their own."""
+        from ui.security.new_password_dialog import choose_own_password
+
+        dialog = choose_own_password(
+            self, opened.services.accounts.choose_own_password, self._runner
+        )
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _forgot(self) -> None:
         from ui.security.reset_dialog import ResetDialog

@@ -148,12 +148,18 @@ class AccountService:
         """The lock screen's "Wachtwoord vergeten?": the recovery code gives the signed-in
         member a new password. The code works once: the store gets a new key and a new code,
         returned to be printed."""
-        me = self.current()
         check_new_password(new, again)
+        me = self.check_recovery_code(code)
+        return self.after_recovery(me.id, new)
+
+    def check_recovery_code(self, code: str) -> MemberRecord:
+        """The slow part (the key derivation), apart so a window can run it off its UI
+        thread. A wrong code is logged for the signed-in member."""
+        me = self.current()
         if me is None or not self.keys.check_recovery(code):
             self._log_attempt(RECOVERY, me.initials if me else None, me.id if me else None)
             raise SignInRefused()
-        return self.after_recovery(me.id, new)
+        return me
 
     def after_recovery(self, member_id: int, new: str) -> str:
         """The recovery code was used to give this member a new password (here or at the
