@@ -87,7 +87,7 @@ class MembersDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.show_inactive = QCheckBox("Ook &uitgezette teamleden tonen")
-        self.show_inactive.toggled.connect(self._load)
+        self.show_inactive.toggled.connect(lambda _checked: self._load())
         layout = QVBoxLayout(self)
         layout.addWidget(self.show_inactive)
         layout.addWidget(self.table, 1)
@@ -137,7 +137,7 @@ class MembersDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         if self.table.selectionModel() is not None:
-            self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+            self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._load()
 
     def _account_text(self, member) -> str:  # type: ignore[no-untyped-def]
