@@ -159,7 +159,9 @@ def test_members_are_switched_off_listed_and_switched_on_again(
     dialog = MembersDialog(team.services, runner=InlineTaskRunner())
     show_active(qtbot, dialog)
     _select(dialog, "Bas Lid")
-    assert dialog.model.index(dialog.table.currentIndex().row(), 5).data().startswith("ja (kiest")
+    assert (
+        dialog.model.index(dialog.table.currentIndex().row(), 5).data().startswith("ja (tijdelijk")
+    )
     seen: list[str] = []
 
     def press_enter(box: QMessageBox) -> None:
@@ -235,6 +237,9 @@ def test_erasing_from_the_menu_leaves_the_dossier_at_once(
     saved = services.reports.register(report(), resident=resident(surname="Quispelaar"))
     window = locked.window
     window.open_dossier(saved.resident_id, saved.id)
+    window.nav.blockSignals(True)  # as in a real window, the list may still say Vandaag
+    window.nav.setCurrentRow(0)
+    window.nav.blockSignals(False)
     page = window.dossier_page
     page.tabs.setCurrentWidget(page.conversations)
     _click(qtbot, page.conversations.new_button)

@@ -147,7 +147,7 @@ class MembersDialog(QDialog):
         if not accounts.has_account(member):
             return "nee (geen wachtwoord)"
         if accounts.has_temporary_password(member):
-            return "ja (kiest nog een eigen wachtwoord)"
+            return "ja (tijdelijk wachtwoord)"
         return "ja"
 
     def _load(self) -> None:

@@ -105,9 +105,14 @@ def erasure_question(preview: ErasurePreview, backups: int, kept: int) -> tuple[
         "(wie wiste wanneer, zonder inhoud).</p>"
     )
     if backups:
+        which = (
+            "de back-up op deze laptop van vóór nu bevat"
+            if backups == 1
+            else f"de {backups} back-ups op deze laptop van vóór nu bevatten"
+        )
         details = (
-            f"Oudere back-ups: de {_count(backups, 'back-up', 'back-ups')} op deze laptop van "
-            f"vóór nu bevatten {preview.name} nog. Wijkteam bewaart steeds de laatste {kept}: "
+            f"Oudere back-ups: {which} {preview.name} nog. Wijkteam bewaart steeds de "
+            f"laatste {kept}: "
             f"na {kept} nieuwe back-ups is {preview.name} uit alle back-ups weg. Zet iemand "
             f"eerder een oudere back-up terug, dan wist Wijkteam {preview.name} daarin meteen "
             "opnieuw, voordat iemand ermee werkt."
