@@ -51,12 +51,12 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Auditlog")
-        self.resize(1080, 620)
+        self.resize(1200, 620)
         names = services.members.names()  # switched-off members too: their past work
         columns = [
             Column("Tijdstip", _local, width=175),
             Column("Teamlid", lambda r: names.get(r.actor_member_id, "—"), width=160),
-            Column("Actie", lambda r: ACTION[r.action], width=150),
+            Column("Actie", lambda r: ACTION[r.action], width=240),
             Column("Gegeven", lambda r: _subject(r, names), width=220),
             Column("Nummer", lambda r: "" if r.object_id is None else str(r.object_id), width=80),
             Column("Inwoner-nr.", lambda r: "" if r.resident_id is None else str(r.resident_id)),

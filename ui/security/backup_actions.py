@@ -136,12 +136,17 @@ def restore_question(preview: RestorePreview) -> tuple[str, str]:
         )
     else:
         text += "<p>Sinds deze back-up is er niets ingevoerd of gewijzigd.</p>"
-    if preview.erased_since:
-        erased = _count(preview.erased_since, "inwoner", "inwoners")
+    if preview.erased_since == 1:
         text += (
-            f"<p><b>Blijft gewist:</b> {erased} die na deze back-up gewist is of zijn. "
-            "Wijkteam wist die meteen opnieuw in de teruggezette gegevens, voordat iemand "
-            "ermee werkt.</p>"
+            "<p><b>Blijft gewist:</b> 1 inwoner die na deze back-up is gewist. Wijkteam wist "
+            "deze inwoner meteen opnieuw in de teruggezette gegevens, voordat iemand ermee "
+            "werkt.</p>"
+        )
+    elif preview.erased_since:
+        text += (
+            f"<p><b>Blijft gewist:</b> {preview.erased_since} inwoners die na deze back-up zijn "
+            "gewist. Wijkteam wist hen meteen opnieuw in de teruggezette gegevens, voordat "
+            "iemand ermee werkt.</p>"
         )
     details = (
         f"Auditlog: de {_count(preview.audit_rows_since, 'regel', 'regels')} van na de "
@@ -203,12 +208,14 @@ def restore_now(
     except WijkteamError as error:
         show_error(None, error)
         return False
-    again = (
-        f" {_count(result.erased_again, 'inwoner', 'inwoners')} die na de back-up gewist "
-        "was of waren, is of zijn opnieuw gewist."
-        if result.erased_again
-        else ""
-    )
+    again = ""
+    if result.erased_again == 1:
+        again = " De inwoner die na de back-up was gewist, is opnieuw gewist."
+    elif result.erased_again:
+        again = (
+            f" De {result.erased_again} inwoners die na de back-up waren gewist, zijn "
+            "opnieuw gewist."
+        )
     QMessageBox.information(
         None,
         "Wijkteam",

@@ -139,7 +139,7 @@ class LockGuard(QObject):
 
         self.unlock()
         team = self._services.settings.team().team_name
-        RecoveryCodeDialog(new_code, team, self._window).exec()
+        RecoveryCodeDialog(new_code, team, self._window, replaced=True).exec()
 
     def stop(self) -> None:
         self.timer.stop()

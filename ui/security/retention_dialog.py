@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +20,7 @@ from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
 from ui.security.confirm import confirm_destructive
 from ui.security.settings_dialog import RETENTION_HELP
-from ui.widgets.fields import heading, muted
+from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.enums import ClosingReason, ReportSource
 from wijkteam.errors import WijkteamError
@@ -31,7 +32,7 @@ CASE_COLUMNS = [
     Column(
         "Bevestigd door gemeente",
         lambda c: short_date(c.acknowledged_at.date()) if c.acknowledged_at else "nooit",
-        width=200,
+        width=230,
     ),
     Column("Mag weg vanaf", lambda c: short_date(c.due_on) if c.due_on else "—"),
 ]
@@ -55,7 +56,7 @@ def _closing(code: str) -> str:
 
 
 FIGURE_COLUMNS = [
-    Column("Maand van de melding", lambda f: _month(f.period), width=170),
+    Column("Maand van de melding", lambda f: _month(f.period), width=215),
     Column("Bron", lambda f: _source(f.source), width=160),
     Column("Afsluitreden", lambda f: _closing(f.closing_reason), width=190),
     Column("Hoe verwijderd", lambda f: REMOVAL.get(f.removal, f.removal), width=150),
@@ -64,12 +65,20 @@ FIGURE_COLUMNS = [
 ]
 
 
+def _page(explanation: str, table: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(muted(explanation))
+    layout.addWidget(table, 1)
+    return page
+
+
 class RetentionDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Bewaartermijnen")
-        self.resize(980, 860)
+        self.resize(1000, 640)
         self.due_model = RowTableModel(CASE_COLUMNS, self)
         self.due_table = RowTable(CASE_COLUMNS)
         self.due_table.setModel(self.due_model)
@@ -88,24 +97,34 @@ class RetentionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.help = muted(RETENTION_HELP)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(
+            _page("Deze afgesloten meldingen mogen van deze laptop af.", self.due_table),
+            "",
+        )
+        self.tabs.widget(0).layout().addWidget(self.remove_button)  # type: ignore[union-attr]
+        self.tabs.addTab(
+            _page(
+                "Bevestigd door de gemeente; ze mogen weg vanaf de datum in de laatste kolom.",
+                self.waiting_table,
+            ),
+            "",
+        )
+        self.tabs.addTab(
+            _page(
+                "Afgesloten, maar nooit bevestigd door de gemeente. Deze meldingen worden niet "
+                "verwijderd: synchroniseer ze opnieuw of vraag de gemeente om bevestiging.",
+                self.problem_table,
+            ),
+            "",
+        )
+        self.tabs.addTab(
+            _page("Wat overblijft van verwijderde en gewiste meldingen, zonder namen.", figures),
+            "Bewaarde &cijfers",
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.help)
-        layout.addWidget(heading("Klaar om van deze laptop te verwijderen", 3))
-        layout.addWidget(self.due_table, 2)
-        layout.addWidget(self.remove_button)
-        layout.addWidget(heading("Bevestigd door de gemeente: wachten op de termijn", 3))
-        layout.addWidget(muted("Deze meldingen mogen weg vanaf de datum in de laatste kolom."))
-        layout.addWidget(self.waiting_table, 2)
-        layout.addWidget(heading("Problemen: afgesloten, maar nooit bevestigd door de gemeente", 3))
-        layout.addWidget(
-            muted(
-                "Deze meldingen worden niet verwijderd: de gemeente heeft niet bevestigd dat ze "
-                "ze heeft. Synchroniseer ze opnieuw of vraag de gemeente om bevestiging."
-            )
-        )
-        layout.addWidget(self.problem_table, 2)
-        layout.addWidget(heading("Bewaarde cijfers (zonder persoonsgegevens)", 3))
-        layout.addWidget(figures, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.reload()
@@ -118,6 +137,9 @@ class RetentionDialog(QDialog):
         self.problem_model.set_rows(overview.problems)
         self.figure_model.set_rows(overview.figures)
         count = self.due_model.rowCount()
+        self.tabs.setTabText(0, f"&Klaar om te verwijderen ({count})")
+        self.tabs.setTabText(1, f"&Wachten op de termijn ({len(overview.waiting)})")
+        self.tabs.setTabText(2, f"&Nooit bevestigd ({len(overview.problems)})")
         self.remove_button.setText(f"&Verwijderen ({count})…")
         self.remove_button.setEnabled(count > 0)
 

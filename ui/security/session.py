@@ -140,10 +140,11 @@ class SecuritySession(QObject):
         except WijkteamError as error:
             show_error(self.window, error)
             return
-        self.show_recovery_code(code)
+        self.show_recovery_code(code, replaced=True)
 
-    def show_recovery_code(self, code: str) -> None:
-        RecoveryCodeDialog(code, self.services.settings.team().team_name, self.window).exec()
+    def show_recovery_code(self, code: str, *, replaced: bool = False) -> None:
+        team = self.services.settings.team().team_name
+        RecoveryCodeDialog(code, team, self.window, replaced=replaced).exec()
 
     def shut_down(self) -> None:
         """At closing: a backup, then the store closes (and its lock is released)."""

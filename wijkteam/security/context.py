@@ -35,6 +35,7 @@ class AuditAction(StrEnum):
     ROLE_COORDINATOR = "role_coordinator"
     ROLE_MEMBER = "role_member"
     KEY_ROTATION = "key_rotation"  # the store and its backups got a new key
+    NEW_RECOVERY_CODE = "new_recovery_code"  # the old code no longer works
 
 
 class AuditResult(StrEnum):

@@ -139,9 +139,9 @@ class AccountService:
         return self._keys is not None and self._keys.is_temporary(member.uuid)
 
     def new_recovery_code(self) -> str:
-        self._audit.require_coordinator(AuditAction.ACCOUNT, "recovery_code")
+        self._audit.require_coordinator(AuditAction.NEW_RECOVERY_CODE, "recovery_code")
         code = self.keys.new_recovery_code()
-        self._audit.log(AuditAction.ACCOUNT, "recovery_code")
+        self._audit.log(AuditAction.NEW_RECOVERY_CODE, "recovery_code")
         return code
 
     def reset_own_password_with_code(self, code: str, new: str, again: str) -> str:
@@ -170,7 +170,7 @@ class AccountService:
         self._audit.log(AuditAction.PASSWORD_RESET, ACCOUNT, member_id)
         self.rotate_key()
         code = self.keys.new_recovery_code()
-        self._audit.log(AuditAction.ACCOUNT, "recovery_code")
+        self._audit.log(AuditAction.NEW_RECOVERY_CODE, "recovery_code")
         return code
 
     def refuse_recovery(self, initials: str | None) -> None:
