@@ -335,3 +335,16 @@ def test_retention_speaks_dutch_and_asks_with_nee_as_default(
     dialog.close()
     QApplication.processEvents()
     assert TEAM_PASSWORD
+
+
+def test_the_audit_csv_speaks_dutch(team: Opened, tmp_path: Path) -> None:
+    import io
+
+    services = team.services
+    services.accounts.add("Bas Lid", "BL", MemberRole.MEMBER, BAS, BAS)
+    out = io.StringIO()
+    services.audit.export_csv(AuditQuery(), out)
+    text = out.getvalue()
+    assert "aanmelden" in text and "gedaan" in text and "teamlid" in text
+    for code in ("sign_in", "done", ",member,", "refused"):
+        assert code not in text

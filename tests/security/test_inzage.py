@@ -17,7 +17,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Text, Time, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    Time,
+    Uuid,
+    select,
+)
 from sqlalchemy import Enum as SqlEnum
 
 from tests.documents.pdftext import pages_text
@@ -100,33 +111,44 @@ def _reviewed(table: str, column: str) -> bool:
 # --- the walk -----------------------------------------------------------------------------------
 def reachable_rows(services: Services, resident_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table that refers to the resident, directly or through rows that
-    do, by the foreign keys of the mapped metadata."""
+    do: by the foreign keys of the mapped metadata, and by UUID columns that name a reached
+    row (tables that link by UUID, as the sync's do, are walked too)."""
     keys: dict[str, set[int]] = {"resident": {resident_id}}
+    uuids: set[Any] = set()
     rows: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    resident_table = Base.metadata.tables["resident"]
     with services.store.engine.connect() as connection:
+        first = connection.execute(select(resident_table).where(resident_table.c.id == resident_id))
+        rows["resident"] = {(resident_id,): dict(first.mappings().one())}
+        uuids.add(rows["resident"][(resident_id,)]["uuid"])
         changed = True
         while changed:
             changed = False
             for table in Base.metadata.sorted_tables:
-                for key in table.foreign_keys:
-                    parents = keys.get(key.column.table.name)
-                    if not parents or table.name == "resident":
-                        continue
-                    found = connection.execute(select(table).where(key.parent.in_(parents)))
-                    for row in found.mappings():
+                if table.name == "resident":
+                    continue
+                links = [
+                    key.parent.in_(keys[key.column.table.name])
+                    for key in table.foreign_keys
+                    if keys.get(key.column.table.name)
+                ]
+                links += [
+                    column.in_(uuids)
+                    for column in table.columns
+                    if isinstance(column.type, Uuid) and column.name != "uuid" and uuids
+                ]
+                for link in links:
+                    for row in connection.execute(select(table).where(link)).mappings():
                         pk = tuple(row[c.name] for c in table.primary_key.columns)
-                        if pk not in rows.setdefault(table.name, {}):
-                            rows[table.name][pk] = dict(row)
-                            changed = True
-                            if "id" in table.c:
-                                keys.setdefault(table.name, set()).add(row["id"])
-        resident_row = connection.execute(
-            select(Base.metadata.tables["resident"]).where(
-                Base.metadata.tables["resident"].c.id == resident_id
-            )
-        )
-        rows["resident"] = {(resident_id,): dict(resident_row.mappings().one())}
-    return {name: list(found.values()) for name, found in rows.items()}
+                        if pk in rows.setdefault(table.name, {}):
+                            continue
+                        rows[table.name][pk] = dict(row)
+                        changed = True
+                        if "id" in table.c:
+                            keys.setdefault(table.name, set()).add(row["id"])
+                        if "uuid" in table.c:
+                            uuids.add(row["uuid"])
+    return {name: list(found.values()) for name, found in rows.items() if found}
 
 
 def reachable_tables() -> set[str]:
