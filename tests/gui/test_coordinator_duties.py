@@ -348,3 +348,20 @@ def test_the_audit_csv_speaks_dutch(team: Opened, tmp_path: Path) -> None:
     assert "aanmelden" in text and "gedaan" in text and "teamlid" in text
     for code in ("sign_in", "done", ",member,", "refused"):
         assert code not in text
+
+
+def test_the_lock_of_a_closed_window_never_blocks_the_app(
+    qtbot: QtBot, team: Opened, team_dir: Path
+) -> None:
+    """A guard outliving its window (its idle timer still running) must not put an
+    application-modal lock over everything else."""
+    application()
+    window = MainWindow(team.services)
+    session = install_security(window, team.services, InlineTaskRunner(), team_dir)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    session.guard.set_idle_ms(50)
+    qtbot.wait(200)
+    assert not session.guard.locked and QApplication.activeModalWidget() is None
+    session.guard.stop()

@@ -107,8 +107,8 @@ class LockGuard(QObject):
         return False
 
     def lock(self) -> None:
-        if self.locked:
-            return
+        if self.locked or not self._window.isVisible():
+            return  # (a closed window has nothing to hide; its guard must not block others)
         self.timer.stop()
         for window in QApplication.topLevelWidgets():
             if window.isVisible() and not isinstance(window, UnlockDialog):
