@@ -103,7 +103,8 @@ def show_main_window(
     application().aboutToQuit.connect(security.shut_down)
     window.show()
     if recovery_code is not None:
-        security.show_recovery_code(recovery_code)
+        # At a sign-in with the recovery code the team gets a new one: the old one is gone.
+        security.show_recovery_code(recovery_code, replaced=not new_store)
     if new_store:
         welcome(window, services, runner)
     else:

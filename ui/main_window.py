@@ -197,7 +197,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(NAV_WORKLIST if back is self.worklist_page else NAV_TODAY)
 
     def show_today(self) -> None:
-        self.nav.setCurrentRow(NAV_TODAY)
+        if self.nav.currentRow() == NAV_TODAY:  # the list may say Vandaag over a dossier
+            self._nav_changed(NAV_TODAY)
+        else:
+            self.nav.setCurrentRow(NAV_TODAY)
         self.today_page.refresh()
 
     def _focus_search(self) -> None:

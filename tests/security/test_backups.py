@@ -33,7 +33,8 @@ def test_backup_restore_round_trip(team: Opened, team_dir: Path, clock: FixedClo
     ring, unlocked = unlock(team_dir, "CC", TEAM_PASSWORD)
     with pytest.raises(StoreNotADatabase):
         check_backup(backup, b"\x01" * 32)  # someone else's key opens nothing
-    aside = restore(team_dir, backup, unlocked.store_key, clock.now())
+    aside = restore(team_dir, backup, unlocked.store_key, clock).aside
+    assert aside is not None
     assert aside.exists() and aside.parent.name == "vervangen"
     again = open_unlocked(team_dir, ring, unlocked, clock=clock)
     try:
@@ -66,5 +67,5 @@ def test_a_damaged_backup_is_not_restored(team: Opened, team_dir: Path, clock: F
     damaged.write_bytes(bytes(data))
     before = store_path(team_dir).read_bytes()
     with pytest.raises(StoreNotADatabase):
-        restore(team_dir, damaged, unlocked.store_key, clock.now())
+        restore(team_dir, damaged, unlocked.store_key, clock)
     assert store_path(team_dir).read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -48,7 +49,12 @@ def test_first_start_makes_an_encrypted_team(team: Opened, team_dir: Path) -> No
     key_file = keys_path(team_dir).read_text()
     for secret_or_personal in ("Carla", "Proef", TEAM_PASSWORD, team.recovery_code, '"CC"'):
         assert secret_or_personal not in key_file
-    assert {w["kind"] for w in json.loads(key_file)["wraps"]} == {"member", "recovery"}
+    data = json.loads(key_file)
+    assert {e["kind"] for e in data["entries"]} == {"member", "recovery"}
+    # Nothing derived from initials (issue 17): no hash of "CC" in any form, no login field.
+    folded = hashlib.sha256(f"{data['store_id']}|CC".encode()).hexdigest()
+    assert folded not in key_file and "login" not in key_file
+    assert hashlib.sha256(b"CC").hexdigest() not in key_file
     assert store_state(team_dir) is StoreState.LOCKED
 
 
@@ -66,8 +72,8 @@ def test_wrong_password_and_unknown_initials_are_refused(
     team.services.store.close()
     with pytest.raises(SignInRefused):
         unlock(team_dir, "CC", "niet het goede wachtwoord")
-    with pytest.raises(SignInRefused):
-        unlock(team_dir, "XX", TEAM_PASSWORD)
+    with pytest.raises(SignInRefused):  # the key file knows no initials: the store decides
+        _sign_in(team_dir, "XX", TEAM_PASSWORD, clock)
     again = _sign_in(team_dir, " cc ", TEAM_PASSWORD, clock)
     assert again.member.initials == "CC"
     again.services.store.close()

@@ -1,18 +1,20 @@
-"""Team › Teamleden: see the team. A coordinator also adds colleagues with their first
-password, sets a new password, edits work contact details, changes roles and switches
-accounts off."""
+"""Team › Teamleden: see the team. A coordinator also adds colleagues with a first
+(temporary) password, sets a new temporary password, edits work contact details, changes
+roles, switches accounts off and on again. Switched-off members show with a filter."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
+    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,13 +26,17 @@ from ui.labels import ROLE
 from ui.messages import field_errors
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
+from ui.security.confirm import confirm_destructive
 from ui.security.contact_dialog import ContactDialog
+from ui.security.new_password_dialog import temporary_password
 from ui.security.widgets import password_field
+from ui.tasks import TaskRunner, ThreadTaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from ui.widgets.tables import RowTable
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import WijkteamError
 from wijkteam.security.passwords import MIN_LENGTH
+from wijkteam.services.key_rotation import Rotation
 from wijkteam.wiring import Services
 
 MEMBER_COLUMNS = [
@@ -43,14 +49,20 @@ MEMBER_COLUMNS = [
 
 
 class MembersDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._runner = runner or ThreadTaskRunner()
         self.changed = False
         self.manages = services.accounts.is_coordinator()
         self.setWindowTitle("Teamleden")
         self.resize(900, 660)
-        columns = [*MEMBER_COLUMNS, Column("Kan aanmelden", self._account_text)]
+        columns = [*MEMBER_COLUMNS, Column("Kan aanmelden", self._account_text, width=260)]
         self.model = RowTableModel(columns, self)
         self.table = RowTable(columns)
         self.table.setModel(self.model)
@@ -74,7 +86,10 @@ class MembersDialog(QDialog):
         form.addRow("", add_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.show_inactive = QCheckBox("Ook &uitgezette teamleden tonen")
+        self.show_inactive.toggled.connect(lambda _checked: self._load())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.show_inactive)
         layout.addWidget(self.table, 1)
         self.manage_row = QHBoxLayout()
         self.password_button = QPushButton("&Wachtwoord instellen…")
@@ -83,13 +98,16 @@ class MembersDialog(QDialog):
         self.contact_button.clicked.connect(self._edit_contact)
         self.role_button = QPushButton("Rol &wisselen")
         self.role_button.clicked.connect(self._toggle_role)
-        self.deactivate_button = QPushButton("Account &uitzetten")
+        self.deactivate_button = QPushButton("Account uit&zetten…")
         self.deactivate_button.clicked.connect(self._deactivate)
+        self.reactivate_button = QPushButton("Account weer &aanzetten…")
+        self.reactivate_button.clicked.connect(self._reactivate)
         manage_buttons = (
             self.password_button,
             self.contact_button,
             self.role_button,
             self.deactivate_button,
+            self.reactivate_button,
         )
         for button in manage_buttons:
             self.manage_row.addWidget(button)
@@ -100,8 +118,8 @@ class MembersDialog(QDialog):
         add_layout.addWidget(heading("Teamlid toevoegen", 3))
         add_layout.addWidget(
             muted(
-                f"Het eerste wachtwoord heeft minstens {MIN_LENGTH} tekens. Het teamlid "
-                "kiest daarna zelf een nieuw via Team › Wachtwoord wijzigen."
+                f"Het eerste wachtwoord heeft minstens {MIN_LENGTH} tekens. Bij de eerste "
+                "keer aanmelden kiest het teamlid meteen een eigen wachtwoord."
             )
         )
         add_layout.addLayout(form)
@@ -113,14 +131,38 @@ class MembersDialog(QDialog):
                 button.hide()
             self.add_form.hide()
             layout.addWidget(muted("Alleen een coördinator kan teamleden toevoegen of wijzigen."))
+        self.status = QLabel()
+        self.status.setObjectName("membersStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
+        if self.table.selectionModel() is not None:
+            self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._load()
 
     def _account_text(self, member) -> str:  # type: ignore[no-untyped-def]
-        return "ja" if self._services.accounts.has_account(member) else "nee"
+        accounts = self._services.accounts
+        if not member.active:
+            return "nee (uitgezet)"
+        if not accounts.has_account(member):
+            return "nee (geen wachtwoord)"
+        if accounts.has_temporary_password(member):
+            return "ja (tijdelijk wachtwoord)"
+        return "ja"
 
     def _load(self) -> None:
-        self.model.set_rows(self._services.members.list())
+        self.model.set_rows(
+            self._services.members.list(include_inactive=self.show_inactive.isChecked())
+        )
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        member = self._selected()
+        active = member is None or member.active
+        for button in (self.password_button, self.contact_button, self.role_button):
+            button.setEnabled(active)
+        self.deactivate_button.setEnabled(member is not None and member.active)
+        self.reactivate_button.setEnabled(member is not None and not member.active)
 
     def _selected(self):  # type: ignore[no-untyped-def]
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -151,14 +193,27 @@ class MembersDialog(QDialog):
         member = self._selected()
         if member is None:
             return
-        password, ok = QInputDialog.getText(
-            self,
-            "Wachtwoord instellen",
-            f"Nieuw wachtwoord (minstens {MIN_LENGTH} tekens):",
-            QLineEdit.EchoMode.Password,
-        )
-        if ok:
-            self._run(lambda: self._services.accounts.set_password(member.id, password, password))
+
+        def save(password: str, again: str) -> None:
+            self._services.accounts.set_password(member.id, password, again)
+
+        dialog = temporary_password(self, member.name, save, self._runner, reactivating=False)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+            self._load()
+
+    def _reactivate(self) -> None:
+        member = self._selected()
+        if member is None or member.active:
+            return
+
+        def save(password: str, again: str) -> None:
+            self._services.accounts.reactivate(member.id, password, again)
+
+        dialog = temporary_password(self, member.name, save, self._runner, reactivating=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+            self._load()
 
     def _edit_contact(self) -> None:
         member = self._selected()
@@ -182,11 +237,30 @@ class MembersDialog(QDialog):
         member = self._selected()
         if member is None:
             return
-        answer = QMessageBox.question(
-            self, "Account uitzetten", "Dit teamlid kan dan niet meer aanmelden. Doorgaan?"
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: self._services.accounts.deactivate(member.id))
+        if not confirm_destructive(
+            self,
+            "Account uitzetten",
+            f"{member.name} kan dan niet meer aanmelden. De naam blijft bij eerder werk staan, "
+            "en u kunt het account later weer aanzetten.",
+            "&Ja, uitzetten",
+            "De gegevens en de back-ups krijgen meteen een nieuwe sleutel, zodat het oude "
+            "wachtwoord ook een oude kopie van het sleutelbestand niet meer opent.",
+        ):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rotation = self._services.accounts.deactivate(member.id)
+        except WijkteamError as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self, error)
+            return
+        QApplication.restoreOverrideCursor()
+        self.changed = True
+        self._load()
+        self.status.setText(_deactivated_text(member.name, rotation, self._names()))
+
+    def _names(self) -> dict[object, str]:
+        return {m.uuid: m.name for m in self._services.members.list(include_inactive=True)}
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -196,3 +270,19 @@ class MembersDialog(QDialog):
             return
         self.changed = True
         self._load()
+
+
+def _deactivated_text(name: str, rotation: Rotation | None, names: dict[object, str]) -> str:
+    text = f"Het account van {name} staat uit."
+    if rotation is not None:
+        text += (
+            " De gegevens en de back-ups hebben een nieuwe sleutel: een oud wachtwoord opent "
+            "ook een oude kopie van het sleutelbestand niet meer."
+        )
+        lost = [names.get(u, "een teamlid") for u in rotation.lost_accounts]
+        if lost:
+            text += (
+                f" Geef {', '.join(lost)} een nieuw wachtwoord (Wachtwoord instellen): dat "
+                "account was nog van een oudere versie van Wijkteam."
+            )
+    return text

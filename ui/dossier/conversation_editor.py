@@ -164,6 +164,11 @@ class ConversationEditor(QWidget):
         self.flush()
         self._show(None, None, None, ContactInput(ContactKind.HOME_VISIT, ""), "")
 
+    def forget(self) -> None:
+        """The resident was erased: what was typed goes, and nothing is saved any more."""
+        self._dirty = False
+        self._show(None, None, None, ContactInput(ContactKind.HOME_VISIT, ""), "")
+
     def focus_writing(self) -> None:
         """Puts the cursor at the end of the last field written in (or in the first field)."""
         fields = self.writing.writing_fields(self.header.kind())

@@ -126,6 +126,12 @@ class ConversationsTab(QWidget):
     def flush(self) -> None:
         self.editor.flush()
 
+    def forget(self) -> None:
+        """The resident was erased (Beheer › Deze inwoner wissen)."""
+        self.editor.forget()
+        self._resident = None
+        self.model.set_rows([])
+
     def open_draft(self, draft_id: int) -> None:
         """Shows an unsaved draft in the editor (restoring after a crash)."""
         draft = self._services.drafts.get(draft_id)

@@ -103,6 +103,7 @@ FIELD_TEXTS: tuple[Entry, ...] = (
     field("password_wrong", "Dit is niet uw huidige wachtwoord."),
     field("last_coordinator", "Het team heeft minstens één coördinator nodig."),
     field("cannot_remove_self", "U kunt uw eigen account niet uitzetten."),
+    field("account_inactive", "Dit account staat uit. Zet het eerst weer aan."),
     # --- meldingen: who works on them, visits
     field("choose_member", "Kies het teamlid: een huisbezoek of contact is altijd van iemand."),
     field("member_inactive", "Dit teamlid werkt niet meer in het team. Kies een ander teamlid."),

@@ -158,6 +158,16 @@ class DossierPage(QWidget):
         self.referrals.refresh()
         self.documents.refresh()
 
+    def forget_resident(self) -> None:
+        """The resident was erased: nothing of theirs stays in the page, nothing is saved or
+        refreshed for them any more (an erased resident has nothing left to load)."""
+        self.conversations.forget()
+        self._resident = None
+        self.name_label.clear()
+        self.summary_label.clear()
+        self.reports_model.set_rows([])
+        self._show_report(None)
+
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
 

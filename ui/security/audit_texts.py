@@ -2,67 +2,15 @@
 
 from __future__ import annotations
 
+from wijkteam.security.audit_labels import action_label, object_labels, result_label
 from wijkteam.security.context import AuditAction, AuditResult
 from wijkteam.services.audit_log import Labels
 from wijkteam.services.audit_records import ChainCheck, ChainProblem
 
-ACTION = {
-    AuditAction.VIEW: "bekeken",
-    AuditAction.CREATE: "aangemaakt",
-    AuditAction.CHANGE: "gewijzigd",
-    AuditAction.DELETE: "verwijderd",
-    AuditAction.PRINT: "afgedrukt",
-    AuditAction.EXPORT: "geëxporteerd",
-    AuditAction.ERASE: "gewist",
-    AuditAction.RETENTION_REMOVAL: "verwijderd (bewaartermijn)",
-    AuditAction.SIGN_IN: "aangemeld",
-    AuditAction.UNLOCK: "ontgrendeld",
-    AuditAction.PASSWORD: "wachtwoord",
-    AuditAction.ACCOUNT: "account beheerd",
-    AuditAction.SETTINGS: "instellingen",
-    AuditAction.BACKUP: "back-up",
-    AuditAction.RESTORE: "back-up teruggezet",
-}
-RESULT = {AuditResult.DONE: "gedaan", AuditResult.REFUSED: "geweigerd"}
-OBJECT = {
-    "resident": "inwoner",
-    "resident_search": "zoeken naar inwoners",
-    "report": "melding",
-    "report_list": "meldingen van inwoner",
-    "contact": "contactmoment",
-    "contact_list": "contactmomenten van inwoner",
-    "contact_draft": "gesprek in concept",
-    "draft_list": "gesprekken in concept",
-    "step": "afspraak",
-    "step_list": "afspraken van melding",
-    "follow_up": "nabellen",
-    "follow_up_list": "nabellijst",
-    "timeline": "tijdlijn van inwoner",
-    "worklist": "werkvoorraad",
-    "visit_plan_list": "huisbezoek nog plannen (Vandaag)",
-    "visit_list": "huisbezoeken (Vandaag)",
-    "member": "teamlid",
-    "team": "team",
-    "audit_log": "auditlog",
-    "security_settings": "instellingen",
-    "recovery_code": "herstelcode",
-    "store": "gegevensbestand",
-    "retention": "bewaartermijnen",
-    "import": "import van meldingen",
-    "import_preview": "import bekeken",
-    "sync_batch": "export naar gemeente",
-    "zgw_settings": "koppeling met de gemeente",
-    "sync_preview": "export bekeken",
-    "sync_push": "synchroniseren met gemeente",
-    "referral": "doorverwijzing",
-    "referral_list": "doorverwijzingen",
-    "document": "verslag (PDF)",
-    "document_list": "documenten van inwoner",
-    "social_map": "sociale kaart",
-    "social_map_entry": "item op de sociale kaart",
-    "social_map_gap": "gezocht, niet gevonden",
-    "social_map_gap_list": "gezocht, niet gevonden (lijst)",
-}
+# The words come from resources/documents/audit.json, shared with the inzage's protocol.
+ACTION = {action: action_label(action.value) for action in AuditAction}
+RESULT = {result: result_label(result.value) for result in AuditResult}
+OBJECT = object_labels()
 CSV_LABELS = Labels(
     actions={a.value: t for a, t in ACTION.items()},
     objects=OBJECT,

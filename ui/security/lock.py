@@ -107,14 +107,15 @@ class LockGuard(QObject):
         return False
 
     def lock(self) -> None:
-        if self.locked:
-            return
+        if self.locked or not self._window.isVisible():
+            return  # (a closed window has nothing to hide; its guard must not block others)
         self.timer.stop()
         for window in QApplication.topLevelWidgets():
             if window.isVisible() and not isinstance(window, UnlockDialog):
                 self._concealed.append(_Concealed(window))
         self.unlock_dialog = UnlockDialog(self._services, self._runner, self._window)
         self.unlock_dialog.unlocked.connect(self.unlock)
+        self.unlock_dialog.reset_with_code.connect(self._reset_with_code)
         self.unlock_dialog.show()
         self.unlock_dialog.raise_()
         self.unlock_dialog.activateWindow()
@@ -130,6 +131,15 @@ class LockGuard(QObject):
         self._concealed.clear()
         self.timer.start()
         self.locked_changed.emit(False)
+
+    def _reset_with_code(self, new_code: str) -> None:
+        """The member set a new password with the recovery code: unlocked, and the team's
+        new recovery code is shown to print (the old one no longer works)."""
+        from ui.security.recovery_code_dialog import RecoveryCodeDialog
+
+        self.unlock()
+        team = self._services.settings.team().team_name
+        RecoveryCodeDialog(new_code, team, self._window, replaced=True).exec()
 
     def stop(self) -> None:
         self.timer.stop()

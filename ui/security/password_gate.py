@@ -55,10 +55,7 @@ class PasswordGate(QObject):
         def failed(error: BaseException) -> None:
             self.busy = False
             if isinstance(error, SignInRefused):
-                self.throttle.failed()
-                self._refused_text = refused_text or error_text(error)
-                self._tick()
-                self._countdown.start()
+                self.refused(refused_text or error_text(error))
                 return
             self._button.setEnabled(True)
             if isinstance(error, ValidationFailed | ValidationError) and on_invalid:
@@ -70,6 +67,14 @@ class PasswordGate(QObject):
                 self._status.setText("Er ging iets mis. Probeer het nog eens.")
 
         self._runner.submit(work, done, failed)
+
+    def refused(self, text: str) -> None:
+        """A refusal found after the slow part (e.g. initials that are not the account's):
+        counted and shown like a wrong password."""
+        self.throttle.failed()
+        self._refused_text = text
+        self._tick()
+        self._countdown.start()
 
     def _tick(self) -> None:
         wait = self.throttle.wait_seconds()

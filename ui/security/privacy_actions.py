@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
+from ui.security.confirm import confirm_destructive
 from wijkteam.errors import WijkteamError
+from wijkteam.services.privacy import ErasurePreview
 from wijkteam.wiring import Services
 
 
@@ -54,18 +57,19 @@ class PrivacyActions:
         resident_id = self._resident_id()
         if resident_id is None:
             return
-        answer = QMessageBox.warning(
-            self.window,
-            "Inwoner wissen",
-            "Alle gegevens van deze inwoner, met alle meldingen, gesprekken en notities, "
-            "worden nu definitief van deze laptop gewist (verzoek tot verwijdering, Wmo 2015 "
-            "art. 5.3.5). Dit kan niet ongedaan worden gemaakt. Alleen anonieme cijfers en een "
-            "regel in het auditlog blijven. Doorgaan?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        try:
+            preview = self.services.privacy.erasure_preview(resident_id)
+        except WijkteamError as error:
+            show_error(self.window, error)
+            return
+        text, details = erasure_question(preview, len(self.services.backups.list()), self._kept())
+        if confirm_destructive(
+            self.window, "Inwoner wissen", text, "&Ja, definitief wissen", details
+        ):
             self.confirmed_erase(resident_id)
+
+    def _kept(self) -> int:
+        return self.services.settings.security().backups_kept
 
     def confirmed_erase(self, resident_id: int) -> None:
         try:
@@ -73,7 +77,52 @@ class PrivacyActions:
         except WijkteamError as error:
             show_error(self.window, error)
             return
-        self.window.dossier_page.discard_changes()
+        page = self.window.dossier_page
+        page.forget_resident()  # before anything refreshes: the resident is gone
         self.window.show_today()
         self.window.data_changed()
         self.window.notify("De inwoner is gewist.")
+
+
+def erasure_question(preview: ErasurePreview, backups: int, kept: int) -> tuple[str, str]:
+    """What goes now, what stays, and what happens in the backups made before."""
+    name = escape(preview.name)
+    parts = [
+        _count(preview.reports, "melding", "meldingen"),
+        _count(preview.contacts, "gesprek of contact", "gesprekken en contacten"),
+        _count(preview.referrals, "doorverwijzing", "doorverwijzingen"),
+        _count(preview.documents, "document", "documenten"),
+    ]
+    listed = ", ".join(p for p in parts if p)
+    text = (
+        f"<p><b>{name}</b> wordt nu definitief van deze laptop gewist, op verzoek van de "
+        "inwoner (AVG artikel 17, Wmo 2015 artikel 5.3.5).</p>"
+        f"<p><b>Nu weg:</b> alle gegevens van {name}"
+        + (f": {listed}" if listed else "")
+        + ", met alle notities, afspraken en nabelmomenten. Dit kan niet ongedaan worden "
+        "gemaakt.</p>"
+        "<p><b>Blijft:</b> anonieme cijfers (zonder naam) en een regel in het auditlog "
+        "(wie wiste wanneer, zonder inhoud).</p>"
+    )
+    if backups:
+        which = (
+            "de back-up op deze laptop van vóór nu bevat"
+            if backups == 1
+            else f"de {backups} back-ups op deze laptop van vóór nu bevatten"
+        )
+        details = (
+            f"Oudere back-ups: {which} {preview.name} nog. Wijkteam bewaart steeds de "
+            f"laatste {kept}: "
+            f"na {kept} nieuwe back-ups is {preview.name} uit alle back-ups weg. Zet iemand "
+            f"eerder een oudere back-up terug, dan wist Wijkteam {preview.name} daarin meteen "
+            "opnieuw, voordat iemand ermee werkt."
+        )
+    else:
+        details = "Er zijn nog geen back-ups op deze laptop waarin deze inwoner staat."
+    return text, details
+
+
+def _count(n: int, one: str, more: str) -> str:
+    if n == 0:
+        return ""
+    return f"1 {one}" if n == 1 else f"{n} {more}"

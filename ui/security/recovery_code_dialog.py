@@ -19,7 +19,9 @@ from ui.widgets.fields import heading, muted
 
 
 class RecoveryCodeDialog(QDialog):
-    def __init__(self, code: str, team_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, code: str, team_name: str, parent: QWidget | None = None, *, replaced: bool = False
+    ) -> None:
         super().__init__(parent)
         self._code, self._team = code, team_name
         self.setWindowTitle("Herstelcode")
@@ -51,6 +53,13 @@ class RecoveryCodeDialog(QDialog):
                 "code zijn de gegevens niet meer te lezen."
             )
         )
+        if replaced:
+            note = muted(
+                "Dit is een nieuwe herstelcode: de vorige werkt niet meer. Vervang het oude "
+                "papier door dit nieuwe."
+            )
+            note.setObjectName("replacedNote")
+            layout.addWidget(note)
         layout.addWidget(self.code_label)
         layout.addWidget(self.print_button)
         layout.addWidget(self.kept)

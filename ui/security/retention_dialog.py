@@ -7,19 +7,22 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.feedback import show_error
-from ui.formatting import short_date
+from ui.formatting import MONTHS, short_date
+from ui.labels import CLOSING_REASON, SOURCE
 from ui.models.columns import Column
 from ui.models.row_model import RowTableModel
+from ui.security.confirm import confirm_destructive
 from ui.security.settings_dialog import RETENTION_HELP
-from ui.widgets.fields import heading, muted
+from ui.widgets.fields import muted
 from ui.widgets.tables import RowTable
+from wijkteam.domain.enums import ClosingReason, ReportSource
 from wijkteam.errors import WijkteamError
 from wijkteam.wiring import Services
 
@@ -29,18 +32,45 @@ CASE_COLUMNS = [
     Column(
         "Bevestigd door gemeente",
         lambda c: short_date(c.acknowledged_at.date()) if c.acknowledged_at else "nooit",
-        width=200,
+        width=230,
     ),
     Column("Mag weg vanaf", lambda c: short_date(c.due_on) if c.due_on else "—"),
 ]
+REMOVAL = {"retention": "na de bewaartermijn", "erasure": "gewist op verzoek"}
+
+
+def _month(period: str) -> str:
+    """ "2026-11" as "november 2026"."""
+    year, month = period.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def _source(code: str) -> str:
+    return SOURCE[ReportSource(code)] if code in set(ReportSource) else code
+
+
+def _closing(code: str) -> str:
+    if code == "open":
+        return "nog niet afgesloten"
+    return CLOSING_REASON[ClosingReason(code)] if code in set(ClosingReason) else code
+
+
 FIGURE_COLUMNS = [
-    Column("Maand", lambda f: f.period, width=90),
-    Column("Bron", lambda f: f.source, width=160),
-    Column("Afsluitreden", lambda f: f.closing_reason, width=160),
-    Column("Hoe verwijderd", lambda f: f.removal, width=120),
+    Column("Maand van de melding", lambda f: _month(f.period), width=215),
+    Column("Bron", lambda f: _source(f.source), width=160),
+    Column("Afsluitreden", lambda f: _closing(f.closing_reason), width=190),
+    Column("Hoe verwijderd", lambda f: REMOVAL.get(f.removal, f.removal), width=150),
     Column("Aantal", lambda f: str(f.cases), width=70),
     Column("Op tijd bezocht", lambda f: str(f.visited_in_time)),
 ]
+
+
+def _page(explanation: str, table: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(muted(explanation))
+    layout.addWidget(table, 1)
+    return page
 
 
 class RetentionDialog(QDialog):
@@ -48,10 +78,13 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Bewaartermijnen")
-        self.resize(920, 780)
+        self.resize(1000, 640)
         self.due_model = RowTableModel(CASE_COLUMNS, self)
         self.due_table = RowTable(CASE_COLUMNS)
         self.due_table.setModel(self.due_model)
+        self.waiting_model = RowTableModel(CASE_COLUMNS, self)
+        self.waiting_table = RowTable(CASE_COLUMNS)
+        self.waiting_table.setModel(self.waiting_model)
         self.problem_model = RowTableModel(CASE_COLUMNS, self)
         self.problem_table = RowTable(CASE_COLUMNS)
         self.problem_table.setModel(self.problem_model)
@@ -63,46 +96,64 @@ class RetentionDialog(QDialog):
         self.status = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        grace = services.settings.security().retention_grace_days
-        layout = QVBoxLayout(self)
-        layout.addWidget(muted(RETENTION_HELP + f" De termijn is nu {grace} dagen."))
-        layout.addWidget(heading("Klaar om van deze laptop te verwijderen", 3))
-        layout.addWidget(self.due_table, 2)
-        layout.addWidget(self.remove_button)
-        layout.addWidget(heading("Problemen: afgesloten, maar nooit bevestigd door de gemeente", 3))
-        layout.addWidget(
-            muted(
-                "Deze meldingen worden niet verwijderd: de gemeente heeft niet bevestigd dat ze "
-                "ze heeft. Synchroniseer ze opnieuw of vraag de gemeente om bevestiging."
-            )
+        self.help = muted(RETENTION_HELP)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(
+            _page("Deze afgesloten meldingen mogen van deze laptop af.", self.due_table),
+            "",
         )
-        layout.addWidget(self.problem_table, 2)
-        layout.addWidget(heading("Bewaarde cijfers (zonder persoonsgegevens)", 3))
-        layout.addWidget(figures, 1)
+        self.tabs.widget(0).layout().addWidget(self.remove_button)  # type: ignore[union-attr]
+        self.tabs.addTab(
+            _page(
+                "Bevestigd door de gemeente; ze mogen weg vanaf de datum in de laatste kolom.",
+                self.waiting_table,
+            ),
+            "",
+        )
+        self.tabs.addTab(
+            _page(
+                "Afgesloten, maar nooit bevestigd door de gemeente. Deze meldingen worden niet "
+                "verwijderd: synchroniseer ze opnieuw of vraag de gemeente om bevestiging.",
+                self.problem_table,
+            ),
+            "",
+        )
+        self.tabs.addTab(
+            _page("Wat overblijft van verwijderde en gewiste meldingen, zonder namen.", figures),
+            "Bewaarde &cijfers",
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.help)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:
-        self.due_model.set_rows(self._services.retention.due())
-        self.problem_model.set_rows(self._services.retention.problems())
-        self.figure_model.set_rows(self._services.retention.figures())
+        overview = self._services.retention.overview()
+        self.help.setText(RETENTION_HELP + f" De termijn is nu {overview.grace_days} dagen.")
+        self.due_model.set_rows(overview.due)
+        self.waiting_model.set_rows(overview.waiting)
+        self.problem_model.set_rows(overview.problems)
+        self.figure_model.set_rows(overview.figures)
         count = self.due_model.rowCount()
+        self.tabs.setTabText(0, f"&Klaar om te verwijderen ({count})")
+        self.tabs.setTabText(1, f"&Wachten op de termijn ({len(overview.waiting)})")
+        self.tabs.setTabText(2, f"&Nooit bevestigd ({len(overview.problems)})")
         self.remove_button.setText(f"&Verwijderen ({count})…")
         self.remove_button.setEnabled(count > 0)
 
     def remove_due(self) -> None:
         count = self.due_model.rowCount()
-        answer = QMessageBox.question(
+        if confirm_destructive(
             self,
             "Verwijderen bevestigen",
             f"{count} afgesloten melding(en) en de gegevens en notities daarbij worden "
             "definitief van deze laptop verwijderd. De gemeente heeft ze in haar eigen "
             "systeem. Alleen anonieme cijfers blijven. Doorgaan?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.confirmed_remove()
+            "&Ja, verwijderen",
+        ):
+            self.confirmed_remove()
 
     def confirmed_remove(self) -> None:
         ids = [self.due_model.row_at(r).report_id for r in range(self.due_model.rowCount())]

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
-from ui.security.backup_actions import BackupScheduler, restore_backup
+from ui.security.backup_actions import BackupScheduler, make_backup_now, restore_backup
+from ui.security.confirm import confirm_destructive
 from ui.security.contact_dialog import ContactDialog
 from ui.security.lock import LockGuard
 from ui.security.password_dialog import PasswordDialog
@@ -73,6 +74,7 @@ class SecuritySession(QObject):
         _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
         menu.addSeparator()
         self.backup_action = _add(menu, "Back-&ups…", None, self._backup_status, window)
+        _add(menu, "Back-up &maken", None, self._backup_now, window)
         _add(menu, "Back-up &terugzetten…", None, self._restore, window)
         _add(menu, "B&eveiliging en bewaren…", None, self._settings, window)
         _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, window)
@@ -126,6 +128,10 @@ class SecuritySession(QObject):
         self.backup_warning.setText(line)
         self.backup_warning.setVisible(bool(line))
 
+    def _backup_now(self) -> None:
+        make_backup_now(self.window, self.services, self.runner)
+        self.backups_changed()
+
     def _restore(self) -> None:
         restore_backup(self.window, self.services, self._before_restore)
 
@@ -155,22 +161,23 @@ class SecuritySession(QObject):
             self.window.notify("Instellingen opgeslagen.")
 
     def _new_recovery_code(self) -> None:
-        answer = QMessageBox.question(
+        if not confirm_destructive(
             self.window,
             "Nieuwe herstelcode",
             "Na het maken van een nieuwe herstelcode werkt de oude niet meer. Doorgaan?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            "&Ja, nieuwe code maken",
+        ):
             return
         try:
             code = self.services.accounts.new_recovery_code()
         except WijkteamError as error:
             show_error(self.window, error)
             return
-        self.show_recovery_code(code)
+        self.show_recovery_code(code, replaced=True)
 
-    def show_recovery_code(self, code: str) -> None:
-        RecoveryCodeDialog(code, self.services.settings.team().team_name, self.window).exec()
+    def show_recovery_code(self, code: str, *, replaced: bool = False) -> None:
+        team = self.services.settings.team().team_name
+        RecoveryCodeDialog(code, team, self.window, replaced=replaced).exec()
 
     def shut_down(self) -> None:
         """At closing: running work finishes, a backup, then the store closes (and its lock

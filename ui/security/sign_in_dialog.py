@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.messages import error_text
 from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
-from wijkteam.errors import StoreError
+from wijkteam.errors import SignInRefused, StoreError
 from wijkteam.wiring.access import SignInKey, StoreAccess
 
 if TYPE_CHECKING:
@@ -78,8 +79,12 @@ class SignInDialog(QDialog):
     def _unlocked(self, key: object) -> None:
         assert isinstance(key, SignInKey)
         self.password.clear()
+        self.gate.throttle.succeeded()
         try:
-            self.opened = self._access.sign_in(key, self.gate.throttle.succeeded())
+            self.opened = self._access.sign_in(key)
+        except SignInRefused as error:  # a password of another member's account
+            self.gate.refused(error_text(error))
+            return
         except StoreError as error:
             self.error = error
             self.reject()

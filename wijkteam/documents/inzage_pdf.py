@@ -1,5 +1,6 @@
-"""The readable half of an inzage (AVG art. 15, Wmo 2015 art. 5.3.2): every section of the
-export as labelled tables, in a font shipped with the app (DejaVu Sans)."""
+"""The readable half of an inzage (AVG art. 15, Wmo 2015 art. 5.3.2): the sections of
+services/privacy_inzage.py as headings, label/value blocks and tables, on the same A4 pages
+as the team's other documents (embedded font, logo, "pagina X van Y")."""
 
 from __future__ import annotations
 
@@ -7,93 +8,107 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from wijkteam.resources import resource
+from wijkteam.documents.pdf_base import (
+    ACCENT,
+    RULE,
+    SHADE,
+    PageSetup,
+    Styles,
+    build_pdf,
+    content_width,
+    fact_rows,
+    heading,
+    make_styles,
+    markup,
+    table_style,
+)
 
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+LABEL_WIDTH = 6.0 * cm
 
 
-def _fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-
-
-def write_inzage_pdf(data: dict[str, Any], path: Path) -> None:
-    _fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13)
-    title = ParagraphStyle("title", fontName=BOLD, fontSize=16, leading=20, spaceAfter=6)
-    section = ParagraphStyle("section", fontName=BOLD, fontSize=12, leading=16, spaceBefore=10)
-    story: list[Any] = [
-        Paragraph("Inzage in uw gegevens", title),
-        Paragraph(
-            f"Dit overzicht bevat alle gegevens die het wijkteam ({_text(data['team'])}) over u "
-            f"bewaart op de laptop, gemaakt op {data['gemaakt_op']}. U hebt recht op dit "
-            "overzicht (AVG artikel 15, Wmo 2015 artikel 5.3.2). Het 'protocol' laat zien wie "
-            "uw gegevens heeft bekeken of gewijzigd.",
-            body,
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    for name, content in data["onderdelen"].items():
-        story.append(Paragraph(_text(name), section))
-        rows = content if isinstance(content, list) else [content]
-        if not rows:
-            story.append(Paragraph("Geen gegevens.", body))
-        for row in rows:
-            story.append(_table(row, body))
-            story.append(Spacer(1, 2 * mm))
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title="Inzage",
-        author="Wijkteam",
+def inzage_pdf(data: dict[str, Any], made_on: date) -> bytes:
+    styles = make_styles(10)
+    setup = PageSetup(
+        team_name=str(data["team"]),
+        pdf_title=str(data["titel"]),
+        later_pages=f"{data['titel']} · {data['gemaakt_op']}",
+        page_label="pagina {page} van {pages}",
+        language_tag="nl",
+        made_on=made_on,
+        footer_size=8.5,
     )
-    document.build(story)
+    story: list[Flowable] = [Paragraph(markup(str(data["titel"])), styles.title)]
+    story += [Paragraph(markup(str(line)), styles.body) for line in data["inleiding"]]
+    for part in data["onderdelen"]:
+        story += _section(part, styles, level=0)
+    return build_pdf(setup, story)
 
 
-def _table(row: dict[str, Any], style: ParagraphStyle) -> Table:
-    cells = [
-        [Paragraph(_text(key.replace("_", " ")), style), Paragraph(_text(_value(value)), style)]
-        for key, value in row.items()
-    ]
-    table = Table(cells, colWidths=[52 * mm, 122 * mm])
-    table.setStyle(
-        TableStyle(
+def write_inzage_pdf(data: dict[str, Any], path: Path, made_on: date) -> None:
+    path.write_bytes(inzage_pdf(data, made_on))
+
+
+def _section(part: dict[str, Any], styles: Styles, level: int) -> list[Flowable]:
+    style = [styles.heading, _middle(styles), styles.subheading][min(level, 2)]
+    flow: list[Flowable] = []
+    if part.get("tabel") is not None:
+        flow.append(CondPageBreak(4.5 * cm))  # a heading never alone above its table
+    flow += heading(str(part["kop"]), style)
+    if part.get("uitleg"):
+        flow.append(Paragraph(markup(str(part["uitleg"])), styles.small))
+    if part.get("velden"):
+        flow += fact_rows([(str(k), str(v)) for k, v in part["velden"]], styles, LABEL_WIDTH)
+    if part.get("tabel") is not None:
+        flow.append(_table(part["tabel"], styles))
+    for sub in part.get("onderdelen", []):
+        flow += _section(sub, styles, level + 1)
+    if level == 0:
+        flow.append(Spacer(1, 0.2 * cm))
+    return flow
+
+
+def _middle(styles: Styles) -> ParagraphStyle:
+    """Between a section's heading and an item's: accent colour, a little larger."""
+    return ParagraphStyle(
+        "middle",
+        parent=styles.subheading,
+        textColor=ACCENT,
+        fontSize=styles.body.fontSize * 1.1,
+        leading=styles.body.fontSize * 1.5,
+        spaceBefore=10,
+    )
+
+
+def _table(table: dict[str, Any], styles: Styles) -> Flowable:
+    columns = [str(c) for c in table["kolommen"]]
+    rows = table["rijen"]
+    if not rows:
+        return Paragraph("Geen.", styles.body)
+    head = [Paragraph(markup(c), styles.cell_head) for c in columns]
+    body = [[Paragraph(markup(str(v)), styles.cell) for v in row] for row in rows]
+    result = Table([head, *body], repeatRows=1, hAlign="LEFT", colWidths=_widths(len(columns)))
+    result.setStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ]
         )
     )
-    return table
+    return result
 
 
-def _value(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, list):
-        return "; ".join(_value(v) for v in value) or "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
-    return str(value)
-
-
-def _text(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _widths(count: int) -> list[float]:
+    """The first column (a date, mostly) a little wider; the rest share the page."""
+    total = content_width()
+    if count == 1:
+        return [total]
+    first = min(4.6 * cm, total / count * 1.3)
+    return [first] + [(total - first) / (count - 1)] * (count - 1)

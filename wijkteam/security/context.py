@@ -28,6 +28,15 @@ class AuditAction(StrEnum):
     SETTINGS = "settings"
     BACKUP = "backup"
     RESTORE = "restore"
+    # Account changes, each saying what changed (issue 13).
+    RECOVERY = "recovery"  # the recovery code was used (or tried)
+    PASSWORD_RESET = "password_reset"  # a password set for someone (coordinator, recovery)
+    DEACTIVATE = "deactivate"
+    REACTIVATE = "reactivate"
+    ROLE_COORDINATOR = "role_coordinator"
+    ROLE_MEMBER = "role_member"
+    KEY_ROTATION = "key_rotation"  # the store and its backups got a new key
+    NEW_RECOVERY_CODE = "new_recovery_code"  # the old code no longer works
 
 
 class AuditResult(StrEnum):

@@ -2,8 +2,9 @@
 produces a torn copy), rotated, and restored with the current store kept aside.
 
 A backup is an SQLCipher file with the same store key, so the key file (copied next to the
-backups) opens it with any member's password or the recovery code. File names hold a time,
-never a name."""
+backups) opens it with any member's password or the recovery code; when the store key is
+rotated, every backup is re-encrypted with it (services/key_rotation.py). File names hold a
+time, never a name."""
 
 from __future__ import annotations
 
@@ -16,13 +17,25 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from wijkteam.clock import Clock
 from wijkteam.errors import StoreNotADatabase, StoreUnreadable
-from wijkteam.security.context import AuditAction
+from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.security.keyring import KEYS_FILENAME
 from wijkteam.services.audit import AuditService
-from wijkteam.services.team_settings import SettingsService
-from wijkteam.store import Store, store_path
+from wijkteam.services.privacy_ledger import (
+    mirror_path,
+    read_mirror,
+    read_store_ledger,
+    reapply,
+    union,
+    write_mirror,
+)
+from wijkteam.services.team_settings import SettingsService, ensure_origin
+from wijkteam.store import Store, open_store, store_path
 from wijkteam.store.cipher import Cipher, connect_plain
+from wijkteam.store.models import AuditEvent, Contact, Erasure, Report, Resident
 
 BACKUP_FOLDER = "backups"
 REPLACED_FOLDER = "vervangen"
@@ -55,6 +68,14 @@ class BackupStatus:
     last_made_at: datetime | None
     last_failed_at: datetime | None
     warning: BackupWarning | None
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    backup: BackupInfo
+    changed_since: dict[str, int]  # "resident", "report", "contact": rows added or changed
+    erased_since: int  # residents erased after the backup: erased again at the restore
+    audit_rows_since: int  # audit entries written after the backup
 
 
 def backup_folder(data_dir: Path) -> Path:
@@ -124,6 +145,36 @@ class BackupService:
         value = self._settings.value(key)
         return datetime.fromisoformat(value) if value else None
 
+    def make_now(self) -> BackupInfo:
+        """A backup on request (Beheer › Back-up maken): where it went and how big it is."""
+        path = self.make()
+        made = datetime.strptime(path.name[9:24], "%Y%m%d-%H%M%S")
+        return BackupInfo(path, made, path.stat().st_size)
+
+    def preview(self, backup: BackupInfo) -> RestorePreview:
+        """What restoring `backup` would not bring back (for the warning)."""
+        self._audit.require_coordinator(AuditAction.RESTORE, "store")
+        since = backup.made_at
+        with self._store.transaction() as session:
+            changed = {
+                name: session.scalar(
+                    select(func.count()).select_from(model).where(model.updated_at > since)
+                )
+                or 0
+                for name, model in (
+                    ("resident", Resident),
+                    ("report", Report),
+                    ("contact", Contact),
+                )
+            }
+            erased = session.scalar(
+                select(func.count()).select_from(Erasure).where(Erasure.erased_at > since)
+            )
+            audit_rows = session.scalar(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.created_at > since)
+            )
+        return RestorePreview(backup, changed, erased or 0, audit_rows or 0)
+
     def is_due(self) -> bool:
         last = self._settings.value(LAST_KEY)
         return last is None or self._store.clock.utcnow() - datetime.fromisoformat(last) >= DAILY
@@ -159,21 +210,46 @@ def check_backup(path: Path, store_key: bytes | Cipher | None) -> None:
         connection.close()
 
 
-def restore(data_dir: Path, backup: Path, store_key: bytes | Cipher | None, now: datetime) -> Path:
+@dataclass(frozen=True)
+class Restored:
+    aside: Path | None  # where the replaced store was kept
+    erased_again: int  # residents erased after the backup, erased again in it
+
+
+def restore(
+    data_dir: Path,
+    backup: Path,
+    store_key: bytes | Cipher | None,
+    clock: Clock,
+    context: ServiceContext | None = None,
+) -> Restored:
     """Put a backup in the store's place (the store must be closed). The current store is
-    moved to `vervangen/`, not deleted. Returns where it was kept."""
-    check_backup(backup, store_key)
+    moved to `vervangen/`, not deleted. Before anyone uses the restored store, the erasure
+    ledger (of the replaced store and of its copy next to it) is re-applied to it."""
+    cipher = Cipher(store_key) if isinstance(store_key, bytes) else store_key
+    check_backup(backup, cipher)
     current = store_path(data_dir)
-    aside_folder = Path(data_dir) / REPLACED_FOLDER
-    aside_folder.mkdir(parents=True, exist_ok=True)
-    aside = aside_folder / f"wijkteam-{now:%Y%m%d-%H%M%S}.db"
+    ledger = union(read_store_ledger(current, cipher), read_mirror(mirror_path(data_dir), cipher))
+    aside = None
     if current.exists():
+        aside_folder = Path(data_dir) / REPLACED_FOLDER
+        aside_folder.mkdir(parents=True, exist_ok=True)
+        aside = aside_folder / f"wijkteam-{clock.utcnow():%Y%m%d-%H%M%S}.db"
         os.replace(current, aside)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{current}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{aside}{suffix}"))
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{current}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))
     partial = current.with_name(current.name + ".restoring")
     shutil.copy2(backup, partial)
     os.replace(partial, current)
-    return aside
+    restored = open_store(current, cipher.secret if cipher else None, clock=clock)
+    try:
+        audit = AuditService(restored, context or ServiceContext(ensure_origin(restored)))
+        erased_again = reapply(restored, ledger, audit)
+        audit.log(AuditAction.RESTORE, "store")
+    finally:
+        restored.close()
+    if ledger:
+        write_mirror(mirror_path(data_dir), cipher, ledger)
+    return Restored(aside, erased_again)

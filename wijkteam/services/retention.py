@@ -45,6 +45,17 @@ class FigureRow:
 
 
 @dataclass(frozen=True)
+class RetentionOverview:
+    """Everything Beheer › Bewaartermijnen shows, read (and logged) once."""
+
+    grace_days: int
+    due: list[RetentionCase]  # may leave the laptop now
+    waiting: list[RetentionCase]  # acknowledged, waiting out the termijn (with its date)
+    problems: list[RetentionCase]  # closed long ago, never acknowledged
+    figures: list[FigureRow]
+
+
+@dataclass(frozen=True)
 class RemovalSummary:
     reports: int
     residents: int
@@ -59,26 +70,57 @@ class RetentionService:
     def _grace(self) -> timedelta:
         return timedelta(days=self._settings.security().retention_grace_days)
 
+    def overview(self) -> RetentionOverview:
+        """One look at the screen: one audit entry."""
+        self._audit.require_coordinator(AuditAction.VIEW, RETENTION)
+        overview = RetentionOverview(
+            grace_days=self._grace().days,
+            due=self._cases(self._due_query()),
+            waiting=sorted(self._cases(self._waiting_query()), key=lambda c: c.due_on or date.max),
+            problems=self._cases(self._problem_query()),
+            figures=self.figures(),
+        )
+        self._audit.log(AuditAction.VIEW, RETENTION)
+        return overview
+
     def due(self) -> list[RetentionCase]:
         """Closed, acknowledged by the municipality, and past the grace period."""
         self._audit.require_coordinator(AuditAction.VIEW, RETENTION)
-        limit = datetime.combine(self._store.clock.today(), datetime.min.time()) - self._grace()
-        query = _closed().where(
-            Report.sync_acknowledged_at.isnot(None), Report.sync_acknowledged_at <= limit
-        )
-        return self._cases(query)
+        cases = self._cases(self._due_query())
+        self._audit.log(AuditAction.VIEW, RETENTION)
+        return cases
 
     def problems(self) -> list[RetentionCase]:
         """Closed longer than the grace period, but never acknowledged by the municipality."""
         self._audit.require_coordinator(AuditAction.VIEW, RETENTION)
+        cases = self._cases(self._problem_query())
+        self._audit.log(AuditAction.VIEW, RETENTION)
+        return cases
+
+    def _limit(self) -> datetime:
+        return datetime.combine(self._store.clock.today(), datetime.min.time()) - self._grace()
+
+    def _due_query(self):  # type: ignore[no-untyped-def]
+        return _closed().where(
+            Report.sync_acknowledged_at.isnot(None), Report.sync_acknowledged_at <= self._limit()
+        )
+
+    def _waiting_query(self):  # type: ignore[no-untyped-def]
+        return _closed().where(Report.sync_acknowledged_at > self._limit())
+
+    def _problem_query(self):  # type: ignore[no-untyped-def]
         limit = self._store.clock.today() - self._grace()
-        query = _closed().where(Report.sync_acknowledged_at.is_(None), Report.closed_on <= limit)
-        return self._cases(query)
+        return _closed().where(Report.sync_acknowledged_at.is_(None), Report.closed_on <= limit)
 
     def remove(self, report_ids: list[int]) -> RemovalSummary:
         """Removes the given meldingen that are (still) due; others are left alone."""
         self._audit.require_coordinator(AuditAction.RETENTION_REMOVAL, "report")
-        due = {c.report_id: c.resident_id for c in self.due() if c.report_id in set(report_ids)}
+        wanted = set(report_ids)
+        due = {
+            c.report_id: c.resident_id
+            for c in self._cases(self._due_query())
+            if c.report_id in wanted
+        }
         residents = 0
         with self._store.transaction() as session:
             count_figures(session, list(due), RETENTION)
@@ -127,7 +169,6 @@ class RetentionService:
                 )
                 for row in session.execute(query.order_by(Report.closed_on, Report.id))
             ]
-            self._audit.record(session, AuditAction.VIEW, RETENTION)
             return result
 
 

@@ -29,7 +29,8 @@ class SecuritySettings:
 
 LIMITS = {
     "auto_lock_minutes": (1, 60),
-    "retention_grace_days": (0, 730),
+    # At least two weeks: time to answer questions about the closing (issue 13).
+    "retention_grace_days": (14, 730),
     "backups_kept": (1, 60),
 }
 
@@ -78,7 +79,8 @@ class SettingsService:
             for key in LIMITS:
                 text = _get(session, key)
                 if text is not None and text.isdigit():
-                    values[key] = int(text)
+                    low, high = LIMITS[key]
+                    values[key] = min(max(int(text), low), high)  # a value of an older rule
         return SecuritySettings(**values)
 
     def update_security(self, settings: SecuritySettings) -> SecuritySettings:

@@ -24,6 +24,7 @@ class Cipher:
     module: Any = sqlcipher3.dbapi2
 
     def __init__(self, secret: bytes | str) -> None:
+        self._secret = secret
         if isinstance(secret, bytes):
             if len(secret) != STORE_KEY_BYTES:
                 raise ValueError("a raw store key has 32 bytes")
@@ -33,6 +34,11 @@ class Cipher:
                 raise ValueError("empty passphrase")
             self.key_literal = "'" + secret.replace("'", "''") + "'"
         self._pragma = f"PRAGMA key = {self.key_literal}"
+
+    @property
+    def secret(self) -> bytes | str:
+        """What the cipher was made with (to open another file of the same store)."""
+        return self._secret
 
     def __repr__(self) -> str:  # keep the secret out of tracebacks and logs
         return "Cipher(<hidden>)"
@@ -67,3 +73,31 @@ def is_plain_sqlite(path: Path) -> bool:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
+
+
+def opens(path: Path, cipher: Cipher) -> bool:
+    """Whether this key reads the encrypted file (without changing it)."""
+    try:
+        connection = cipher.connect(path, read_only=True)
+    except Cipher.module.DatabaseError:
+        return False
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Cipher.module.DatabaseError:
+        return False
+    finally:
+        connection.close()
+
+
+def rekey_file(path: Path, old: Cipher, new: Cipher) -> None:
+    """Re-encrypt every page of an SQLCipher file under a new key (SQLCipher's own
+    `PRAGMA rekey`, one transaction: a crash leaves the file under the old key). Nothing
+    else may have the file open."""
+    connection = old.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute(f"PRAGMA rekey = {new.key_literal}")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()

@@ -31,7 +31,7 @@ from wijkteam.errors import (
     StoreUnreadable,
 )
 from wijkteam.store import STORE_FILENAME, audit_guard, store_path
-from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain
+from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain, rekey_file
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.revisions import head_revision, known_revisions
 from wijkteam.store.timestamps import stamp_records
@@ -86,6 +86,18 @@ class Store:
         """Fold the WAL into the store file and empty it (after removing personal data)."""
         with self.engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def rekey(self, store_key: bytes) -> None:
+        """Re-encrypt the whole file under a new store key (key rotation). Every pooled
+        connection is closed first; new ones get the new key."""
+        if self.path is None or self.cipher is None:
+            raise StoreUnreadable()
+        new = Cipher(store_key)
+        self.engine.dispose()
+        rekey_file(self.path, self.cipher, new)
+        self.cipher = new
+        self.engine = _file_engine(self.path, new)
+        self._sessions.configure(bind=self.engine)
 
     def close(self) -> None:
         try:

@@ -111,23 +111,20 @@ class StoreAccess:
         SignInRefused."""
         from wijkteam.wiring.setup import unlock
 
-        ring, unlocked = unlock(self.data_dir, initials, password)
+        ring, unlocked = unlock(self.data_dir, initials, password, self._clock)
         return SignInKey(ring, unlocked)
 
-    def sign_in(self, key: SignInKey, failed_attempts: int = 0) -> Opened:
-        """Opens the store with what `unlock` found and signs the member in."""
+    def sign_in(self, key: SignInKey) -> Opened:
+        """Opens the store with what `unlock` found and signs the member in (refused
+        attempts before it were sealed in the key file's inbox and go to the audit log now)."""
         from wijkteam.wiring.setup import open_unlocked
 
-        return open_unlocked(
-            self.data_dir,
-            key.ring,
-            key.unlocked,
-            clock=self._clock,
-            failed_attempts=failed_attempts,
-        )
+        return open_unlocked(self.data_dir, key.ring, key.unlocked, clock=self._clock)
 
     def reset_password(self, code: str, initials: str, password: str, again: str) -> Opened:
-        """A forgotten password: the recovery code sets a new one and signs the member in."""
+        """A forgotten password: the recovery code sets a new one and signs the member in;
+        the store gets a new key and the team a new recovery code (`Opened.recovery_code`).
+        Slow (key derivation and re-encryption): run it off the UI thread."""
         from wijkteam.wiring.setup import reset_password
 
         return reset_password(self.data_dir, code, initials, password, again, clock=self._clock)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wijkteam.clock import Clock
 from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
+from wijkteam.security.attempts import SIGN_IN, write_attempt
 from wijkteam.security.keyring import KeyRing, keys_path
-from wijkteam.store import Store, open_store, store_path
+from wijkteam.store import Store
 from wijkteam.wiring.services import Services
 from wijkteam.wiring.setup import (
     Opened,
@@ -34,12 +36,15 @@ def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Sto
     state = store_state(data_dir)
     if state is not StoreState.LOCKED:
         raise StoreNotSetUp()
+    from wijkteam.services.key_rotation import open_rotating  # loads the database layer
+
     ring = KeyRing.load(keys_path(data_dir))
     try:
         unlocked = ring.unlock_any(passphrase_from_environment())
     except SignInRefused as error:
+        write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
         raise PassphraseRefused() from error
-    return open_store(store_path(data_dir), unlocked.store_key, clock=clock)
+    return open_rotating(data_dir, ring, unlocked.store_key, clock=clock)
 
 
 def open_services_for_command(data_dir: Path, *, clock: Clock | None = None) -> Services:
@@ -53,6 +58,7 @@ def open_services_for_command(data_dir: Path, *, clock: Clock | None = None) -> 
     try:
         unlocked = ring.unlock_any(passphrase_from_environment())
     except SignInRefused as error:
+        write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
         raise PassphraseRefused() from error
     try:
         return open_unlocked(data_dir, ring, unlocked, clock=clock).services
@@ -76,4 +82,9 @@ def open_headless(data_dir: Path, state: StoreState, passphrase: str) -> Opened:
         team, place, name, initials = DEMO_TEAM
         return first_start(data_dir, TeamSetup(team, place, name, initials, passphrase, passphrase))
     ring = KeyRing.load(keys_path(data_dir))
-    return open_unlocked(data_dir, ring, ring.unlock_any(passphrase))
+    try:
+        unlocked = ring.unlock_any(passphrase)
+    except SignInRefused:
+        write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
+        raise
+    return open_unlocked(data_dir, ring, unlocked)

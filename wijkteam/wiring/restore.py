@@ -9,17 +9,16 @@ from pathlib import Path
 
 from wijkteam.errors import StoreUnreadable
 from wijkteam.security.context import AuditAction
-from wijkteam.services.backups import restore
-from wijkteam.store import open_store, store_path
+from wijkteam.services.backups import Restored, restore
 from wijkteam.wiring.services import Services
 
 
 def restore_backup(
     services: Services, backup: Path, before_close: Callable[[], None] = lambda: None
-) -> Path:
-    """Returns where the replaced store was kept. `before_close` runs after the role check,
-    just before the store closes (the window stops its timers there). `services` cannot be
-    used afterwards."""
+) -> Restored:
+    """Returns where the replaced store was kept and how many residents were erased again.
+    `before_close` runs after the role check, just before the store closes (the window stops
+    its timers there). `services` cannot be used afterwards."""
     services.audit.require_coordinator(AuditAction.RESTORE, "store")
     store = services.store
     if store.path is None:
@@ -28,10 +27,5 @@ def restore_backup(
     data_dir = store.path.parent
     before_close()
     store.close()
-    aside = restore(data_dir, backup, key, store.clock.utcnow())
-    restored = open_store(store_path(data_dir), key, clock=store.clock)
-    try:
-        Services.create(restored, services.context).audit.log(AuditAction.RESTORE, "store")
-    finally:
-        restored.close()
-    return aside
+    # The erasure ledger is re-applied and the restore logged in the restored store.
+    return restore(data_dir, backup, key, store.clock, services.context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,7 @@ class Services:
             settings=settings,
             accounts=AccountService(store, context, audit, members, keys),
             retention=RetentionService(store, audit, settings),
-            privacy=PrivacyService(store, audit, settings, _inzage_pdf),
+            privacy=PrivacyService(store, audit, settings, context, _inzage_pdf),
             backups=BackupService(store, audit, settings),
             documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),
@@ -123,8 +124,8 @@ class Services:
             )
 
 
-def _inzage_pdf(data: dict[str, Any], path: Path) -> None:
+def _inzage_pdf(data: dict[str, Any], path: Path, today: date) -> None:
     # reportlab loads when the first inzage is written, not at start-up.
     from wijkteam.documents.inzage_pdf import write_inzage_pdf
 
-    write_inzage_pdf(data, path)
+    write_inzage_pdf(data, path, today)

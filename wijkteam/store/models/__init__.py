@@ -4,6 +4,7 @@ from wijkteam.store.models.audit import AuditEvent
 from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
 from wijkteam.store.models.document import Document
+from wijkteam.store.models.erasure import Erasure
 from wijkteam.store.models.figures import RemovedCaseFigure
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.referral import Referral, ReferralConsent
@@ -21,6 +22,7 @@ __all__ = [
     "ContactDraft",
     "ContactTheme",
     "Document",
+    "Erasure",
     "FollowUp",
     "HomeVisit",
     "Member",

@@ -1,0 +1,97 @@
+"""The lock screen's "Wachtwoord vergeten?": the team's recovery code gives the signed-in
+member a new password. The code works once: the store gets a new key and the team a new
+recovery code, shown to print afterwards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.security.password_gate import PasswordGate
+from ui.security.widgets import password_field
+from ui.tasks import TaskRunner
+from ui.widgets.fields import FieldSet, heading, muted
+from wijkteam.errors import ValidationFailed, WijkteamError
+from wijkteam.security.passwords import MIN_LENGTH, check_new_password
+from wijkteam.wiring import Services
+
+CODE_REFUSED = "Deze herstelcode klopt niet."
+
+
+class LockResetDialog(QDialog):
+    """Accepted with `new_code`: the team's new recovery code, to print."""
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.new_code: str | None = None
+        self.setWindowTitle("Wachtwoord vergeten")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setMinimumWidth(540)
+        self.fieldset = FieldSet()
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.password, self.again = password_field(), password_field()
+        form = QFormLayout()
+        form.addRow("&Herstelcode", self.code)
+        self.fieldset.add(form, "password", "&Nieuw wachtwoord", self.password)
+        self.fieldset.add(form, "password_again", "Nog &een keer", self.again)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Wachtwoord instellen")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Wachtwoord vergeten", 2))
+        layout.addWidget(
+            muted(
+                "Vraag de coördinator om de herstelcode op papier. Met die code kiest u een "
+                f"nieuw wachtwoord (minstens {MIN_LENGTH} tekens). De code werkt één keer: "
+                "daarna krijgt het team een nieuwe herstelcode om te printen."
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.gate = PasswordGate(self.ok_button, self.status, runner)
+        self.code.setFocus()
+
+    def submit(self) -> None:
+        self.fieldset.clear_errors()
+        code, password, again = self.code.text(), self.password.text(), self.again.text()
+        try:
+            check_new_password(password, again)
+        except ValidationFailed as error:
+            self.fieldset.show_errors(error.errors)
+            return
+        self.gate.attempt(
+            lambda: self._services.accounts.check_recovery_code(code),
+            lambda me: self._reset(me.id, password),
+            refused_text=CODE_REFUSED,
+        )
+
+    def _reset(self, member_id: int, password: str) -> None:
+        """On the UI thread: the store gets its new key while nothing else uses it."""
+        self.status.setText("Het nieuwe wachtwoord en een nieuwe sleutel worden ingesteld…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.new_code = self._services.accounts.after_recovery(member_id, password)
+        except WijkteamError:
+            self.status.setText("Het lukte niet. Probeer het nog eens, of vraag de coördinator.")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()
