@@ -17,6 +17,7 @@ from wijkteam.errors import (
     OpenItemsRemain,
     PassphraseRefused,
     SignInRefused,
+    StoreBackupFailed,
     StoreInUse,
     StoreNotADatabase,
     StoreNotEncrypted,
@@ -24,6 +25,7 @@ from wijkteam.errors import (
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
+    StoreUpgradeFailed,
     TransitionRefused,
     ValidationError,
     ValidationFailed,
@@ -114,6 +116,12 @@ _STORE = {
     "Installeer de nieuwste versie; de gegevens zijn niet aangeraakt.",
     StoreReadOnly: "Wijkteam kan niet schrijven in de map met gegevens (alleen-lezen of niet "
     "aan te maken). Kies een andere map of vraag uw beheerder om schrijfrechten.",
+    StoreBackupFailed: "Deze versie van Wijkteam moet de gegevens bijwerken, maar kon eerst "
+    "geen reservekopie maken (is de schijf vol?). Er is niets veranderd. Maak ruimte vrij "
+    "en start Wijkteam opnieuw.",
+    StoreUpgradeFailed: "Het bijwerken van de gegevens naar deze versie van Wijkteam is "
+    "mislukt. Er is niets veranderd; de gegevens zijn zoals ze waren. Neem contact op met "
+    "uw beheerder.",
     StoreInUse: "Wijkteam is op deze laptop al geopend. Gebruik het venster dat al open is "
     "(kijk in de taakbalk); de gegevens kunnen niet twee keer tegelijk open staan.",
     StoreNotEncrypted: "Het gegevensbestand is niet versleuteld, maar er staat wel een "

@@ -29,6 +29,8 @@ LABELS = {
     "store": "Versleutelde opslag maken en bijwerken",
     "record": "Gegevens schrijven, opnieuw aanmelden en teruglezen",
     "pdf": "PDF maken met ingesloten lettertype",
+    "export": "Export voor de gemeente (ZGW, versleutelde ZIP)",
+    "libraries": "Rekenregels (feestdagen, telefoonnummers, BSN, ZGW-schema's)",
     "qt": "Qt-programma starten (offscreen)",
 }
 DONE = {
@@ -36,6 +38,8 @@ DONE = {
     "store": "schema {revision}",
     "record": "alles teruggelezen",
     "pdf": "{size} bytes",
+    "export": "{count} ZGW-objecten",
+    "libraries": "in orde",
     "qt": "platform {platform} laadt; hoofdvenster getoond",
 }
 PROBLEMS = {
@@ -47,6 +51,9 @@ PROBLEMS = {
     "record_mismatch": "wat teruggelezen werd, is niet wat geschreven was.",
     "pdf_failed": "de PDF kon niet worden gemaakt ({error}).",
     "font_not_embedded": "het lettertype zit niet in de PDF.",
+    "export_failed": "de export kon niet worden gemaakt ({error}).",
+    "library_failed": "een onderdeel van het programma ontbreekt ({error}). Installeer "
+    "Wijkteam opnieuw.",
     "qt_missing": "Qt (PySide6) kan niet worden geladen ({error}).",
     "qt_platform_missing": "de Qt-platformbibliotheek '{platform}' ontbreekt (gezocht in "
     "{folder}).",
@@ -88,6 +95,8 @@ def run_self_test(report_to: str | None = None) -> int:
                 _run("store", test.check_store, out),
                 _run("record", test.check_record, out, needs=lambda: test.opened is not None),
                 _run("pdf", test.check_pdf, out),
+                _run("export", test.check_export, out, needs=lambda: test.opened is not None),
+                _run("libraries", test.check_libraries, out),
                 _run("qt", lambda: check_qt(test), out),
             ]
         failed = results.count(False)

@@ -30,7 +30,8 @@ FONT_NAME = b"DejaVuSans"
 
 class SelfTestProblem(WijkteamError):
     """A check failed. Codes: resources_missing (missing, folder), store_failed (error),
-    record_mismatch, record_failed (error), pdf_failed (error), font_not_embedded."""
+    record_mismatch, record_failed (error), pdf_failed (error), font_not_embedded,
+    library_failed (error), export_failed (error)."""
 
 
 def _describe(error: BaseException) -> str:
@@ -141,6 +142,43 @@ class HeadlessSelfTest:
         if FONT_NAME not in pdf:
             raise SelfTestProblem("font_not_embedded")
         return {"size": len(pdf)}
+
+    def check_export(self) -> dict[str, Any]:
+        """The melding exported for the municipality: ZGW mapping checked against the
+        official schemas, written to an AES-encrypted ZIP (with the example settings)."""
+        if self.opened is None:
+            raise SelfTestProblem("export_failed", error="geen opslag")
+        try:
+            from wijkteam.demo.zgw_example import example_settings
+
+            export = self.opened.services.export
+            export.settings.save(example_settings())
+            target = self.folder / "export.zip"
+            result = export.exports.export(target, self._password, include_all=True)
+        except Exception as error:
+            raise SelfTestProblem("export_failed", error=_describe(error)) from error
+        if not target.is_file() or not target.read_bytes().startswith(b"PK"):
+            raise SelfTestProblem("export_failed", error="geen ZIP")
+        return {"count": sum(result.counts.values())}
+
+    def check_libraries(self) -> dict[str, Any]:
+        """What the rules read from data files at run time, which a bundle can lack: the
+        Dutch public holidays (working-day deadlines), phone numbers, BSN, ZGW schemas."""
+        try:  # the imports too: a bundle may lack a module or its data
+            from wijkteam.domain.working_days import add_working_days
+            from wijkteam.sync.zgw.resources import ResourceKind
+            from wijkteam.sync.zgw.schemas import problems
+            from wijkteam.validation.rules import format_phone, normalise_bsn, normalise_phone
+
+            after_christmas = add_working_days(date(2026, 12, 24), 1)
+            phone = format_phone(normalise_phone("06 12345678"), abroad=True)
+            bsn = normalise_bsn("999990019")
+            refused = problems(ResourceKind.ZAAK, {})
+        except Exception as error:
+            raise SelfTestProblem("library_failed", error=_describe(error)) from error
+        if after_christmas != date(2026, 12, 28) or not phone.startswith("+31 6") or not refused:
+            raise SelfTestProblem("library_failed", error=f"{after_christmas} {phone} {bsn}")
+        return {}
 
 
 def _today() -> str:
