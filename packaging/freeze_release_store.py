@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit("Commit de code eerst: de opslag moet van een commit zijn.")
             _demo_data(ROOT, data, args.residents)
             _fill_every_table(data, Path(work))
-        folder = _freeze(data, commit, args.out, args.residents)
+        folder = _freeze(data, commit, args.out, args.residents, every_table=not args.commit)
     print(f"Vastgelegd: {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}")
     return 0
 
@@ -153,7 +153,7 @@ def _fill_every_table(data: Path, work: Path) -> None:
 
 
 # --- freezing ---------------------------------------------------------------------------------
-def _freeze(data: Path, commit: str, out: Path, residents: int) -> Path:
+def _freeze(data: Path, commit: str, out: Path, residents: int, every_table: bool) -> Path:
     from wijkteam import __version__
     from wijkteam.store.cipher import is_plain_sqlite
     from wijkteam.store.manifest import record_manifest
@@ -182,6 +182,7 @@ def _freeze(data: Path, commit: str, out: Path, residents: int) -> Path:
         "commit": commit,
         "command": f"wijkteam demo-data --residents {residents}",
         "on": f"{date.today():%Y-%m-%d}",
+        "every_table": every_table,  # rows added where the demo leaves a table empty
     }
     manifest["sign_in"] = {"initials": INITIALS, "password": PASSWORD} if encrypted else None
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

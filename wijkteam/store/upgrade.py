@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Collection
@@ -70,7 +71,8 @@ def backup_before_upgrade(store_file: Path, cipher: Cipher | None, current: str)
             source.close()
         os.replace(partial, target)
     except (OSError, sqlite3.Error, Cipher.module.Error) as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise StoreBackupFailed() from error
     return target
 
