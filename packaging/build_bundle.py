@@ -116,12 +116,16 @@ def check_bundle() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     program = str(executable())
     steps = [[program, "--version"], [program, "--self-test"]]
+    if sys.platform.startswith("linux"):
+        # Again with the platform a desktop uses: the bundled xcb plugin must find its system
+        # libraries (the self-test loads it, then still starts Qt offscreen).
+        steps.append(["env", "QT_QPA_PLATFORM=xcb", program, "--self-test"])
     with tempfile.TemporaryDirectory(prefix="wijkteam-bundel-") as folder:
         data = Path(folder) / "data"
         steps.append([program, "demo-data", "--data-dir", str(data), "--residents", "20"])
         env["WIJKTEAM_PASSPHRASE"] = DEMO_PASSWORD
         for step in steps:
-            shown = " ".join(Path(step[0]).name if i == 0 else s for i, s in enumerate(step))
+            shown = " ".join(Path(s).name if s == program else s for s in step)
             print(f"$ {shown}", flush=True)
             result = subprocess.run(step, env=env, cwd=folder, timeout=300)
             if result.returncode != 0:
