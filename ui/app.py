@@ -30,12 +30,21 @@ def application() -> QApplication:
     dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
     QLocale.setDefault(dutch)
     translator = QTranslator(app)
-    if translator.load(
-        dutch, "qt", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    if any(translator.load(dutch, "qt", "_", folder) for folder in qt_translation_folders()):
         app.installTranslator(translator)
     apply_style(app)
     return app
+
+
+def qt_translation_folders() -> list[str]:
+    """Qt's own Dutch texts (Annuleren, Ja, ...). In a PyInstaller bundle QLibraryInfo may
+    point beside the bundle, so PySide6's folder inside it is tried as well."""
+    import PySide6
+
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
 
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:

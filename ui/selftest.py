@@ -40,7 +40,7 @@ DONE = {
     "pdf": "{size} bytes",
     "export": "{count} ZGW-objecten",
     "libraries": "in orde",
-    "qt": "platform {platform} laadt; hoofdvenster getoond",
+    "qt": "platform {platform} laadt; Nederlandse teksten; hoofdvenster getoond",
 }
 PROBLEMS = {
     "resources_missing": "ontbreekt: {missing} (gezocht in {folder}). Installeer Wijkteam opnieuw.",
@@ -61,6 +61,7 @@ PROBLEMS = {
     "systeembibliotheek {library} ontbreekt of is onbruikbaar{package}. ({error})",
     "qt_no_screen_fonts": "Qt vindt geen lettertypen voor het scherm{package}.",
     "qt_failed": "Qt kon niet starten ({error}).",
+    "qt_no_dutch": "Qt's Nederlandse teksten (qtbase_nl.qm) ontbreken (gezocht in {folder}).",
 }
 SKIPPED = "overgeslagen: de opslag ontbreekt."
 # Debian/Ubuntu packages of the libraries Qt's xcb plugin loads (README: "fresh machine").
@@ -216,13 +217,22 @@ def preflight_platform(platform: str, plugins: Path) -> None:
         ) from error
 
 
+def _translation_folders() -> str:
+    from ui.app import qt_translation_folders
+
+    return ", ".join(qt_translation_folders())
+
+
 def _show_main_window(test: HeadlessSelfTest) -> None:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QLabel
 
     from ui.app import application
 
     app = application()
+    if QCoreApplication.translate("QPlatformTheme", "Cancel") != "Annuleren":
+        raise SelfTestProblem("qt_no_dutch", folder=_translation_folders())
     if not QFontDatabase.families():
         raise SelfTestProblem(
             "qt_no_screen_fonts",

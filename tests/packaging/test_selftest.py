@@ -38,7 +38,7 @@ def test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     assert lines[0].startswith("Zelftest van Wijkteam ")
     assert [line[:4] for line in lines[1:8]] == ["OK  "] * 7
     assert f"schema {head_revision()}" in result.stdout
-    assert "hoofdvenster getoond" in result.stdout
+    assert "Nederlandse teksten; hoofdvenster getoond" in result.stdout
     assert lines[-1] == "Zelftest geslaagd."
     assert list((tmp_path / "tmp").iterdir()) == []  # the store and its key file are gone
 
