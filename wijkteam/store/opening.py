@@ -5,8 +5,9 @@ from the key file, see wijkteam/security) the store is an SQLCipher database: ev
 file, its WAL and its backups is encrypted. Without a key it is plain SQLite, which the app
 itself only uses to read a store of an earlier version once, for conversion.
 Before anything is written, the file is inspected read-only: a file that is not a database, or
-has a newer schema than this version knows, is refused untouched. One process at a time may
-open a store file (an OS lock next to it).
+has a newer schema than this version knows, is refused untouched. A store of an older schema is
+copied to backups/ first and migrated in one transaction (upgrade.py). One process at a time
+may open a store file (an OS lock next to it).
 """
 
 from __future__ import annotations
