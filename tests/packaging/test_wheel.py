@@ -35,12 +35,13 @@ from wijkteam.documents.content import THEME_KEYS
 from wijkteam.documents.summary_choices import SummaryChoices, compose_summary
 from wijkteam.documents.visit_summary import build_visit_summary
 from wijkteam.domain.enums import Language
-from wijkteam.security.headless import open_store_for_command
-from wijkteam.services import Services
+from wijkteam.security.headless import open_headless, passphrase_from_environment
+from wijkteam.security.state import store_state
 from wijkteam.store.models import Contact
 
-store = open_store_for_command(Path(sys.argv[1]))
-services = Services.create(store)
+data = Path(sys.argv[1])
+services = open_headless(data, store_state(data), passphrase_from_environment()).services
+store = services.store
 with store.transaction() as session:
     report_id = session.scalars(select(Contact.report_id).order_by(Contact.id)).first()
 draft = services.documents.visit_summary_draft(report_id)
