@@ -40,12 +40,25 @@ def application() -> QApplication:
     dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
     QLocale.setDefault(dutch)
     translator = QTranslator(app)
-    if translator.load(
-        dutch, "qt", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    if any(translator.load(dutch, "qtbase", "_", folder) for folder in qt_translation_folders()):
         app.installTranslator(translator)
     apply_style(app)
     return app
+
+
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own Dutch texts (Annuleren, Ja, ...) are. The app loads qtbase_nl.qm (the
+    widgets, dialogs and printing), not the qt_nl.qm catalog: that one also demands the
+    translations of Qt modules the app does not use, which a PyInstaller bundle leaves out,
+    and then loads nothing. PySide6's own folder is the fallback if QLibraryInfo points
+    elsewhere."""
+    import PySide6
+
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
+    return list(dict.fromkeys(folders))
 
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:

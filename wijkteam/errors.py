@@ -115,6 +115,19 @@ class ReferralTransitionRefused(TransitionRefused):
     code = "referral_transition_refused"
 
 
+class StoreBackupFailed(StoreError):
+    """The copy made before a schema upgrade could not be written (e.g. a full disk); the
+    store was not changed."""
+
+    code = "store_backup_failed"
+
+
+class StoreUpgradeFailed(StoreError):
+    """A schema upgrade failed and was rolled back: the store is as it was."""
+
+    code = "store_upgrade_failed"
+
+
 class StoreInUse(StoreError):
     """Another Wijkteam on this laptop has the store open."""
 

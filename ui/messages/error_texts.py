@@ -26,6 +26,7 @@ from wijkteam.errors import (
     PassphraseRefused,
     ReferralTransitionRefused,
     SignInRefused,
+    StoreBackupFailed,
     StoreInUse,
     StoreNotADatabase,
     StoreNotEncrypted,
@@ -33,6 +34,7 @@ from wijkteam.errors import (
     StoreReadOnly,
     StoreTooNew,
     StoreUnreadable,
+    StoreUpgradeFailed,
     TransitionRefused,
     Unexpected,
     WijkteamError,
@@ -203,6 +205,17 @@ ERROR_TEXTS: tuple[Entry, ...] = (
         StoreReadOnly,
         "Wijkteam kan niet schrijven in de map met gegevens (alleen-lezen of niet aan te maken). "
         "Kies een andere map of vraag uw beheerder om schrijfrechten.",
+    ),
+    typed(
+        StoreBackupFailed,
+        "Deze versie van Wijkteam moet de gegevens bijwerken, maar kon eerst geen reservekopie "
+        "maken (is de schijf vol?). Er is niets veranderd. Maak ruimte vrij en start Wijkteam "
+        "opnieuw.",
+    ),
+    typed(
+        StoreUpgradeFailed,
+        "Het bijwerken van de gegevens naar deze versie van Wijkteam is mislukt. Er is niets "
+        "veranderd; de gegevens zijn zoals ze waren. Neem contact op met uw beheerder.",
     ),
     typed(
         StoreInUse,

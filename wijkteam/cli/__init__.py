@@ -32,6 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Wijkteam: meldingen, huisbezoek, vrij gesprek en nazorg.",
     )
     parser.add_argument("--version", action="version", version=f"Wijkteam {__version__}")
+    parser.add_argument(  # handled by ui/launcher.py (issue 18: ui/selftest.py)
+        "--self-test",
+        nargs="?",
+        const="",
+        metavar="BESTAND",
+        help="controleer deze installatie (opslag, PDF, Qt) en stop; verslag naar BESTAND "
+        "of het scherm",
+    )
     parser.add_argument(
         "--data-dir",
         help="map met de gegevens (standaard: $WIJKTEAM_DATA_DIR of de gebruikersmap)",

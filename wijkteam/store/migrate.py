@@ -25,3 +25,17 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
 
 def downgrade(connection: Connection, revision: str) -> None:
     command.downgrade(alembic_config(connection), revision)
+
+
+def run_revision(connection: Connection, revision: str) -> None:
+    """Run one migration's upgrade() outside the chain, without stamping (for a migration
+    that an earlier release skipped, see upgrade.py)."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    assert script is not None
+    context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+    with Operations.context(context):
+        script.module.upgrade()

@@ -5,8 +5,9 @@ from the key file, see wijkteam/security) the store is an SQLCipher database: ev
 file, its WAL and its backups is encrypted. Without a key it is plain SQLite, which the app
 itself only uses to read a store of an earlier version once, for conversion.
 Before anything is written, the file is inspected read-only: a file that is not a database, or
-has a newer schema than this version knows, is refused untouched. One process at a time may
-open a store file (an OS lock next to it).
+has a newer schema than this version knows, is refused untouched. A store of an older schema is
+copied to backups/ first and migrated in one transaction (upgrade.py). One process at a time
+may open a store file (an OS lock next to it).
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain, rekey_fi
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.revisions import head_revision, known_revisions
 from wijkteam.store.timestamps import stamp_records
+from wijkteam.store.upgrade import (
+    backup_before_upgrade,
+    missed_revisions,
+    needs_upgrade,
+    upgrade_in_one_transaction,
+)
 
 
 class Store:
@@ -129,20 +136,31 @@ def open_store(
     cipher = Cipher(passphrase) if passphrase is not None else None
     path = Path(location).absolute()
     _check_location(path)
-    current = _inspect_read_only(path, cipher)
+    current, tables = _inspect_read_only(path, cipher)
     lock = InstanceLock(path)
     lock.acquire()
     try:
+        if needs_upgrade(current, tables):
+            _upgrade(path, cipher, current, tables)
         engine = _file_engine(path, cipher)
-        try:
-            _migrate_if_needed(engine, current=current)
-        except exc.OperationalError as error:
-            engine.dispose()
-            raise StoreReadOnly() from error
     except BaseException:
         lock.release()
         raise
     return Store(engine, clock, path, cipher, lock)
+
+
+def _upgrade(path: Path, cipher: Cipher | None, current: str | None, tables: set[str]) -> None:
+    """Backup first (an existing store), then every migration in one transaction
+    (wijkteam/store/upgrade.py says why)."""
+    if current is not None:
+        backup_before_upgrade(path, cipher, current)
+
+    def configure(dbapi_connection: Any) -> None:
+        if cipher is not None:
+            cipher.apply(dbapi_connection)
+        _configure_sqlite_connection(dbapi_connection, None)
+
+    upgrade_in_one_transaction(path, cipher, missed_revisions(current, tables), configure)
 
 
 def check_store_file(location: Path | str, passphrase: bytes | str | None = None) -> None:
@@ -189,10 +207,10 @@ def _check_location(path: Path) -> None:
         raise StoreReadOnly()
 
 
-def _inspect_read_only(path: Path, cipher: Cipher | None) -> str | None:
-    """The schema revision of an existing store, read without writing a byte."""
+def _inspect_read_only(path: Path, cipher: Cipher | None) -> tuple[str | None, set[str]]:
+    """The schema revision of an existing store and its tables, read without writing."""
     if not path.exists() or path.stat().st_size == 0:
-        return None
+        return None, set()
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -208,12 +226,15 @@ def _inspect_read_only(path: Path, cipher: Cipher | None) -> str | None:
         else:
             connection = cipher.connect(path, read_only=True)
         try:
-            has_version = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
+            tables = {
+                name
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                )
+            }
             row = (
                 connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                if has_version
+                if "alembic_version" in tables
                 else None
             )
         finally:
@@ -224,7 +245,7 @@ def _inspect_read_only(path: Path, cipher: Cipher | None) -> str | None:
         raise StoreNotADatabase() from error
     revision = row[0] if row else None
     _refuse_unknown(revision)
-    return revision
+    return revision, tables
 
 
 def _refuse_unknown(revision: str | None) -> None:
