@@ -9,6 +9,7 @@ import sys
 from wijkteam import __version__
 from wijkteam.errors import SignInRefused, StoreError, ValidationFailed
 from wijkteam.paths import resolve_data_dir
+from wijkteam.server_command import add_server_parser, run_server_command
 from wijkteam.sync.export.cli import add_export_commands, run_export_command
 from wijkteam.sync.imports.command import Describe, add_import_parser, plain_describe, run_import
 
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2020, help=argparse.SUPPRESS)
     add_import_parser(commands)
     add_export_commands(commands)
+    add_server_parser(commands)
     return parser
 
 
@@ -42,6 +44,8 @@ def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -
     Dutch sentences; the default prints codes)."""
     if args.command == "demo-data":
         return _demo_data(args)
+    if args.command == "server":
+        return run_server_command(args)
     if args.command == "import":
         return run_import(args, data_dir_of(args), describe)
     exported = run_export_command(args, data_dir_of(args), describe)
