@@ -53,6 +53,7 @@ def serve(settings: Settings) -> None:
         ssl_keyfile=settings.keyfile,
         proxy_headers=False,
         server_header=False,
+        timeout_graceful_shutdown=5,
         log_level="info",
     )
 

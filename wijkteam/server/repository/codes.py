@@ -92,7 +92,6 @@ def redeem(
     if code.used_at is not None or (code.device_id not in (None, device_id)):
         raise ApiError(410, "code_used")
     if code.expires_at is not None and code.expires_at <= now:
-        code.bundle = None
         raise ApiError(410, "code_expired")
     token = new_token()
     device = session.get(Device, device_id, with_for_update=True)

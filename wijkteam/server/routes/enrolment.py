@@ -28,7 +28,8 @@ def _redeem(request: Request, db: DB, purpose: str, body: Redeem) -> codes.Redee
         db.rollback()
         if error.status in (404, 410):
             codes.record_failure(db, client)
-            db.commit()
+        codes.purge_expired(db)  # an expired invite's wrapped keys go at once
+        db.commit()
         log.info("%s refused: %s", purpose, error.code)
         raise
     log.info("%s: team=%s device=%s", purpose, redeemed.team_id, redeemed.device_id)
