@@ -104,3 +104,12 @@ def member(server_url: str, code: str, observe: Observer | None = None) -> Lapto
 
 def snapshot(state: DeviceState) -> DeviceState:
     return copy.deepcopy(state)
+
+
+def team_of_two(server_url: str, database: str) -> tuple[Laptop, Laptop]:
+    from wijkteam.teamsync.team import invite, take_in_enrolments
+
+    carla, _ = coordinator(server_url, database)
+    mo = member(server_url, invite(carla.session, str(uuid.uuid4())))
+    take_in_enrolments(carla.session)
+    return carla, mo
