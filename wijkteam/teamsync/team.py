@@ -30,6 +30,7 @@ from wijkteam.teamsync.client import Observer, TeamClient
 from wijkteam.teamsync.errors import InviteKeyWrong
 from wijkteam.teamsync.session import DeviceSession, Outgoing
 from wijkteam.teamsync.state import DeviceState
+from wijkteam.teamsync.verify import PullOutcome
 
 Persist = Callable[[DeviceState], None]
 
@@ -298,10 +299,11 @@ def recover(
     identity: Identity | None = None,
     persist: Persist | None = None,
     observe: Observer | None = None,
-) -> tuple[DeviceSession, str]:
+) -> tuple[DeviceSession, str, PullOutcome]:
     """Every laptop lost: a new laptop takes the team back with the team recovery code (the
     coordinator key and every epoch key), becomes the coordinator's device, and prints a new
-    recovery code (the old one stops working)."""
+    recovery code (the old one stops working). Also returns what the first pull delivered
+    (the whole team, for the new laptop's store)."""
     code = RecoveryCode.parse(code_text)
     me = identity or Identity.new()
     client = TeamClient(server, [code.pin_prefix.hex()], observe=observe)
@@ -338,8 +340,8 @@ def recover(
     client.pins = [client.seen_pin]
     session = DeviceSession(state, client, persist)
     session.persist()
-    session.pull()
+    pulled = session.pull()
     devices = {k: dict(v) for k, v in state.devices.items()}
     devices[me.device] = _entry(member, "coordinator", me.keys.box.public, me.keys.signing.public)
     publish_devices(session, devices)
-    return session, renew_recovery(session)
+    return session, renew_recovery(session), pulled
