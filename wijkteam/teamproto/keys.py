@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -40,14 +41,19 @@ def derive(secret: bytes, purpose: str, length: int = 32) -> bytes:
     return HKDF(hashes.SHA256(), length, salt=None, info=purpose.encode()).derive(secret)
 
 
+@lru_cache(maxsize=64)
+def _aead(key: bytes) -> AESGCM:
+    return AESGCM(key)
+
+
 def aead_seal(key: bytes, plaintext: bytes, associated: bytes) -> bytes:
     nonce = os.urandom(NONCE)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, associated)
+    return nonce + _aead(key).encrypt(nonce, plaintext, associated)
 
 
 def aead_open(key: bytes, sealed: bytes, associated: bytes) -> bytes:
     try:
-        return AESGCM(key).decrypt(sealed[:NONCE], sealed[NONCE:], associated)
+        return _aead(key).decrypt(sealed[:NONCE], sealed[NONCE:], associated)
     except (InvalidTag, ValueError) as error:
         raise OpenFailed() from error
 

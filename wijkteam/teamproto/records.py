@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from wijkteam.teamproto.encoding import b64, tagged, unb64
@@ -43,6 +44,7 @@ def needs_coordinator(kind: str, tombstone: bool) -> bool:
     return tombstone or kind.startswith(CONTROL_PREFIX)
 
 
+@lru_cache(maxsize=64)
 def record_key(epoch_key: bytes) -> bytes:
     return derive(epoch_key, "wijkteam-records-v1")
 

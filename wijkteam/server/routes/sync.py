@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from wijkteam.server.deps import DB, Caller
 from wijkteam.server.repository import keys, sync
@@ -46,13 +46,11 @@ def pull(
     db: DB,
     after: str = Query(default="0:0", max_length=60),
     limit: int = Query(default=200, ge=1, le=1000),
-) -> dict[str, Any]:
-    page = sync.pull(db, caller.team_id, after, limit)
-    for pushed in page["pushes"]:
-        for op in pushed["ops"]:
-            op["ciphertext"] = b64(op["ciphertext"]) if op["ciphertext"] is not None else None
-    log.info("pull device=%s pushes=%d", caller.device_id, len(page["pushes"]))
-    return page
+) -> Response:
+    page, count = sync.pull(db, caller.team_id, after, limit)
+    db.commit()
+    log.info("pull device=%s pushes=%d", caller.device_id, count)
+    return Response(page, media_type="application/json")
 
 
 @router.get("/keys")
