@@ -7,13 +7,18 @@ unreachable (the database cannot be reached, the server's libraries are not inst
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 
 def add_server_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     server = commands.add_parser("server", help="start de teamserver (HTTPS, PostgreSQL)")
-    server.add_argument("--database", help="PostgreSQL-adres, postgresql://gebruiker:…@host/db")
+    server.add_argument(
+        "--database",
+        default=os.environ.get("WIJKTEAM_SERVER_DATABASE"),
+        help="PostgreSQL-adres, postgresql://gebruiker:…@host/db (of $WIJKTEAM_SERVER_DATABASE)",
+    )
     server.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren")
     server.add_argument("--port", type=int, default=8443, help="poort (standaard 8443)")
     server.add_argument("--certfile", help="TLS-certificaat (PEM)")

@@ -117,3 +117,42 @@ def test_the_desktop_app_never_imports_the_server() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_new_server_key_is_announced_before_use(
+    server, database, certs, tmp_path, pg_role
+) -> None:
+    from wijkteam.teamproto.keys import spki_pin_of_pem
+    from wijkteam.teamsync.team import announce_server_key
+
+    carla, mo = team_of_two(server.url, database)
+    new_pin = spki_pin_of_pem(certs["other"][0].read_bytes()).hex()
+    moved = ServerProcess(database, *certs["other"], tmp_path / "moved.log").start()
+    try:
+        _point_at(mo, moved)
+        with pytest.raises(ServerKeyMismatch):  # not announced yet
+            mo.sync()
+        announce_server_key(carla.session, new_pin)
+        _point_at(mo, server)
+        mo.sync()
+        assert new_pin in mo.state.pins
+        _point_at(mo, moved)  # the server now runs with its new key
+        mo.write("melding", str(uuid.uuid4()), {"notitie": "na de nieuwe sleutel"})
+        push, _ = mo.sync()
+        assert len(push.applied) == 1
+    finally:
+        moved.stop()
+        from tests.team.db import sql
+
+        sql(database, "DELETE FROM server_keys WHERE pin = %s", (new_pin,))
+
+
+def test_only_the_coordinators_device_manages_the_team(server, database) -> None:
+    from wijkteam.teamsync.errors import NotCoordinator
+    from wijkteam.teamsync.team import invite, rotate
+
+    _carla, mo = team_of_two(server.url, database)
+    mo.state.coordinator_private = bytes(32)  # even with a signing key of its own making
+    for attempt in (lambda: invite(mo.session, str(uuid.uuid4())), lambda: rotate(mo.session)):
+        with pytest.raises(NotCoordinator):
+            attempt()

@@ -221,6 +221,7 @@ class DeviceSession:
                     release_waiting(work, page_outcome)
             work.cursor = page["cursor"]
             self.state.__dict__.update(work.__dict__)
+            self.client.pins = list(self.state.pins)  # a newly announced server key
             outcome.extend(page_outcome)
             self.persist()
             if not page["more"]:

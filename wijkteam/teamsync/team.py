@@ -14,7 +14,7 @@ from wijkteam.teamproto.codes import InviteCode, RecoveryCode, RegistrationCode,
 from wijkteam.teamproto.encoding import b64, token_hash, unb64
 from wijkteam.teamproto.errors import OpenFailed
 from wijkteam.teamproto.keys import BoxKey, DeviceKeys, SigningKey, new_secret
-from wijkteam.teamproto.records import DEVICE_LIST
+from wijkteam.teamproto.records import DEVICE_LIST, SERVER_KEY
 from wijkteam.teamproto.wraps import (
     RECOVERY_RECIPIENT,
     open_bundle,
@@ -112,6 +112,27 @@ def publish_devices(session: DeviceSession, devices: dict[str, dict[str, str]]) 
         outcome = session.push([op])
         if outcome.applied:
             state.devices = devices
+            return
+        base = outcome.conflicts[0].current_version
+    raise OpenFailed()
+
+
+def announce_server_key(session: DeviceSession, pin: str) -> None:
+    """Coordinator: a new server key (its SPKI SHA-256, hex) announced in a signed record
+    before the server uses it; every laptop adds it to its pins when it pulls the record."""
+    state = session.state
+    ident = str(uuid.uuid5(uuid.UUID(state.team), "server-key"))
+    pins = [*state.pins, pin.lower()] if pin.lower() not in state.pins else list(state.pins)
+    base = state.versions.get(f"{SERVER_KEY}/{ident}", 0)
+    for _ in range(3):
+        op = Outgoing(
+            str(uuid.uuid4()), SERVER_KEY, ident, base, json.dumps({"pins": pins}).encode()
+        )
+        outcome = session.push([op])
+        if outcome.applied:
+            state.pins = pins
+            session.client.pins = pins
+            session.persist()
             return
         base = outcome.conflicts[0].current_version
     raise OpenFailed()

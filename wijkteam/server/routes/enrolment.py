@@ -21,6 +21,7 @@ def _redeem(request: Request, db: DB, purpose: str, body: Redeem) -> codes.Redee
     settings = request.app.state.settings
     client = codes.client_key(request.client.host if request.client else "?")
     codes.check_rate(db, client, settings.code_attempts, settings.attempt_window_s)
+    codes.purge_expired(db)  # invites leave nothing behind: expired bundles go
     enrolment = blob(body.enrolment, "enrolment") if body.enrolment else None
     try:
         redeemed = codes.redeem(db, purpose, blob(body.auth, "auth"), body.device, enrolment)

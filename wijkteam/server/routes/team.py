@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from wijkteam.server.deps import DB, Coordinator
 from wijkteam.server.errors import bad_request
 from wijkteam.server.repository import keys
+from wijkteam.server.repository.codes import purge_expired
 from wijkteam.server.schemas import (
     InviteBody,
     RecoveryBody,
@@ -30,6 +31,7 @@ log = logging.getLogger("wijkteam.server")
 def invite(body: InviteBody, caller: Coordinator, db: DB) -> dict[str, str]:
     bundle = blob(body.bundle, "bundle")
     keys.add_invite(db, caller.team_id, body.auth_hash, bundle, body.valid_hours)
+    purge_expired(db)
     log.info("invite made team=%s", caller.team_id)
     db.commit()
     return {"status": "ok"}
