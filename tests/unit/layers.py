@@ -19,7 +19,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"sync", "documents", "teamsync"}),
     frozenset({"demo"}),
     frozenset({"wiring"}),
-    frozenset({"cli", "server"}),
+    frozenset({"server", "selftest"}),
+    frozenset({"server_command"}),
+    frozenset({"cli"}),
     frozenset({"__main__"}),
 )
 RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}

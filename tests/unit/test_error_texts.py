@@ -32,7 +32,14 @@ from wijkteam.sync.zgw.resources import ResourceKind
 
 ROOT = Path(__file__).resolve().parents[2]
 # Types whose instances carry their own code (one text per code), and bases never raised.
-PER_INSTANCE = {"ValidationError", "ImportRefused", "MapFileRefused", "TextRefused"}
+# SelfTestProblem: its report (ui/selftest.py PROBLEMS) words each code; tests/packaging checks.
+PER_INSTANCE = {
+    "ValidationError",
+    "ImportRefused",
+    "MapFileRefused",
+    "TextRefused",
+    "SelfTestProblem",
+}
 NOT_SHOWN = {"WijkteamError", "StoreError", "ValidationFailed", "ValidationError", "TextRefused"}
 
 

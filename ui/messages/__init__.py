@@ -13,13 +13,14 @@ from ui.messages.error_texts import ERROR_TEXTS, GENERIC, open_items_question
 from ui.messages.field_texts import FIELD_TEXTS
 from ui.messages.import_texts import IMPORT_TEXTS
 from ui.messages.registry import Registry, render
+from ui.messages.team_texts import TEAM_TEXTS
 from wijkteam.errors import ValidationError, ValidationFailed, WijkteamError
 from wijkteam.sync.imports.problems import ImportProblem
 
 if TYPE_CHECKING:  # loaded when used: the sign-in screen imports this module early
     from wijkteam.sync.imports.preview import ImportPreview, ImportSummary
 
-REGISTRY = Registry(FIELD_TEXTS, ERROR_TEXTS, IMPORT_TEXTS)
+REGISTRY = Registry(FIELD_TEXTS, ERROR_TEXTS, IMPORT_TEXTS, TEAM_TEXTS)
 FIELD_FALLBACK = "Deze invoer klopt niet."
 _UNIT_WORD = {"line": "regel", "record": "zaak", "file": "bestand"}
 

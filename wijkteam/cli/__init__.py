@@ -24,6 +24,7 @@ from wijkteam.errors import (
     ValidationFailed,
 )
 from wijkteam.paths import resolve_data_dir
+from wijkteam.server_command import add_server_parser, run_server_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_export_commands(commands)
     add_settings_command(commands)
+    add_server_parser(commands)
     return parser
 
 
@@ -86,6 +88,8 @@ def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -
 def _dispatch(args: argparse.Namespace, describe: Describe) -> int:
     if args.command == "demo-data":
         return _demo_data(args, describe)
+    if args.command == "server":
+        return run_server_command(args)
     if args.command == "import":
         return run_import(args, data_dir_of(args), describe)
     if args.command == "zgw-settings":

@@ -1,0 +1,240 @@
+"""Push and pull.
+
+Push is one transaction per batch, all or nothing: operation ids make a retry answer
+"already applied"; the device's row lock orders its pushes; the batch must continue the
+device's chain (sequence numbers and running hash) and carry the signed head; every record's
+base version must be current (else the current versions are answered, nothing is applied).
+
+Pull delivers pushes in commit-safe order: by (txid, id) and only below
+pg_snapshot_xmin(pg_current_snapshot()), so a transaction that commits late is never skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, text, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from wijkteam.server.errors import ApiError, bad_request, coordinator_only
+from wijkteam.server.models import Device, Operation, Push, Record, Team
+from wijkteam.teamproto.heads import OpDigestInput, extend
+from wijkteam.teamproto.records import needs_coordinator
+
+
+@dataclass(frozen=True)
+class OpIn:
+    op_id: uuid.UUID
+    kind: str
+    uuid: uuid.UUID
+    base_version: int
+    epoch: int
+    tombstone: bool
+    ciphertext: bytes
+
+    @property
+    def version(self) -> int:
+        return self.base_version + 1
+
+
+@dataclass(frozen=True)
+class PushOutcome:
+    status: str  # "applied" | "duplicate" | "conflict"
+    versions: dict[str, int]  # op id -> version
+    current: list[dict[str, Any]]  # for conflicts: the current record of each
+
+
+def _row(record: Record) -> dict[str, Any]:
+    return {
+        "kind": record.kind,
+        "uuid": str(record.uuid),
+        "version": record.version,
+        "key_epoch": record.key_epoch,
+        "tombstone": record.tombstone,
+        "ciphertext": record.ciphertext,
+        "device": str(record.device_id),
+    }
+
+
+def push(
+    session: Session, device_id: uuid.UUID, role: str, head: dict[str, Any], ops: list[OpIn]
+) -> PushOutcome:
+    device = session.get(Device, device_id, with_for_update=True)
+    if device is None or device.revoked_at is not None:
+        raise ApiError(403, "device_revoked")
+    ids = [op.op_id for op in ops]
+    known = session.execute(
+        select(Operation.op_id, Operation.version, Operation.device_id).where(
+            Operation.op_id.in_(ids)
+        )
+    ).all()
+    if known:
+        if len(known) == len(ops) and all(row.device_id == device_id for row in known):
+            return PushOutcome("duplicate", {str(r.op_id): r.version for r in known}, [])
+        raise ApiError(409, "batch_mismatch")
+    team = session.get(Team, device.team_id, with_for_update=False)
+    assert team is not None
+    _check_batch(device, role, head, ops, team.current_epoch)
+    conflicts = _conflicts(session, device, role, ops)
+    if conflicts:
+        return PushOutcome("conflict", {}, conflicts)
+    pushed = Push(team_id=device.team_id, device_id=device_id, head=json.dumps(head))
+    session.add(pushed)
+    session.flush()
+    for offset, op in enumerate(ops):
+        session.add(
+            Operation(
+                op_id=op.op_id,
+                team_id=device.team_id,
+                device_id=device_id,
+                seq=device.head_seq + 1 + offset,
+                push_id=pushed.id,
+                kind=op.kind,
+                uuid=op.uuid,
+                version=op.version,
+            )
+        )
+    session.flush()
+    inserted = session.execute(
+        insert(Record)
+        .values(
+            [
+                {
+                    "team_id": device.team_id,
+                    "kind": op.kind,
+                    "uuid": op.uuid,
+                    "version": op.version,
+                    "key_epoch": op.epoch,
+                    "tombstone": op.tombstone,
+                    "ciphertext": op.ciphertext,
+                    "device_id": device_id,
+                }
+                for op in ops
+            ]
+        )
+        .on_conflict_do_nothing()
+        .returning(Record.uuid)
+    ).all()
+    if len(inserted) != len(ops):  # another push took one of these versions meanwhile
+        session.rollback()
+        return PushOutcome("conflict", {}, _conflicts(session, device, role, ops))
+    device.head_seq += len(ops)
+    device.head_chain = head["chain"]
+    return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
+
+
+def _check_batch(
+    device: Device, role: str, head: dict[str, Any], ops: list[OpIn], epoch: int
+) -> None:
+    if not ops:
+        raise bad_request("operations")
+    if len({(op.kind, op.uuid) for op in ops}) != len(ops):
+        raise bad_request("operations")
+    for op in ops:
+        if needs_coordinator(op.kind, op.tombstone) and role != "coordinator":
+            raise coordinator_only()
+        if op.epoch != epoch:
+            raise ApiError(409, "epoch_stale", current_epoch=epoch)
+        if op.base_version < 0:
+            raise bad_request("base_version")
+    try:
+        claimed = (str(head["team"]), str(head["device"]), int(head["seq"]), str(head["chain"]))
+    except (KeyError, TypeError, ValueError) as error:
+        raise bad_request("head") from error
+    if claimed[:2] != (str(device.team_id), str(device.id)):
+        raise bad_request("head")
+    if claimed[2] != device.head_seq + len(ops):
+        raise ApiError(409, "out_of_order", expected_seq=device.head_seq + 1)
+    chain = device.head_chain
+    for op in ops:
+        digest = OpDigestInput(
+            str(op.op_id), op.kind, str(op.uuid), op.version, op.epoch, op.tombstone, op.ciphertext
+        )
+        chain = extend(chain, digest)
+    if chain != claimed[3]:
+        raise ApiError(409, "out_of_order", expected_seq=device.head_seq + 1)
+
+
+def _conflicts(
+    session: Session, device: Device, role: str, ops: list[OpIn]
+) -> list[dict[str, Any]]:
+    """The ops whose base is not the current version (one query for the whole batch)."""
+    keys = [(op.kind, op.uuid) for op in ops]
+    current = {
+        (r.kind, r.uuid): r
+        for r in session.scalars(
+            select(Record)
+            .distinct(Record.kind, Record.uuid)
+            .where(Record.team_id == device.team_id, tuple_(Record.kind, Record.uuid).in_(keys))
+            .order_by(Record.kind, Record.uuid, Record.version.desc())
+        )
+    }
+    found = []
+    for op in ops:
+        record = current.get((op.kind, op.uuid))
+        version = record.version if record is not None else 0
+        erased = record is not None and record.tombstone and role != "coordinator"
+        if version != op.base_version or erased:
+            found.append(
+                {"op_id": str(op.op_id), **(_row(record) if record else {"version": 0})}
+                | {"kind": op.kind, "uuid": str(op.uuid)}
+            )
+    return found
+
+
+# One page, built as JSON by PostgreSQL itself (a full page is thousands of rows: building it in
+# Python costs the server process more than the query).
+_PAGE = text(
+    r"""
+    SELECT p.id, p.txid::text AS txid, json_build_object(
+        'device', p.device_id,
+        'head', p.head::json,
+        'ops', (
+            SELECT coalesce(json_agg(json_build_object(
+                'op_id', o.op_id, 'seq', o.seq, 'kind', o.kind, 'uuid', o.uuid,
+                'version', o.version, 'key_epoch', r.key_epoch, 'tombstone', r.tombstone,
+                'ciphertext', translate(encode(r.ciphertext, 'base64'), E'\n', '')
+            ) ORDER BY o.seq), '[]'::json)
+            FROM operations o
+            LEFT JOIN records r ON r.team_id = o.team_id AND r.kind = o.kind
+                               AND r.uuid = o.uuid AND r.version = o.version
+            WHERE o.push_id = p.id
+        )
+    )::text AS body
+    FROM pushes p
+    WHERE p.team_id = :team
+      AND (p.txid, p.id) > (CAST(:after_txid AS xid8), :after_id)
+      AND p.txid < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY p.txid, p.id
+    LIMIT :limit
+    """
+)
+
+
+def parse_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        txid, position = cursor.split(":")
+        return str(int(txid)), int(position)
+    except ValueError as error:
+        raise bad_request("after") from error
+
+
+def pull(session: Session, team_id: uuid.UUID, cursor: str, limit: int) -> tuple[str, int]:
+    """The page as JSON text: {"pushes": [{device, head, ops: [...]}], "cursor", "more",
+    "current_epoch"}; and the number of pushes in it."""
+    after_txid, after_id = parse_cursor(cursor)
+    rows = session.execute(
+        _PAGE, {"team": team_id, "after_txid": after_txid, "after_id": after_id, "limit": limit}
+    ).all()
+    team = session.get(Team, team_id)
+    tail = {
+        "cursor": f"{rows[-1].txid}:{rows[-1].id}" if rows else cursor,
+        "more": len(rows) == limit,
+        "current_epoch": team.current_epoch if team else 0,
+    }
+    pushes = ",".join(row.body for row in rows)
+    return '{"pushes":[' + pushes + "]," + json.dumps(tail)[1:], len(rows)

@@ -1,0 +1,66 @@
+"""Typed errors of the laptop side (codes only; ui/ words them in Dutch)."""
+
+from __future__ import annotations
+
+from wijkteam.teamproto.errors import TeamError
+
+
+class ServerUnreachable(TeamError):
+    """No connection, a timeout, or the server answered 5xx: try again later."""
+
+    code = "team_server_unreachable"
+
+
+class ServerKeyMismatch(TeamError):
+    """The server's public key is not the pinned one: refused before anything was sent."""
+
+    code = "team_server_key_mismatch"
+
+
+class ServerRefused(TeamError):
+    """A refusal with the server's code in params["server_code"]."""
+
+    code = "team_server_refused"
+
+
+class TokenRefused(ServerRefused):
+    code = "team_token_refused"
+
+
+class DeviceRevoked(ServerRefused):
+    code = "team_device_revoked"
+
+
+class NotCoordinator(ServerRefused):
+    code = "team_not_coordinator"
+
+
+class CodeRefused(ServerRefused):
+    """A registration, invite or recovery code that is unknown, used, expired or voided
+    (params["server_code"] says which)."""
+
+    code = "team_code_refused"
+
+
+class RateLimited(ServerRefused):
+    code = "team_rate_limited"
+
+
+class EpochStale(ServerRefused):
+    code = "team_epoch_stale"
+
+
+class OutOfOrder(ServerRefused):
+    code = "team_out_of_order"
+
+
+class InviteKeyWrong(TeamError):
+    """The invite's key part does not open the invite: nothing was read."""
+
+    code = "team_invite_key_wrong"
+
+
+class VersionRollback(TeamError):
+    """The server offered a version lower than one this laptop has seen."""
+
+    code = "team_version_rollback"

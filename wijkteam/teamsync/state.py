@@ -1,0 +1,80 @@
+"""Everything the protocol engine remembers between rounds, as one plain dataclass.
+
+The laptop keeps it inside its encrypted store (it holds the device's private keys, the token
+and the team's epoch keys) and must save it in the same transaction as the outbox changes
+that a push or pull reports, whenever the engine calls its `persist` hook: a batch that may
+have reached the server must be resent byte for byte, never resealed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from wijkteam.teamproto.heads import GENESIS
+
+_BYTES = (
+    "box_private",
+    "signing_private",
+    "coordinator_public",
+    "coordinator_private",
+    "recovery_public",
+)
+
+
+@dataclass
+class PeerState:
+    """How far this laptop has replayed one device's chain."""
+
+    seq: int = 0
+    chain: str = GENESIS
+
+
+@dataclass
+class DeviceState:
+    server: str
+    pins: list[str]  # hex SHA-256 of the server's SubjectPublicKeyInfo (current and announced)
+    team: str
+    device: str
+    token: str
+    role: str  # "coordinator" | "member"
+    member: str  # the member's UUID this device belongs to
+    box_private: bytes
+    signing_private: bytes
+    coordinator_public: bytes
+    coordinator_private: bytes | None = None  # only on the coordinator's device
+    epochs: dict[int, bytes] = field(default_factory=dict)
+    current_epoch: int = 1
+    cursor: str = "0:0"
+    seq: int = 0  # this device's own chain
+    chain: str = GENESIS
+    erasures: int = 0  # the erasure ledger this laptop applied
+    erasure_chain: str = GENESIS
+    peers: dict[str, PeerState] = field(default_factory=dict)
+    versions: dict[str, int] = field(default_factory=dict)  # "kind/uuid" -> highest pulled
+    devices: dict[str, dict[str, str]] = field(default_factory=dict)  # the signed device list
+    waiting: list[dict[str, Any]] = field(default_factory=list)  # pushes of unlisted devices
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+    in_flight: dict[str, Any] | None = None  # the batch being pushed, exactly as sent
+    invites: dict[str, dict[str, Any]] = field(default_factory=dict)  # auth hash -> invite
+    recovery_public: bytes | None = None
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        for name in _BYTES:
+            if data[name] is not None:
+                data[name] = base64.b64encode(data[name]).decode()
+        data["epochs"] = {str(k): base64.b64encode(v).decode() for k, v in self.epochs.items()}
+        return json.dumps(data)
+
+    @staticmethod
+    def from_json(text: str) -> DeviceState:
+        data = json.loads(text)
+        for name in _BYTES:
+            if data[name] is not None:
+                data[name] = base64.b64decode(data[name])
+        data["epochs"] = {int(k): base64.b64decode(v) for k, v in data["epochs"].items()}
+        data["peers"] = {k: PeerState(**v) for k, v in data["peers"].items()}
+        return DeviceState(**data)
