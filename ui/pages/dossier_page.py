@@ -50,7 +50,8 @@ class DossierPage(QWidget):
         self._navigator = navigator
         self._resident: ResidentRecord | None = None
 
-        self.back_button = QPushButton("← &Terug")
+        self.back_button = QPushButton("← Terug")
+        self.back_button.setToolTip("Terug naar waar u vandaan kwam (Alt+← of Esc)")
         self.name_label = heading("", 1)
         self.summary_label = muted()
         self.new_report_button = QPushButton("&Nieuwe melding voor deze inwoner…")
@@ -109,7 +110,7 @@ class DossierPage(QWidget):
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
         self.documents = DocumentsTab(services, navigator, self._summary_for_chosen_melding)
-        self.tabs.addTab(self.documents, "&Documenten")
+        self.tabs.addTab(self.documents, "Doc&umenten")
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -149,6 +150,9 @@ class DossierPage(QWidget):
         self.conversations.refresh()
         self.referrals.refresh()
         self.documents.refresh()
+
+    def select_report(self, report_id: int) -> None:
+        self._load_reports(report_id)
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
