@@ -193,7 +193,7 @@ def test_overdue_and_wmo_deadline_on_vandaag(
     )
     section = window.today_page.referrals
     window.today_page.refresh()
-    assert section.model.rowCount() == 0 and section.empty.isVisible()
+    assert section.model.rowCount() == 0 and not section.empty.isHidden()
 
     clock.set(datetime(2026, 12, 3, 9, 0))  # eleven working days after sending
     qtbot.keyClick(window, Qt.Key.Key_F5)

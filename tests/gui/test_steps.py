@@ -101,7 +101,7 @@ def test_nabellen_not_reached_then_reached_comes_regularly_and_close(
     )
     window.show_today()
     nabellen = window.today_page.follow_ups
-    assert nabellen.model.rowCount() == 0 and nabellen.empty.isVisible()
+    assert nabellen.model.rowCount() == 0 and not nabellen.empty.isHidden()
 
     clock.set(clock.now() + timedelta(days=10))  # Saturday 28 November: one day late
     qtbot.keyClick(window, Qt.Key.Key_F5)
