@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.startup import start_session
@@ -21,20 +20,22 @@ if TYPE_CHECKING:
 
 
 def application() -> QApplication:
+    """The application, set up once: Dutch, the look, dialogs that grow with their text.
+    An instance made elsewhere (pytest-qt makes one first) is set up too."""
     app = QApplication.instance()
-    if isinstance(app, QApplication):
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    if app.property("wijkteam") is not None:
         return app
-    app = QApplication(sys.argv[:1])
+    app.setProperty("wijkteam", True)
     app.setApplicationName("Wijkteam")
     app.setOrganizationName("Wijkteam")
-    dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
-    QLocale.setDefault(dutch)
-    translator = QTranslator(app)
-    if translator.load(
-        dutch, "qt", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(translator)
+    from ui.qt_dutch import install_dutch
+    from ui.widgets.dialog_room import install
+
+    install_dutch(app)
     apply_style(app)
+    install(app)
     return app
 
 
@@ -64,11 +65,12 @@ def show_main_window(
     the offer of conversation text that was never saved."""
     from ui.main_window import MainWindow
     from ui.security.session import install_security
+    from ui.window_size import show_fitted
 
     window = MainWindow(services)
     security = install_security(window, services, runner, data_dir)
     application().aboutToQuit.connect(security.shut_down)
-    window.show()
+    show_fitted(window)
     if recovery_code is not None:
         security.show_recovery_code(recovery_code)
     if new_store:

@@ -84,7 +84,7 @@ def tick(qtbot: QtBot, box: QCheckBox) -> None:
 def open_summary(qtbot: QtBot, window: MainWindow, melding: ReportRecord, interact) -> None:  # type: ignore[no-untyped-def]
     window.open_dossier(melding.resident_id, melding.id)
     panel = window.dossier_page.report_panel
-    assert panel.summary_button.text() == "&Bezoekverslag…"
+    assert panel.summary_button.text() == "Bezoek&verslag…"
     drive_modal(
         VisitSummaryDialog, interact, lambda: qtbot.mouseClick(panel.summary_button, LEFT), window
     )
@@ -199,7 +199,7 @@ def test_the_documents_tab_prints_the_stored_copy_and_audits_it(
     page = window.dossier_page
     bar = page.tabs.tabBar()
     index = page.tabs.indexOf(page.documents)
-    assert bar.tabText(index) == "&Documenten"
+    assert bar.tabText(index) == "Doc&umenten"
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
     tab = page.documents
     assert tab.print_button.isEnabled()

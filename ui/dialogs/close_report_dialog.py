@@ -24,12 +24,13 @@ class CloseReportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Melding afsluiten")
+        self.setMinimumWidth(480)
         self.reason_box = QComboBox()
         for reason in ClosingReason:
             self.reason_box.addItem(CLOSING_REASON[reason], reason)
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(200)
-        self.note_edit.setPlaceholderText("korte toelichting (zonder persoonlijke details)")
+        self.note_edit.setPlaceholderText("kort, zonder persoonlijke details")
         form = QFormLayout()
         form.addRow("&Reden", self.reason_box)
         form.addRow("&Toelichting", self.note_edit)

@@ -68,7 +68,7 @@ class NewReportDialog(QDialog):
         self.search_results = RowTable(RESIDENT_COLUMNS)
         self.search_results.setModel(self.search_model)
         self.search_results.setMaximumHeight(150)
-        self.use_found = QPushButton("Deze inwoner &gebruiken")
+        self.use_found = QPushButton("Deze inwoner gebr&uiken")
         self.duplicate_box = self._duplicate_panel()
         self.chosen_label = heading("", 2)
         self.chosen_address = muted()
@@ -163,7 +163,7 @@ class NewReportDialog(QDialog):
         self.reporter_relation.setEditable(True)
         self.reporter_relation.addItems(["", *RELATION_SUGGESTIONS])
         self.reporter_contact = QLineEdit()
-        self.reporter_contact.setPlaceholderText("telefoon of e-mail, als terugbellen nodig is")
+        self.reporter_contact.setPlaceholderText("telefoon of e-mail, om terug te bellen")
         self.source = QComboBox()
         for source in ReportSource:
             self.source.addItem(SOURCE[source], source)
@@ -183,10 +183,10 @@ class NewReportDialog(QDialog):
         add(form, "reporter_relation", "&Relatie tot inwoner", self.reporter_relation)
         add(form, "reporter_contact", "&Contact melder", self.reporter_contact)
         add(form, "source", "&Bron", self.source)
-        add(form, "received_on", "Ont&vangen op", self.received)
+        add(form, "received_on", "O&ntvangen op", self.received)
         add(form, "assigned_member", "&Teamlid", self.member)
-        add(form, "case_reference", "Zaa&knummer", self.case_reference)
-        add(form, "question", "&Vraag in de woorden\nvan de melder *", self.question)
+        add(form, "case_reference", "Zaaknummer", self.case_reference)
+        add(form, "question", "Vraa&g in de woorden\nvan de melder *", self.question)
         return group
 
     def _duplicate_panel(self) -> QFrame:
@@ -196,8 +196,8 @@ class NewReportDialog(QDialog):
         self.duplicate_table = RowTable(RESIDENT_COLUMNS)
         self.duplicate_table.setModel(self.duplicate_model)
         self.duplicate_table.setMaximumHeight(120)
-        self.use_duplicate = QPushButton("Bestaande inwoner &gebruiken")
-        self.create_anyway = QPushButton("Het is iemand anders: &nieuwe inwoner aanmaken")
+        self.use_duplicate = QPushButton("Bestaande inwoner gebr&uiken")
+        self.create_anyway = QPushButton("Het is iemand anders: nieuwe inwoner aan&maken")
         self.use_duplicate.clicked.connect(self._use_duplicate)
         self.create_anyway.clicked.connect(self._create_anyway)
         self.duplicate_table.rowActivated.connect(self.choose_resident)

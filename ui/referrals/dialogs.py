@@ -43,7 +43,7 @@ class _SavingDialog(QDialog):
     def __init__(self, title: str, ok_text: str, intro: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.fieldset = FieldSet()
         self.form = QFormLayout()
         self.result_record: ReferralRecord | None = None
@@ -191,9 +191,7 @@ class ConsentDialog(_SavingDialog):
             parent,
         )
         self.given_by = QLineEdit()
-        self.given_by.setPlaceholderText(
-            "bijvoorbeeld: de inwoner zelf, of de dochter (gemachtigd)"
-        )
+        self.given_by.setPlaceholderText("bijv. de inwoner zelf, of de dochter (gemachtigd)")
         self.given_on = DateField()
         self.given_on.setText(today)
         self.form_box = QComboBox()

@@ -3,7 +3,7 @@ tampering, exported as CSV. Shows ids and actions only, never content."""
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,8 +94,9 @@ class AuditDialog(QDialog):
         self.action_box.addItem("Alle acties", None)
         for action, label in ACTION.items():
             self.action_box.addItem(label, action.value)
-        self.since = QDateEdit(date.today().replace(day=1))
-        self.until = QDateEdit(date.today())
+        today = services.store.clock.today()
+        self.since = QDateEdit(today.replace(day=1))
+        self.until = QDateEdit(today)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
@@ -187,7 +188,10 @@ class AuditDialog(QDialog):
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Auditlog exporteren", f"auditlog-{date.today():%Y-%m-%d}.csv", "CSV (*.csv)"
+            self,
+            "Auditlog exporteren",
+            f"auditlog-{self._services.store.clock.today():%Y-%m-%d}.csv",
+            "CSV (*.csv)",
         )
         if path:
             self.export_to(path)

@@ -46,7 +46,7 @@ class StepForm(QWidget):
         self.fieldset.add(form, "step_what", "&Wat", self.what)
         self.fieldset.add(form, "step_actor_name", "W&ie doet het", who)
         self.fieldset.add(form, "step_map_entry", "So&ciale kaart", self.map_picker)
-        self.fieldset.add(form, "step_due", "Wannee&r", self.due)
+        self.fieldset.add(form, "step_due", "Wanneer", self.due)
         form.addRow("", self.resident_chose)
 
     def value(self, contact_id: int | None = None, member_id: int | None = None) -> StepInput:

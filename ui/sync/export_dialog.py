@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         self._asked = 0  # a newer preview request makes older answers stale
         self.result: ExportResult | None = None
         self.setWindowTitle("Exporteren naar de gemeente")
-        self.resize(900, 780)
+        self.resize(900, 720)
         self.since_label = muted()
         self.privacy_label = muted()
         self.everything = QCheckBox("&Alles opnieuw versturen, ook wat de gemeente al bevestigde")
@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
         self.technical.toggled.connect(lambda *_: self._show_samples())
         self.fieldset = FieldSet()
         self.target = QLineEdit(str(default_target(datetime.now())))
-        browse = QPushButton("&Bladeren…")
+        browse = QPushButton("Bla&deren…")
         browse.clicked.connect(self._browse)
         target_row = QWidget()
         row = QHBoxLayout(target_row)

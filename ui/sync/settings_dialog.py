@@ -119,7 +119,7 @@ class SyncSettingsDialog(QDialog):
         self._line(
             form,
             "informatieobjecttype",
-            "Informatie&objecttype",
+            "In&formatieobjecttype",
             TYPE_HINT.format("informatieobjecttypen"),
         )
         return group
@@ -146,7 +146,7 @@ class SyncSettingsDialog(QDialog):
     def _referral_group(self) -> QGroupBox:
         group, form = _group("Doorverwijzing naar de Wmo (niet verplicht)")
         self._line(
-            form, "referral_statustype", "Status &doorverwezen", TYPE_HINT.format("statustypen")
+            form, "referral_statustype", "&Status doorverwezen", TYPE_HINT.format("statustypen")
         )
         self._line(form, "wmo_zaaktype", "Zaaktype &Wmo-melding", TYPE_HINT.format("zaaktypen"))
         form.addRow(
