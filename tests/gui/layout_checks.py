@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6 import QtGui
@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
-    QApplication,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -25,10 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QTabBar,
-    QTabWidget,
+    QTextEdit,
     QWidget,
 )
+
+from ui.tour.walk import settle, walk_tabs
+from ui.widgets.text_box import RichHintEdit, TextBox
 
 SLACK = 1  # pixels of rounding
 HEADER_PADDING = 2 * 6  # QHeaderView::section { padding: 6px } in ui/style.py
@@ -124,12 +127,37 @@ def _cuts_of(widget: QWidget) -> list[Cut]:
         return _compare(
             widget, widget.placeholderText(), need + LINE_EDIT_FRAME + clear, _room(widget)
         )
+    if isinstance(widget, QPlainTextEdit | QTextEdit) and widget.document().isEmpty():
+        return _hint(widget)
     if isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
         need = widget.fontMetrics().horizontalAdvance(widget.currentText()) + COMBO_ARROW
         return _compare(widget, widget.currentText(), need, _room(widget))
     if isinstance(widget, QGroupBox) and widget.title():
         need = _bold(widget.font()).horizontalAdvance(plain(widget.title())) + 28
         return _compare(widget, widget.title(), need, _room(widget))
+    return []
+
+
+def _hint(edit: QPlainTextEdit | QTextEdit) -> list[Cut]:
+    """A text box's hint, wrapped at the box's width, must fit its height; and Qt's own
+    placeholder painting shows one line only, so a longer hint needs a TextBox."""
+    hint = edit.placeholderText()
+    if not hint:
+        return []
+    margin = int(edit.document().documentMargin())
+    width = edit.viewport().width() - 2 * margin - 2
+    flags = int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    need = edit.fontMetrics().boundingRect(0, 0, width, 10_000, flags, hint).height()
+    if not isinstance(edit, TextBox | RichHintEdit) and need > edit.fontMetrics().height():
+        return [
+            Cut(_name(edit) + " (Qt shows one line)", hint[:60], need, edit.fontMetrics().height())
+        ]
+    return _compare_height(edit, hint, need + 2 * margin, edit.viewport().height())
+
+
+def _compare_height(widget: QWidget, text: str, need: int, room: int) -> list[Cut]:
+    if need > room + SLACK:
+        return [Cut(_name(widget) + " (height)", plain(text)[:60], need, room)]
     return []
 
 
@@ -243,30 +271,4 @@ def _clashes(texts: list[str]) -> dict[str, list[str]]:
     return {letter: users for letter, users in seen.items() if len(users) > 1}
 
 
-# --- walking ---------------------------------------------------------------------------
-def settle() -> None:
-    """Lets queued layout work run (a dialog grows a moment after its text does)."""
-    for _ in range(6):
-        QApplication.processEvents()
-
-
-def walk_tabs(root: QWidget, look: Callable[[str], None]) -> None:
-    """Calls `look(path)` once for every combination of shown tabs under `root`."""
-
-    def walk(done: frozenset[int], path: str) -> None:
-        tabs = [t for t in root.findChildren(QTabWidget) if t.isVisible() and id(t) not in done]
-        if not tabs:
-            look(path)
-            return
-        widget = tabs[0]
-        before = widget.currentIndex()
-        for index in range(widget.count()):
-            if not widget.isTabEnabled(index) or not widget.isTabVisible(index):
-                continue
-            widget.setCurrentIndex(index)
-            settle()
-            walk(done | {id(widget)}, f"{path} › {plain(widget.tabText(index))}")
-        widget.setCurrentIndex(before)
-        settle()
-
-    walk(frozenset(), "")
+__all__ = ["cut_texts", "menu_clashes", "mnemonic_clashes", "settle", "walk_tabs"]

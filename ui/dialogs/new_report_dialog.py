@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -33,6 +32,7 @@ from ui.models.row_model import RowTableModel
 from ui.widgets.fields import DateField, FieldSet, heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.enums import ReportSource
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
@@ -175,7 +175,7 @@ class NewReportDialog(QDialog):
             self.member.addItem(member.name, member.id)
         self.case_reference = QLineEdit()
         self.case_reference.setPlaceholderText("als de gemeente er een gaf")
-        self.question = QPlainTextEdit()
+        self.question = TextBox()
         self.question.setTabChangesFocus(True)
         self.question.setPlaceholderText("Schrijf de vraag zoals de melder hem stelde.")
         add = self.fieldset.add

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from ui.documents.texts import theme_label
 from ui.formatting import short_date
 from ui.labels import CHANNEL, STEP_ACTOR
 from ui.widgets.fields import DateField, FieldSet, muted
+from ui.widgets.text_box import TextBox
 from wijkteam.documents.content import NextContact, NextStep, ThemeText
 from wijkteam.documents.summary_choices import SummaryChoices
 from wijkteam.domain.enums import Channel, Language
@@ -38,7 +38,7 @@ class ThemeChoice(QWidget):
         super().__init__()
         self.key = theme.key
         self.check = QCheckBox(theme_label(theme.key))
-        self.text = QPlainTextEdit(theme.text)
+        self.text = TextBox(theme.text)
         self.text.setTabChangesFocus(True)
         self.text.setEnabled(False)
         lines = self.text.fontMetrics().lineSpacing()
@@ -67,7 +67,7 @@ class SummaryForm(QWidget):
         self.themes_layout.addWidget(self.no_themes)
 
         decision_box = QGroupBox("Wat de inwoner besloot")
-        self.decision = QPlainTextEdit()
+        self.decision = TextBox()
         self.decision.setTabChangesFocus(True)
         self.decision.setPlaceholderText(
             "In de woorden van de inwoner, bijvoorbeeld: u wilt het koor in Lemiers proberen."

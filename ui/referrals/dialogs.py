@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from ui.feedback import show_error
 from ui.messages import field_errors
 from ui.referrals.texts import CONSENT_FORM, KIND, LAW, OUTCOME, SPECIALIST
 from ui.widgets.fields import DateField, FieldSet, muted
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.referral import (
     ConsentForm,
     Law,
@@ -115,7 +115,7 @@ class RequestDialog(_SavingDialog):
         for specialist in Specialist:
             self.specialist_box.addItem(SPECIALIST[specialist], specialist)
         self.specialist_other = QLineEdit()
-        self.question = QPlainTextEdit()
+        self.question = TextBox()
         self.question.setTabChangesFocus(True)
         self.question.setFixedHeight(90)
         self.urgent = QCheckBox("Spoed")

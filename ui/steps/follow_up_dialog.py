@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from ui.formatting import long_date
 from ui.labels import CHANNEL, LANDING
 from ui.messages import field_errors
 from ui.widgets.fields import DateField, FieldSet, heading, muted
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.steps import Landing
 from wijkteam.errors import WijkteamError
 from wijkteam.services.steps.records import FollowUpOutcome, FollowUpRecord, FollowUpResult
@@ -63,7 +63,7 @@ class FollowUpDialog(QDialog):
         self.fieldset = FieldSet()
         self.reached_box = QWidget()
         reached_form = QFormLayout(self.reached_box)
-        self.how = QPlainTextEdit()
+        self.how = TextBox()
         self.how.setTabChangesFocus(True)
         self.how.setPlaceholderText("Wat vond de inwoner ervan? Wat is er verder nodig?")
         self.how.setMinimumHeight(90)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.formatting import format_phone
 from ui.labels import CHANNEL, KNOWN_DISTRICTS, LANGUAGE
 from ui.widgets.fields import DateField, FieldSet, FormField
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.services.inputs import ResidentInput
 from wijkteam.services.records import ResidentRecord
@@ -90,7 +91,7 @@ class ResidentForm(QWidget):
         add(form, "language", "Taal verslag", self.language)
         self.network_notes: QPlainTextEdit | None = None
         if with_network_notes:
-            self.network_notes = QPlainTextEdit()
+            self.network_notes = TextBox()
             self.network_notes.setPlaceholderText(
                 "Familie, buren, vrienden, mantelzorgers: wie is er in het leven van de inwoner?"
             )
