@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,14 +64,17 @@ def show_main_window(
 ) -> MainWindow:
     """After sign-in: the window with its security guard, then the welcome on a new store or
     the offer of conversation text that was never saved."""
-    from ui.main_window import MainWindow
-    from ui.security.session import install_security
-    from ui.window_size import show_fitted
+    from ui.widgets.busy import holding_the_screen
 
-    window = MainWindow(services)
-    security = install_security(window, services, runner, data_dir)
-    application().aboutToQuit.connect(security.shut_down)
-    show_fitted(window)
+    with holding_the_screen("Wijkteam wordt geopend…"):
+        from ui.main_window import MainWindow
+        from ui.security.session import install_security
+        from ui.window_size import show_fitted
+
+        window = MainWindow(services)
+        security = install_security(window, services, runner, data_dir)
+        application().aboutToQuit.connect(security.shut_down)
+        show_fitted(window)
     if recovery_code is not None:
         security.show_recovery_code(recovery_code)
     if new_store:
@@ -83,6 +87,10 @@ def show_main_window(
 
 
 def _preload() -> None:
+    import ui.main_window  # noqa: F401 - the pages' code, while the member types
+    from wijkteam.domain.working_days import is_working_day
+
+    is_working_day(datetime.date.today())  # the holiday calendar Vandaag needs
     import wijkteam.security.setup  # noqa: F401 - SQLAlchemy, the services, the models
 
 
@@ -96,17 +104,21 @@ def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
     if not dialog.wants_demo:
         window.data_changed()
         return
+    from ui.widgets.busy import BusyNote
     from wijkteam.demo.generator import generate
 
-    window.statusBar().showMessage("Demo-gegevens worden geladen…")
+    note = BusyNote("De demo-gegevens worden geladen…", window)
+    note.start()
     window.setEnabled(False)
 
     def done(_summary: object) -> None:
+        note.finish()
         window.setEnabled(True)
         window.data_changed()
         window.notify("Demo-gegevens geladen.")
 
     def failed(_error: BaseException) -> None:
+        note.finish()
         window.setEnabled(True)
         QMessageBox.warning(window, "Wijkteam", "De demo-gegevens konden niet worden geladen.")
 

@@ -59,20 +59,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Wijkteam")
         self.resize(*DEFAULT_SIZE)
 
-        self.today_page = TodayPage(services, self)
-        self.worklist_page = WorklistPage(services, self)
-        self.dossier_page = DossierPage(services, self)
-        self.dossier_page.back_button.clicked.connect(self.go_back)
-        self.social_map_page = SocialMapPage(services, self)
-        self._pages: dict[PageKey, QWidget] = {
-            PageKey.TODAY: self.today_page,
-            PageKey.WORKLIST: self.worklist_page,
-            PageKey.DOSSIER: self.dossier_page,
-            PageKey.SOCIAL_MAP: self.social_map_page,
-        }
+        # Only Vandaag is made at start; the other pages when first shown (a quicker start).
         self.pages = QStackedWidget()
-        for page in self._pages.values():
-            self.pages.addWidget(page)
+        self._pages: dict[PageKey, QWidget] = {}
+        self.today_page = TodayPage(services, self)
+        self._add_page(PageKey.TODAY, self.today_page)
 
         self.nav = Sidebar([SIDEBAR_LABELS[key] for key in SIDEBAR_PAGES])
         self.nav.pageChosen.connect(lambda row: self.show_page(SIDEBAR_PAGES[row]))
@@ -109,6 +100,39 @@ class MainWindow(QMainWindow):
         self.statusBar()  # made now: made later, it would make the window grow
         self.today_page.refresh()
         self.today_page.focus_first_list()
+
+    # --- pages ----------------------------------------------------------------------------
+    def _add_page(self, key: PageKey, page: QWidget) -> None:
+        self._pages[key] = page
+        self.pages.addWidget(page)
+
+    def page(self, key: PageKey) -> QWidget:
+        if key not in self._pages:
+            made: QWidget
+            if key is PageKey.WORKLIST:
+                made = WorklistPage(self.services, self)
+            elif key is PageKey.DOSSIER:
+                made = DossierPage(self.services, self)
+                made.back_button.clicked.connect(self.go_back)
+            else:
+                made = SocialMapPage(self.services, self)
+            self._add_page(key, made)
+        return self._pages[key]
+
+    @property
+    def worklist_page(self) -> WorklistPage:
+        return self.page(PageKey.WORKLIST)  # type: ignore[return-value]
+
+    @property
+    def dossier_page(self) -> DossierPage:
+        return self.page(PageKey.DOSSIER)  # type: ignore[return-value]
+
+    @property
+    def social_map_page(self) -> SocialMapPage:
+        return self.page(PageKey.SOCIAL_MAP)  # type: ignore[return-value]
+
+    def made(self, key: PageKey) -> bool:
+        return key in self._pages
 
     # --- actions --------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -172,7 +196,7 @@ class MainWindow(QMainWindow):
 
     def _go(self, place: Place, report_id: int | None = None) -> bool:
         if place == self.place and place.page is not PageKey.DOSSIER:
-            self._pages[place.page].refresh()  # type: ignore[attr-defined]
+            self.page(place.page).refresh()  # type: ignore[attr-defined]
             self.nav.show_current(place.sidebar_row)
             return True
         if not self._leave_current(place):
@@ -194,7 +218,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _arrive(self, place: Place, report_id: int | None) -> bool:
-        page = self._pages[place.page]
+        page = self.page(place.page)
         if place.page is PageKey.DOSSIER and place == self.place:
             self.dossier_page.refresh()  # the same dossier: what was typed stays
             if report_id is not None:
@@ -252,11 +276,11 @@ class MainWindow(QMainWindow):
 
     def data_changed(self) -> None:
         self.today_page.refresh()
-        self.worklist_page.refresh()
-        if self.pages.currentWidget() is self.dossier_page:
-            self.dossier_page.refresh()
-        if self.pages.currentWidget() is self.social_map_page:
-            self.social_map_page.refresh()
+        if self.made(PageKey.WORKLIST):
+            self.worklist_page.refresh()
+        current = self.pages.currentWidget()
+        if isinstance(current, DossierPage | SocialMapPage):
+            current.refresh()
 
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -281,13 +305,11 @@ class MainWindow(QMainWindow):
 
     # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if (
-            self.pages.currentWidget() is self.dossier_page
-            and not self.dossier_page.confirm_leave()
-        ):
+        current = self.pages.currentWidget()
+        if isinstance(current, DossierPage) and not current.confirm_leave():
             event.ignore()
             return
-        if not self.social_map_page.confirm_leave():
+        if self.made(PageKey.SOCIAL_MAP) and not self.social_map_page.confirm_leave():
             event.ignore()
             return
         event.accept()

@@ -57,6 +57,7 @@ QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QTabWidget::pane { border: 1px solid #d9e2ec; background: white; }
 QTabBar::tab { padding: 8px 16px; }
 QTabBar::tab:selected { background: white; }
+QFrame#busyNote { background: white; border: 1px solid #9fb3c8; border-radius: 6px; }
 QLabel#toast { background: #1f3a4d; color: white; padding: 10px 16px; border-radius: 6px;
   font-size: 11pt; }
 QStatusBar { background: #eef1f4; }
