@@ -220,3 +220,31 @@ def test_focus_falling_to_the_sidebar_opens_nothing(qtbot: QtBot, window: MainWi
     enter_on_first_row(qtbot, window.today_page.unplanned.table)
     window.nav.setFocus(Qt.FocusReason.TabFocusReason)
     assert_only(window, window.dossier_page, -1)
+
+
+def test_esc_closes_the_map_suggestions_and_never_drops_a_typed_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.helpers import drive_modal
+
+    enter_on_first_row(qtbot, window.today_page.unplanned.table)
+    form = window.dossier_page.steps_panel.form
+    type_text(qtbot, form.map_picker.line, "taal")
+    qtbot.waitUntil(lambda: form.map_picker.matches.isVisible())
+    qtbot.keyClick(form.map_picker.line, Qt.Key.Key_Escape)
+    assert not form.map_picker.matches.isVisible()
+    assert_only(window, window.dossier_page, -1)  # still in the dossier
+
+    type_text(qtbot, form.what, "Meedoen met het taalcafé")
+    asked = []
+
+    def keep(box: QMessageBox) -> None:
+        asked.append(box.objectName())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    drive_modal(QMessageBox, keep, lambda: qtbot.keyClick(form.what, Qt.Key.Key_Escape), window)
+    assert asked == ["discardQuestion"]
+    assert_only(window, window.dossier_page, -1)
+    assert form.what.text() == "Meedoen met het taalcafé"

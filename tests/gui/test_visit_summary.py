@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.documents.pdftext import all_text
@@ -259,7 +259,7 @@ def test_choosing_another_conversation_keeps_what_was_reworded(
         seen["older"] = [c.key for c in dialog.form.theme_choices]
         qtbot.keyClick(dialog.conversation, Qt.Key.Key_Down)
         seen["back"] = dialog.form.theme_choices[0].text.toPlainText()
-        dialog.reject()
+        dialog.done(QDialog.DialogCode.Rejected)  # leave the reworded text without asking
 
     open_summary(qtbot, window, melding, switch)
     assert seen["first"] == ["who", "needs"]
@@ -381,7 +381,7 @@ def test_tab_from_the_language_reaches_the_themes_first(
         seen["focus_on_first_theme"] = QApplication.focusWidget() is first.check
         qtbot.keyClick(first.check, Qt.Key.Key_Space)
         seen["ticked"] = first.check.isChecked()
-        dialog.reject()
+        dialog.done(QDialog.DialogCode.Rejected)  # leave the tick without asking
 
     open_summary(qtbot, window, melding, keyboard)
     assert seen == {"focus_on_first_theme": True, "ticked": True}

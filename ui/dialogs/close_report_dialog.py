@@ -15,12 +15,13 @@ from ui.feedback import show_error
 from ui.labels import CLOSING_REASON
 from ui.messages import open_items_question
 from ui.widgets.fields import muted
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.errors import OpenItemsRemain, WijkteamError
 from wijkteam.services import Services
 
 
-class CloseReportDialog(QDialog):
+class CloseReportDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Melding afsluiten")

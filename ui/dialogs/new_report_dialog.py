@@ -33,6 +33,7 @@ from ui.widgets.fields import DateField, FieldSet, heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
 from ui.widgets.text_box import TextBox
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.enums import ReportSource
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
@@ -47,7 +48,7 @@ RESIDENT_COLUMNS = [
 ]
 
 
-class NewReportDialog(QDialog):
+class NewReportDialog(AsksBeforeDiscarding, QDialog):
     def __init__(
         self, services: Services, resident_id: int | None = None, parent: QWidget | None = None
     ) -> None:

@@ -28,6 +28,7 @@ from ui.feedback import show_error
 from ui.formatting import short_date
 from ui.labels import LANGUAGE
 from ui.widgets.fields import heading, muted
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.documents import warm_up
 from wijkteam.documents.content import DocumentKind, VisitSummary, VisitSummaryDraft
 from wijkteam.documents.summary_choices import compose_summary
@@ -56,7 +57,7 @@ DONE_MESSAGE = {
 }
 
 
-class VisitSummaryDialog(QDialog):
+class VisitSummaryDialog(AsksBeforeDiscarding, QDialog):
     def __init__(
         self,
         services: Services,

@@ -33,6 +33,7 @@ from ui.steps.steps_panel import StepsPanel
 from ui.widgets.fields import heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
+from ui.widgets.typed_work import ask_to_discard
 from wijkteam.errors import WijkteamError
 from wijkteam.services import Services
 from wijkteam.services.records import ReportRecord, ResidentRecord
@@ -244,9 +245,16 @@ class DossierPage(QWidget):
         self._navigator.data_changed()
         self._navigator.notify("Melding afgesloten.")
 
+    def has_typed_work(self) -> bool:
+        """A step or a handover typed and not added or saved yet."""
+        return self.steps_panel.form.has_text() or self.referrals.panel.has_unsaved_handover()
+
     def confirm_leave(self) -> bool:
-        """Asked before the dossier is left: unsaved details are saved, kept or dropped."""
+        """Asked before the dossier is left: unsaved details are saved, kept or dropped;
+        a typed step or handover is only dropped after asking."""
         self.conversations.flush()  # conversation text goes to its draft without asking
+        if self._resident is not None and self.has_typed_work() and not ask_to_discard(self):
+            return False
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
@@ -266,9 +274,10 @@ class DossierPage(QWidget):
         return False
 
     def discard_changes(self) -> None:
-        """Puts the stored details back in the form."""
+        """Puts the stored details back in the form and forgets a typed step."""
         if self._resident is not None:
             self.form.set_record(self._resident)
+        self.steps_panel.form.clear()
 
     def show_referral(self, referral_id: int) -> None:
         """The Doorverwijzing tab with this referral opened (from Vandaag)."""

@@ -24,12 +24,13 @@ from ui.labels import CHANNEL, LANDING
 from ui.messages import field_errors
 from ui.widgets.fields import DateField, FieldSet, heading, muted
 from ui.widgets.text_box import TextBox
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.steps import Landing
 from wijkteam.errors import WijkteamError
 from wijkteam.services.steps.records import FollowUpOutcome, FollowUpRecord, FollowUpResult
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(AsksBeforeDiscarding, QDialog):
     """`save` calls the service; the dialog stays open with every word kept when it refuses."""
 
     def __init__(

@@ -61,6 +61,18 @@ class StepForm(QWidget):
             member_id=member_id,
         )
 
+    def has_text(self) -> bool:
+        """Something typed for a step that is not added yet."""
+        return any(
+            text.strip()
+            for text in (
+                self.what.text(),
+                self.actor_name.text(),
+                self.map_picker.text(),
+                self.due.text(),
+            )
+        )
+
     def clear(self) -> None:
         self.fieldset.clear_errors()
         self.what.clear()
