@@ -15,7 +15,13 @@ from pytestqt.qtbot import QtBot
 from tests.factories import report, resident
 from tests.gui.helpers import drive_modal, type_text, with_modal
 from ui.main_window import MainWindow
-from ui.referrals.dialogs import CompleteDialog, ConsentDialog, PlanDialog, RequestDialog
+from ui.referrals.dialogs import (
+    CompleteDialog,
+    ConsentDialog,
+    PlanDialog,
+    RequestDialog,
+    SupportDialog,
+)
 from ui.tasks import InlineTaskRunner
 from wijkteam.clock import FixedClock
 from wijkteam.documents.content import DocumentKind
@@ -27,6 +33,7 @@ from wijkteam.domain.referral import (
     ReferralOutcome,
     ReferralStatus,
     Specialist,
+    SupportWish,
 )
 from wijkteam.domain.status import ReportStatus
 from wijkteam.services import Services
@@ -90,6 +97,8 @@ def test_request_consent_send_plan_and_complete(
     panel = tab.panel
     (referral,) = services.referrals.for_report(melding.id)
     assert referral.status is ReferralStatus.CONCEPT and referral.law is Law.WMO
+    # Titled as what was chosen: a keukentafelgesprek, not a "consultatie".
+    assert panel.title.text() == "Keukentafelgesprek · Wmo 2015 · Concept"
     assert "Wettelijke termijn Wmo" in panel.deadline.text()
     assert "22 december 2026" in panel.deadline.text()
 
@@ -116,8 +125,15 @@ def test_request_consent_send_plan_and_complete(
     drive_modal(ConsentDialog, consent, lambda: qtbot.mouseClick(panel.consent_button, LEFT))
     assert "Mondeling gegeven door Zoë Verzonnen zelf" in panel.consent_label.text()
 
-    qtbot.mouseClick(panel.send_button, LEFT)
+    # A keukentafelgesprek goes only after the resident heard about client support.
+    def support(dialog: SupportDialog) -> None:
+        assert not dialog.ok_button.isEnabled()  # an answer first
+        qtbot.mouseClick(dialog.answers[SupportWish.WANTS], LEFT)
+        qtbot.mouseClick(dialog.ok_button, LEFT)
+
+    drive_modal(SupportDialog, support, lambda: qtbot.mouseClick(panel.send_button, LEFT))
     sent = services.referrals.get(referral.id)
+    assert sent.support_wish is SupportWish.WANTS
     assert sent.status is ReferralStatus.SENT
     assert sent.handover_text.endswith("Dochter helpt op zaterdag.")
     assert "NIET-DELEN" not in sent.handover_text

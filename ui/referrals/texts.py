@@ -19,7 +19,10 @@ KIND = {
     ReferralKind.CONSULTATION: "Keukentafelgesprek aanvragen",
     ReferralKind.ESCALATION: "Opschalen naar een specialist",
 }
-KIND_SHORT = {ReferralKind.CONSULTATION: "Consultatie", ReferralKind.ESCALATION: "Opschaling"}
+KIND_SHORT = {
+    ReferralKind.CONSULTATION: "Keukentafelgesprek",
+    ReferralKind.ESCALATION: "Opschaling",
+}
 LAW = {Law.WMO: "Wmo 2015", Law.JEUGDWET: "Jeugdwet", Law.OTHER: "Andere wet of regeling"}
 SPECIALIST = {
     Specialist.GGZ: "GGZ",
@@ -63,6 +66,7 @@ REFERRAL_FIELD_LABELS = {
     "returned_reason": "de reden",
     "outcome_note": "de toelichting",
     "handover_text": "de overdracht",
+    "support_wish": "de cliëntondersteuning",
 }
 
 REFERRAL_CODES = {
@@ -77,6 +81,8 @@ REFERRAL_CODES = {
     "referral_not_editable": "Deze doorverwijzing is al verstuurd en kan niet meer worden "
     "gewijzigd.",
     "report_closed": "Deze melding is afgesloten. Een doorverwijzing hoort bij een open melding.",
+    "support_not_told": "Vertel de inwoner eerst over gratis, onafhankelijke "
+    "cliëntondersteuning en leg vast wat de inwoner wil. Daarna kunt u versturen.",
 }
 
 

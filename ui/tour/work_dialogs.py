@@ -150,6 +150,12 @@ def referral_return(tour: Tour) -> QDialog:
     return ReturnDialog(tour.window)
 
 
+def referral_support(tour: Tour) -> QDialog:
+    from ui.referrals.dialogs import SupportDialog
+
+    return SupportDialog(tour.window)
+
+
 def import_meldingen(tour: Tour) -> QDialog:
     from ui.imports.import_dialog import ImportDialog
     from wijkteam.resources import resource
@@ -209,6 +215,7 @@ WORK_DIALOGS: tuple[DialogShot, ...] = (
     DialogShot("doorverwijzing-gepland", referral_plan),
     DialogShot("doorverwijzing-afronden", referral_complete),
     DialogShot("doorverwijzing-teruggestuurd", referral_return),
+    DialogShot("doorverwijzing-clientondersteuning", referral_support),
     DialogShot("meldingen-importeren", import_meldingen),
     DialogShot("sociale-kaart-importeren", import_social_map),
     DialogShot("tekst-terug", draft_offer),
