@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from wijkteam.documents.closing import close_with
 from wijkteam.documents.content import Actor, NextContact, NextStep, VisitSummary
 from wijkteam.documents.pdf_base import (
     RULE,
@@ -72,8 +73,7 @@ def _story(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> list[
                 ]
             )
         )
-    story.append(_contact(content, texts, styles))
-    return story
+    return close_with(story, _contact(content, texts, styles))
 
 
 def _facts(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> list[Flowable]:
@@ -135,7 +135,7 @@ def _next_contact(
     return lines
 
 
-def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flowable:
+def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> list[Flowable]:
     """A shaded box at the end: who to call with a question."""
     member, team = content.member, content.team
     flow: list[Flowable] = [
@@ -170,7 +170,7 @@ def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flo
             ]
         )
     )
-    return KeepTogether([Spacer(1, 0.5 * cm), box])
+    return [Spacer(1, 0.5 * cm), box]
 
 
 def printed_phone(number: str, language: Language) -> str:
