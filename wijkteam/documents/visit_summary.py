@@ -93,7 +93,12 @@ def _steps_table(content: VisitSummary, texts: DocumentTexts, styles: Styles) ->
     ]
     rows = [header]
     for step in content.next_steps:
-        when = texts.long_date(step.when) if step.when else texts.text("steps.no_date")
+        if step.done_on is not None:
+            when = texts.text("steps.done", date=texts.long_date(step.done_on))
+        elif step.when is not None:
+            when = texts.long_date(step.when)
+        else:
+            when = texts.text("steps.no_date")
         rows.append(
             [
                 Paragraph(markup(step.what), styles.cell),
