@@ -32,6 +32,7 @@ FIELD_LABELS = {
     "step_due": "de datum",
     "follow_up_due": "de datum",
     "retry_on": "de datum",
+    "next_call_on": "de datum van het volgende belmoment",
     "follow_up_outcome": "hoe het ging",
     "new_question": "de nieuwe vraag",
     "follow_up_days": "het aantal dagen",

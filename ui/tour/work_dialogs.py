@@ -70,7 +70,8 @@ def follow_up(tour: Tour) -> QDialog:
 
     call = tour.services.follow_ups.due()[0]
     retry = short_date(tour.services.follow_ups.proposed_retry())
-    return FollowUpDialog(call, retry, _refuse, tour.window)
+    next_call = short_date(tour.services.follow_ups.proposed_next_call())
+    return FollowUpDialog(call, retry, _refuse, tour.window, proposed_next=next_call)
 
 
 def follow_up_sometimes(dialog: QWidget) -> None:
