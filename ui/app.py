@@ -3,17 +3,18 @@ or sign-in), the window."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import failures
 from ui.collector import UiThreadCollector
 from ui.messages import error_text
+from ui.qt_dutch import qt_translation_folders as qt_translation_folders  # re-exported
 from ui.startup import start_session
 from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
@@ -31,34 +32,23 @@ log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
+    """The application, set up once: Dutch, the look, dialogs that grow with their text.
+    An instance made elsewhere (pytest-qt makes one first) is set up too."""
     app = QApplication.instance()
-    if isinstance(app, QApplication):
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    if app.property("wijkteam") is not None:
         return app
-    app = QApplication(sys.argv[:1])
+    app.setProperty("wijkteam", True)
     app.setApplicationName("Wijkteam")
     app.setOrganizationName("Wijkteam")
-    dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
-    QLocale.setDefault(dutch)
-    translator = QTranslator(app)
-    if any(translator.load(dutch, "qtbase", "_", folder) for folder in qt_translation_folders()):
-        app.installTranslator(translator)
+    from ui.qt_dutch import install_dutch
+    from ui.widgets.dialog_room import install
+
+    install_dutch(app)
     apply_style(app)
+    install(app)
     return app
-
-
-def qt_translation_folders() -> list[str]:
-    """Where Qt's own Dutch texts (Annuleren, Ja, ...) are. The app loads qtbase_nl.qm (the
-    widgets, dialogs and printing), not the qt_nl.qm catalog: that one also demands the
-    translations of Qt modules the app does not use, which a PyInstaller bundle leaves out,
-    and then loads nothing. PySide6's own folder is the fallback if QLibraryInfo points
-    elsewhere."""
-    import PySide6
-
-    folders = [
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
-    ]
-    return list(dict.fromkeys(folders))
 
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
@@ -108,13 +98,17 @@ def show_main_window(
 ) -> MainWindow:
     """After sign-in: the window with its security guard, then the welcome on a new store or
     the offer of conversation text that was never saved."""
-    from ui.main_window import MainWindow
-    from ui.security.session import install_security
+    from ui.widgets.busy import holding_the_screen
 
-    window = MainWindow(services, runner)
-    security = install_security(window, services, runner, data_dir)
-    application().aboutToQuit.connect(security.shut_down)
-    window.show()
+    with holding_the_screen("Wijkteam wordt geopend…"):
+        from ui.main_window import MainWindow
+        from ui.security.session import install_security
+        from ui.window_size import show_fitted
+
+        window = MainWindow(services, runner)
+        security = install_security(window, services, runner, data_dir)
+        application().aboutToQuit.connect(security.shut_down)
+        show_fitted(window)
     if recovery_code is not None:
         # At a sign-in with the recovery code the team gets a new one: the old one is gone.
         security.show_recovery_code(recovery_code, replaced=not new_store)
@@ -128,6 +122,10 @@ def show_main_window(
 
 
 def _preload() -> None:
+    import ui.main_window  # noqa: F401 - the pages' code, while the member types
+    from wijkteam.domain.working_days import is_working_day
+
+    is_working_day(datetime.date.today())  # the holiday calendar Vandaag needs
     import wijkteam.wiring.services  # noqa: F401 - SQLAlchemy, the services, the models
 
 
@@ -147,17 +145,21 @@ def welcome(window: MainWindow, services: Services, runner: TaskRunner) -> None:
     if not dialog.wants_demo:
         window.data_changed()
         return
+    from ui.widgets.busy import BusyNote
     from wijkteam.demo.generator import generate
 
-    window.statusBar().showMessage("Demo-gegevens worden geladen…")
+    note = BusyNote("De demo-gegevens worden geladen…", window)
+    note.start()
     window.setEnabled(False)
 
     def done(_summary: object) -> None:
+        note.finish()
         window.setEnabled(True)
         window.data_changed()
         window.notify("Demo-gegevens geladen.")
 
     def failed(error: BaseException) -> None:
+        note.finish()
         window.setEnabled(True)
         text = error_text(error) if isinstance(error, WijkteamError) else ""
         QMessageBox.warning(

@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "step_due": "de datum",
     "follow_up_due": "de datum",
     "retry_on": "de datum",
+    "next_call_on": "de datum van het volgende belmoment",
     "follow_up_outcome": "hoe het ging",
     "new_question": "de nieuwe vraag",
     "follow_up_days": "het aantal dagen",
@@ -95,6 +96,7 @@ FIELD_LABELS = {
     "returned_reason": "de reden",
     "outcome_note": "de toelichting",
     "handover_text": "de overdracht",
+    "support_wish": "de cliëntondersteuning",
     # --- documents
     "next_contact_on": "de datum van het volgende contact",
     "next_contact_at": "de tijd van het volgende contact",

@@ -100,6 +100,7 @@ STEP_STATUS = {
 }
 
 LANDING = {
+    Landing.NOT_STARTED: "Nog niet begonnen",
     Landing.STARTED: "Gestart",
     Landing.COMES_SOMETIMES: "Komt soms",
     Landing.COMES_REGULARLY: "Komt regelmatig",

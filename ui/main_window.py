@@ -1,17 +1,24 @@
-"""The main window: a shell of pages and actions. Pages do the work; this wires them up."""
+"""The main window: a shell of pages and actions. Pages do the work; this wires them up.
+
+One page is shown at a time. Where the member came from is kept in a history that Back
+walks (the dossier's Terug button, Alt+←, or Esc where nothing else wants it), and the
+sidebar always highlights the page that is shown (none while a dossier is open)."""
 
 from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
-    QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +28,7 @@ from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.feedback import show_error
 from ui.imports.import_flow import ImportFlow
+from ui.navigator import SIDEBAR_PAGES, History, PageKey, Place
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
@@ -28,13 +36,24 @@ from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
 from ui.tasks import TaskRunner
 from ui.widgets.closing_notice import ClosingNotice
+from ui.widgets.sidebar import Sidebar
+from ui.widgets.toast import Toast
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
 from wijkteam.wiring import Services
 
-NAV_TODAY, NAV_WORKLIST = 0, 1
+NAV_TODAY, NAV_WORKLIST, NAV_SOCIAL_MAP = range(3)
 log = logging.getLogger(__name__)
-NAV_SOCIAL_MAP = 2
+SIDEBAR_LABELS = {
+    PageKey.TODAY: "Vandaag",
+    PageKey.WORKLIST: "Werkvoorraad",
+    PageKey.SOCIAL_MAP: "Sociale kaart",
+}
+# Fits a 1280×800 screen with a title bar; ui.window_size makes it fit the real screen.
+DEFAULT_SIZE = (1280, 760)
+
+# A history entry: the place, and the widget that had the keyboard focus there.
+Entry = tuple[Place, QWidget | None]
 
 
 class MainWindow(QMainWindow):
@@ -45,37 +64,82 @@ class MainWindow(QMainWindow):
         self.closing_notice: ClosingNotice | None = None
         # No personal data in the title: it shows in the task bar and in screen shares.
         self.setWindowTitle("Wijkteam")
-        self.resize(1280, 800)
+        self.resize(*DEFAULT_SIZE)
 
-        self.today_page = TodayPage(services, self)
-        self.worklist_page = WorklistPage(services, self)
-        self.dossier_page = DossierPage(services, self)
-        self.dossier_page.back_button.clicked.connect(self.go_back)
+        # Only Vandaag is made at start; the other pages when first shown (a quicker start).
         self.pages = QStackedWidget()
-        for page in (self.today_page, self.worklist_page, self.dossier_page):
-            self.pages.addWidget(page)
-        self.social_map_page = SocialMapPage(services, self)
-        self.pages.addWidget(self.social_map_page)
+        self._pages: dict[PageKey, QWidget] = {}
+        self.today_page = TodayPage(services, self)
+        self._add_page(PageKey.TODAY, self.today_page)
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.addItems(["Vandaag", "Werkvoorraad"])
-        self.nav.addItem("Sociale kaart")
-        self.nav.setFixedWidth(180)
-        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav = Sidebar([SIDEBAR_LABELS[key] for key in SIDEBAR_PAGES])
+        self.nav.pageChosen.connect(lambda row: self.show_page(SIDEBAR_PAGES[row]))
+        # "Nieuwe melding" heads the sidebar: a toolbar for one button cost a whole row.
+        self.new_report_button = QPushButton("Nieuwe melding")
+        self.new_report_button.setObjectName("newReport")
+        self.new_report_button.setToolTip("Nieuwe melding (Ctrl+N)")
+        self.new_report_button.clicked.connect(lambda: self.new_report())
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        side.setFixedWidth(180)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 10, 0, 0)
+        side_layout.setSpacing(6)
+        side_layout.addWidget(self.new_report_button)
+        side_layout.addWidget(self.nav, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addWidget(side)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._previous_page: QWidget = self.today_page
+        self.toast = Toast(central)
+        self.place = Place(PageKey.TODAY)
+        self.history: History[Entry] = History()
         self.import_flow = ImportFlow(self, self, services, runner)
         self._build_actions()
         self.sync_menu = SyncMenu(self, services, runner)
-        self.statusBar().showMessage("Klaar", 2000)
-        self.nav.setCurrentRow(NAV_TODAY)
+        self.pages.setCurrentWidget(self.today_page)
+        self.nav.show_current(NAV_TODAY)
+        self.back_action.setEnabled(False)
+        self.statusBar()  # made now: made later, it would make the window grow
+        self.today_page.refresh()
+        self.today_page.focus_first_list()
+
+    # --- pages ----------------------------------------------------------------------------
+    def _add_page(self, key: PageKey, page: QWidget) -> None:
+        self._pages[key] = page
+        self.pages.addWidget(page)
+
+    def page(self, key: PageKey) -> QWidget:
+        if key not in self._pages:
+            made: QWidget
+            if key is PageKey.WORKLIST:
+                made = WorklistPage(self.services, self)
+            elif key is PageKey.DOSSIER:
+                made = DossierPage(self.services, self)
+                made.back_button.clicked.connect(self.go_back)
+            else:
+                made = SocialMapPage(self.services, self)
+            self._add_page(key, made)
+        return self._pages[key]
+
+    @property
+    def worklist_page(self) -> WorklistPage:
+        return self.page(PageKey.WORKLIST)  # type: ignore[return-value]
+
+    @property
+    def dossier_page(self) -> DossierPage:
+        return self.page(PageKey.DOSSIER)  # type: ignore[return-value]
+
+    @property
+    def social_map_page(self) -> SocialMapPage:
+        return self.page(PageKey.SOCIAL_MAP)  # type: ignore[return-value]
+
+    def made(self, key: PageKey) -> bool:
+        return key in self._pages
 
     # --- actions --------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -90,13 +154,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Afsluiten", QKeySequence.StandardKey.Quit, self.close)
         view = bar.addMenu("Beel&d")
-        self._action(view, "&Vandaag", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_TODAY))
-        self._action(view, "&Werkvoorraad", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_WORKLIST))
-        self._action(
-            view, "&Sociale kaart", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_SOCIAL_MAP)
-        )
+        self._action(view, "&Vandaag", "Ctrl+1", lambda: self.show_page(PageKey.TODAY))
+        self._action(view, "&Werkvoorraad", "Ctrl+2", lambda: self.show_page(PageKey.WORKLIST))
+        self._action(view, "&Sociale kaart", "Ctrl+3", lambda: self.show_page(PageKey.SOCIAL_MAP))
         self._action(view, "&Zoeken in werkvoorraad", "Ctrl+F", self._focus_search)
-        self._action(view, "&Terug", "Alt+Left", self.go_back)
+        self.back_action = self._action(view, "&Terug", "Alt+Left", self.go_back)
         view.addSeparator()
         self._action(view, "Ver&nieuwen", "F5", self.data_changed)
         team = bar.addMenu("&Team")
@@ -104,10 +166,6 @@ class MainWindow(QMainWindow):
         self._action(team, "&Instellingen…", None, self._settings)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Over Wijkteam", None, self._about)
-        toolbar = self.addToolBar("Acties")
-        toolbar.setObjectName("actions")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.new_report_action)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -117,24 +175,78 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    # --- Navigator ------------------------------------------------------------------------
+    # --- going places ---------------------------------------------------------------------
+    def show_page(self, key: PageKey) -> bool:
+        """One of the sidebar's pages (Ctrl+1, Ctrl+2, Ctrl+3 or a click)."""
+        if key is PageKey.DOSSIER:
+            raise ValueError("a dossier is opened with open_dossier")
+        return self._go(Place(key))
+
     def open_dossier(self, resident_id: int, report_id: int | None = None) -> None:
-        if self.pages.currentWidget() is self.dossier_page:
-            if not self.dossier_page.confirm_leave():
-                return
+        self._go(Place(PageKey.DOSSIER, resident_id), report_id=report_id)
+
+    def go_back(self) -> bool:
+        """Back to where the member came from; False when there is nowhere to go back to."""
+        while (entry := self.history.peek()) is not None:
+            place, focus = entry
+            if not self._leave_current(place):
+                return False
+            self.history.pop()
+            if self._arrive(place, None):
+                if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+                    focus.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            # That place is gone (e.g. the resident was erased): try the one before it.
+        if self.place.page is PageKey.TODAY or not self._leave_current(Place(PageKey.TODAY)):
+            return False
+        return self._arrive(Place(PageKey.TODAY), None)  # nowhere left: the first screen
+
+    def _go(self, place: Place, report_id: int | None = None) -> bool:
+        if place == self.place and place.page is not PageKey.DOSSIER:
+            self.page(place.page).refresh()  # type: ignore[attr-defined]
+            self.nav.show_current(place.sidebar_row)
+            return True
+        if not self._leave_current(place):
+            self.nav.show_current(self.place.sidebar_row)
+            return False
+        came_from, focus = self.place, QApplication.focusWidget()
+        if not self._arrive(place, report_id):
+            return False
+        if came_from != place:
+            self.history.push((came_from, focus))
+        return True
+
+    def _leave_current(self, target: Place) -> bool:
+        """Asks about unsaved work on the page being left (the same dossier stays open)."""
+        if self.place.page is PageKey.DOSSIER and target != self.place:
+            return self.dossier_page.confirm_leave()
+        if self.place.page is PageKey.SOCIAL_MAP and target.page is not PageKey.SOCIAL_MAP:
+            return self.social_map_page.confirm_leave()
+        return True
+
+    def _arrive(self, place: Place, report_id: int | None) -> bool:
+        page = self.page(place.page)
+        if place.page is PageKey.DOSSIER and place == self.place:
+            self.dossier_page.refresh()  # the same dossier: what was typed stays
+            if report_id is not None:
+                self.dossier_page.select_report(report_id)
+        elif place.page is PageKey.DOSSIER:
+            assert place.resident_id is not None
+            try:
+                self.dossier_page.show_resident(place.resident_id, report_id)
+            except WijkteamError as error:
+                if report_id is not None or self.history.peek() is None:
+                    show_error(self, error)
+                return False
         else:
-            self._previous_page = self.pages.currentWidget()
-        try:
-            self.dossier_page.show_resident(resident_id, report_id)
-        except WijkteamError as error:
-            show_error(self, error)
-            return
-        self.nav.blockSignals(True)
-        self.nav.clearSelection()
-        self.nav.setCurrentRow(-1)
-        self.nav.blockSignals(False)
-        self.pages.setCurrentWidget(self.dossier_page)
-        self.dossier_page.tabs.setFocus()
+            page.refresh()  # type: ignore[attr-defined]
+        self.place = place
+        self.pages.setCurrentWidget(page)
+        self.nav.show_current(place.sidebar_row)
+        self.back_action.setEnabled(len(self.history) > 0 or place.page is PageKey.DOSSIER)
+        if place.page is PageKey.DOSSIER:
+            self.dossier_page.tabs.setFocus()
+        return True
 
     def open_referral(self, resident_id: int, report_id: int, referral_id: int) -> None:
         self.open_dossier(resident_id, report_id)
@@ -142,6 +254,14 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is page and page.resident and page.resident.id == resident_id:
             page.show_referral(referral_id)
 
+    def show_today(self) -> None:
+        self.show_page(PageKey.TODAY)
+
+    def _focus_search(self) -> None:
+        if self.show_page(PageKey.WORKLIST):
+            self.worklist_page.focus_search()
+
+    # --- Navigator ------------------------------------------------------------------------
     def plan_visit(self, report_id: int) -> None:
         try:
             report = self.services.reports.get(report_id)
@@ -163,51 +283,17 @@ class MainWindow(QMainWindow):
 
     def data_changed(self) -> None:
         self.today_page.refresh()
-        self.worklist_page.refresh()
-        if self.pages.currentWidget() is self.dossier_page:
-            self.dossier_page.refresh()
-        if self.pages.currentWidget() is self.social_map_page:
-            self.social_map_page.refresh()
+        if self.made(PageKey.WORKLIST):
+            self.worklist_page.refresh()
+        current = self.pages.currentWidget()
+        if isinstance(current, DossierPage | SocialMapPage):
+            current.refresh()
 
     def notify(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
+        self.statusBar().showMessage(text, 10000)
+        self.toast.show_text(text)
 
-    # --- navigation -----------------------------------------------------------------------
-    def _nav_changed(self, row: int) -> None:
-        target = {NAV_TODAY: self.today_page, NAV_WORKLIST: self.worklist_page}.get(row)
-        if row == NAV_SOCIAL_MAP:
-            target = self.social_map_page
-        if target is None:
-            return
-        if (
-            self.pages.currentWidget() is self.dossier_page
-            and not self.dossier_page.confirm_leave()
-        ):
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(-1)
-            self.nav.blockSignals(False)
-            return
-        target.refresh()
-        self.pages.setCurrentWidget(target)
-
-    def go_back(self) -> None:
-        if self.pages.currentWidget() is not self.dossier_page:
-            return
-        back = self._previous_page
-        self.nav.setCurrentRow(NAV_WORKLIST if back is self.worklist_page else NAV_TODAY)
-
-    def show_today(self) -> None:
-        if self.nav.currentRow() == NAV_TODAY:  # the list may say Vandaag over a dossier
-            self._nav_changed(NAV_TODAY)
-        else:
-            self.nav.setCurrentRow(NAV_TODAY)
-        self.today_page.refresh()
-
-    def _focus_search(self) -> None:
-        self.nav.setCurrentRow(NAV_WORKLIST)
-        if self.pages.currentWidget() is self.worklist_page:
-            self.worklist_page.focus_search()
-
+    # --- team and help ----------------------------------------------------------------
     def _members(self) -> None:
         dialog = MembersDialog(self.services, self)
         dialog.exec()
@@ -224,14 +310,13 @@ class MainWindow(QMainWindow):
             f"<b>Wijkteam {__version__}</b><br>Voor het vrije gesprek aan de keukentafel.",
         )
 
+    # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if (
-            self.pages.currentWidget() is self.dossier_page
-            and not self.dossier_page.confirm_leave()
-        ):
+        current = self.pages.currentWidget()
+        if isinstance(current, DossierPage) and not current.confirm_leave():
             event.ignore()
             return
-        if not self.social_map_page.confirm_leave():
+        if self.made(PageKey.SOCIAL_MAP) and not self.social_map_page.confirm_leave():
             event.ignore()
             return
         if self.runner.busy:  # never close the store under running work: wait for it
@@ -257,8 +342,12 @@ class MainWindow(QMainWindow):
 
         self.runner.when_idle(close_now)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Escape and self.pages.currentWidget() is self.dossier_page:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc reaches the window only when nothing on the page wanted it.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             self.go_back()
             return
         super().keyPressEvent(event)

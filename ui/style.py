@@ -10,7 +10,12 @@ BASE_POINT_SIZE = 11
 STYLESHEET = """
 QWidget { color: #1f2933; }
 QMainWindow, QDialog { background: #f7f8fa; }
-#nav { background: #24455c; border: none; padding-top: 12px; font-size: 12pt; }
+#sidebar, #nav { background: #24455c; border: none; }
+#nav { padding-top: 4px; font-size: 12pt; }
+QPushButton#newReport { margin: 0 10px; padding: 8px 10px; font-weight: 600; color: #1f4e79;
+  background: white; border: 1px solid #b8c2cc; }
+QPushButton#newReport:hover { background: #e8f0f8; }
+QPushButton#newReport:focus { border: 2px solid #f0b429; }
 #nav::item { color: #e8eef3; padding: 10px 16px; border-left: 4px solid transparent; }
 #nav::item:selected { background: #2f5975; color: white; border-left: 4px solid #f0b429; }
 #nav::item:hover { background: #2b516a; }
@@ -51,11 +56,10 @@ QGroupBox { font-weight: 600; border: 1px solid #d9e2ec; border-radius: 6px;
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QTabWidget::pane { border: 1px solid #d9e2ec; background: white; }
 QTabBar::tab { padding: 8px 16px; }
-QTabBar::tab:selected { background: white; font-weight: 600; }
-QToolBar#actions { background: #f7f8fa; border: none; spacing: 6px; padding: 4px 8px; }
-QToolBar#actions QToolButton { background: white; border: 1px solid #b8c2cc; border-radius: 4px;
-  padding: 4px 12px; font-weight: 600; color: #1f4e79; }
-QToolBar#actions QToolButton:hover { background: #e8f0f8; }
+QTabBar::tab:selected { background: white; }
+QFrame#busyNote { background: white; border: 1px solid #9fb3c8; border-radius: 6px; }
+QLabel#toast { background: #1f3a4d; color: white; padding: 10px 16px; border-radius: 6px;
+  font-size: 11pt; }
 QStatusBar { background: #eef1f4; }
 """
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.factories import BSN_A, BSN_BAD, report, resident
@@ -134,3 +134,40 @@ def test_search_first_and_pick_a_known_resident(
     type_text(qtbot, dialog.question, "Wil graag iets doen overdag.")
     _save(qtbot, dialog)
     assert dialog.saved is not None and dialog.saved.resident_id == existing.resident_id
+
+
+def test_leaving_with_typed_data_asks_and_esc_keeps_the_work(
+    qtbot: QtBot, services: Services
+) -> None:
+    """Esc or Annuleren with a typed question asks; Esc on the question keeps typing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import application
+
+    application()
+    untouched = NewReportDialog(services)
+    show_active(qtbot, untouched)
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not untouched.isVisible()
+
+    dialog = NewReportDialog(services)
+    show_active(qtbot, dialog)
+    qtbot.wait(10)  # the dialog notes how it opened
+    type_text(qtbot, dialog.question, "Buurvrouw komt de deur niet uit.")
+    asked: list[str] = []
+
+    def keep(box: QMessageBox) -> None:
+        asked.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc on the question: keep typing
+
+    drive_modal(QMessageBox, keep, lambda: qtbot.keyClick(dialog.question, Qt.Key.Key_Escape))
+    assert asked and dialog.isVisible()
+    assert dialog.question.toPlainText() == "Buurvrouw komt de deur niet uit."
+
+    def discard(box: QMessageBox) -> None:
+        weggooien = next(b for b in box.buttons() if b.text() == "&Weggooien")
+        qtbot.mouseClick(weggooien, Qt.MouseButton.LeftButton)
+
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    drive_modal(QMessageBox, discard, lambda: qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton))
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected

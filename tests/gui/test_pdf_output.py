@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtGui import QPageSize
@@ -40,6 +41,8 @@ def test_viewer_copies_of_an_earlier_run_are_swept(tmp_path: Path) -> None:
     unrelated = tmp_path / "other-folder"
     unrelated.mkdir()
     sweep_viewer_copies(tmp_path)
+    assert left.exists()  # minutes old at most: perhaps a run still going
+    sweep_viewer_copies(tmp_path, now=time.time() + 3600)
     assert not left.exists() and unrelated.exists()
 
 

@@ -15,7 +15,13 @@ from pytestqt.qtbot import QtBot
 from tests.factories import report, resident
 from tests.gui.helpers import drive_modal, type_text, with_modal
 from ui.main_window import MainWindow
-from ui.referrals.dialogs import CompleteDialog, ConsentDialog, PlanDialog, RequestDialog
+from ui.referrals.dialogs import (
+    CompleteDialog,
+    ConsentDialog,
+    PlanDialog,
+    RequestDialog,
+    SupportDialog,
+)
 from wijkteam.clock import FixedClock
 from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.domain.documents import DocumentKind
@@ -26,6 +32,7 @@ from wijkteam.domain.referral import (
     ReferralOutcome,
     ReferralStatus,
     Specialist,
+    SupportWish,
 )
 from wijkteam.domain.status import ReportStatus
 from wijkteam.services.contact_records import ContactInput
@@ -89,6 +96,8 @@ def test_request_consent_send_plan_and_complete(
     panel = tab.panel
     (referral,) = services.referrals.for_report(melding.id)
     assert referral.status is ReferralStatus.CONCEPT and referral.law is Law.WMO
+    # Titled as what was chosen: a keukentafelgesprek, not a "consultatie".
+    assert panel.title.text() == "Keukentafelgesprek · Wmo 2015 · Concept"
     assert "Wettelijke termijn Wmo" in panel.deadline.text()
     assert "22 december 2026" in panel.deadline.text()
 
@@ -115,8 +124,15 @@ def test_request_consent_send_plan_and_complete(
     drive_modal(ConsentDialog, consent, lambda: qtbot.mouseClick(panel.consent_button, LEFT))
     assert "Mondeling gegeven door Zoë Verzonnen zelf" in panel.consent_label.text()
 
-    qtbot.mouseClick(panel.send_button, LEFT)
+    # A keukentafelgesprek goes only after the resident heard about client support.
+    def support(dialog: SupportDialog) -> None:
+        assert not dialog.ok_button.isEnabled()  # an answer first
+        qtbot.mouseClick(dialog.answers[SupportWish.WANTS], LEFT)
+        qtbot.mouseClick(dialog.ok_button, LEFT)
+
+    drive_modal(SupportDialog, support, lambda: qtbot.mouseClick(panel.send_button, LEFT))
     sent = services.referrals.get(referral.id)
+    assert sent.support_wish is SupportWish.WANTS
     assert sent.status is ReferralStatus.SENT
     assert sent.handover_text.endswith("Dochter helpt op zaterdag.")
     assert "NIET-DELEN" not in sent.handover_text
@@ -192,7 +208,7 @@ def test_overdue_and_wmo_deadline_on_vandaag(
     )
     section = window.today_page.referrals
     window.today_page.refresh()
-    assert section.model.rowCount() == 0 and section.empty.isVisible()
+    assert section.model.rowCount() == 0 and not section.empty.isHidden()
 
     clock.set(datetime(2026, 12, 3, 9, 0))  # eleven working days after sending
     qtbot.keyClick(window, Qt.Key.Key_F5)

@@ -157,7 +157,7 @@ def test_checked_today_deactivate_and_back(
     qtbot.mouseClick(panel.active_button, LEFT)
     assert not services.social_map.get(walk.id).active
     assert "Wandelgroep Vijlerbos" not in _names(page)
-    assert panel.active_button.text() == "Heractive&ren"
+    assert panel.active_button.text() == "Heractiveren"
     qtbot.mouseClick(tab.filters.include_inactive, LEFT)
     assert tab.model.index(_names(page).index("Wandelgroep Vijlerbos"), 0).data() == (
         "Wandelgroep Vijlerbos  ·  niet actief"

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.factories import report, resident
-from tests.gui.helpers import drive_modal, type_text, with_modal
+from tests.gui.helpers import drive_modal, replace_text, type_text, with_modal
 from ui.dialogs.close_report_dialog import CloseReportDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
@@ -101,7 +102,7 @@ def test_nabellen_not_reached_then_reached_comes_regularly_and_close(
     )
     window.show_today()
     nabellen = window.today_page.follow_ups
-    assert nabellen.model.rowCount() == 0 and nabellen.empty.isVisible()
+    assert nabellen.model.rowCount() == 0 and not nabellen.empty.isHidden()
 
     clock.set(clock.now() + timedelta(days=10))  # Saturday 28 November: one day late
     qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -257,3 +258,154 @@ def test_link_a_map_entry_by_searching_and_note_what_was_not_found(
         MapCategory.SPORT,
         melding.resident_id,
     )
+
+
+def _due_call(window: MainWindow, services: Services, melding: ReportRecord, clock: FixedClock):  # type: ignore[no-untyped-def]
+    step = services.steps.create(melding.id, StepInput(what="Koor in Lemiers", due="19-11-2026"))
+    clock.set(clock.now() + timedelta(days=8))  # Thursday 26 November: the call is due
+    window.show_today()
+    assert window.today_page.follow_ups.model.rowCount() == 1
+    return step
+
+
+@pytest.mark.parametrize(
+    ("answer", "landing", "step_status"),
+    [
+        ("Komt soms", Landing.COMES_SOMETIMES, StepStatus.DONE),
+        ("Nog niet begonnen", Landing.NOT_STARTED, StepStatus.OPEN),
+    ],
+)
+def test_komt_soms_or_nog_niet_begonnen_proposes_the_next_call(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    melding: ReportRecord,
+    clock: FixedClock,
+    answer: str,
+    landing: Landing,
+    step_status: StepStatus,
+) -> None:
+    step = _due_call(window, services, melding, clock)
+    seen: dict[str, object] = {}
+
+    def answer_and_move_the_date(dialog: FollowUpDialog) -> None:
+        activate(qtbot, dialog)
+        seen["before"] = dialog.next_call_date.isVisible()
+        choose(qtbot, dialog.landing, answer)
+        seen["landing"] = dialog.landing.currentData()
+        seen["after"] = dialog.next_call_date.isVisible()
+        seen["proposed"] = dialog.next_call_date.text()
+        seen["ready"] = dialog.ready.isChecked()
+        # Alt+L declines the call (a mnemonic clicks after a short animation) and takes it back
+        qtbot.keyClick(dialog.landing, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: not dialog.next_call.isChecked())
+        seen["declined_date_enabled"] = dialog.next_call_date.isEnabled()
+        qtbot.keyClick(dialog.next_call, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(dialog.next_call.isChecked)
+        replace_text(qtbot, dialog.next_call_date.line, "14-12-2026")
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    drive_modal(
+        FollowUpDialog, answer_and_move_the_date, window.today_page.record_button.click, window
+    )
+    assert seen == {
+        "before": False,
+        "landing": landing,
+        "after": True,
+        "proposed": "10-12-2026",  # ten working days after Thursday 26 November
+        "ready": False,
+        "declined_date_enabled": False,
+    }
+    assert window.statusBar().currentMessage() == (
+        "Nabellen vastgelegd. Volgende keer bellen op maandag 14 december 2026."
+    )
+    calls = services.follow_ups.for_report(melding.id)
+    assert [(f.state, f.due_on, f.step_id) for f in calls if f.is_open] == [
+        (FollowUpState.OPEN, date(2026, 12, 14), step.id)
+    ]
+    assert services.steps.get(step.id).status is step_status
+    nabellen = window.today_page.follow_ups
+    assert nabellen.model.rowCount() == 0
+    clock.set(clock.now().replace(day=14, month=12))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert [nabellen.model.row_at(0).step_what] == ["Koor in Lemiers"]
+
+
+def test_the_next_call_can_be_declined_and_excludes_closing(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    melding: ReportRecord,
+    clock: FixedClock,
+) -> None:
+    _due_call(window, services, melding, clock)
+    seen: dict[str, object] = {}
+
+    def decline(dialog: FollowUpDialog) -> None:
+        activate(qtbot, dialog)
+        choose(qtbot, dialog.landing, "Komt soms")
+        qtbot.mouseClick(dialog.ready, Qt.MouseButton.LeftButton)
+        seen["ready_unchecks_call"] = (dialog.ready.isChecked(), dialog.next_call.isChecked())
+        qtbot.mouseClick(dialog.next_call, Qt.MouseButton.LeftButton)
+        seen["call_unchecks_ready"] = (dialog.ready.isChecked(), dialog.next_call.isChecked())
+        qtbot.mouseClick(dialog.next_call, Qt.MouseButton.LeftButton)
+        seen["date_enabled"] = dialog.next_call_date.isEnabled()
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    drive_modal(FollowUpDialog, decline, window.today_page.record_button.click, window)
+    assert seen == {
+        "ready_unchecks_call": (True, False),
+        "call_unchecks_ready": (False, True),
+        "date_enabled": False,
+    }
+    assert window.statusBar().currentMessage() == "Nabellen vastgelegd."
+    assert not any(f.is_open for f in services.follow_ups.for_report(melding.id))
+
+
+def test_a_next_call_in_the_past_is_told_next_to_the_date(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    melding: ReportRecord,
+    clock: FixedClock,
+) -> None:
+    _due_call(window, services, melding, clock)
+    seen: dict[str, object] = {}
+
+    def past(dialog: FollowUpDialog) -> None:
+        activate(qtbot, dialog)
+        choose(qtbot, dialog.landing, "Komt soms")
+        replace_text(qtbot, dialog.next_call_date.line, "01-11-2026")
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+        seen["open"] = dialog.isVisible()
+        seen["error"] = dialog.fieldset.fields["next_call_on"].error_label.text()
+        seen["focus"] = dialog.focusWidget() is dialog.next_call_date.line
+        dialog.done(FollowUpDialog.DialogCode.Rejected)
+
+    drive_modal(FollowUpDialog, past, window.today_page.record_button.click, window)
+    assert seen["open"] is True and seen["focus"] is True
+    assert seen["error"] == "Deze datum ligt in het verleden."
+    assert [f.is_open for f in services.follow_ups.for_report(melding.id)] == [True]
+
+
+def choose(qtbot: QtBot, combo: QComboBox, answer: str) -> None:
+    """Arrow Down through the answers until `answer` shows, as a member does by keyboard."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentText() == answer:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{answer!r} is not among the answers")
+
+
+def activate(qtbot: QtBot, dialog: FollowUpDialog) -> None:
+    """Shortcuts go to the active window; offscreen there is no window manager to make
+    the dialog active."""
+    if QApplication.activeWindow() is not dialog:
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+
+def save_button(dialog: FollowUpDialog) -> QPushButton:
+    box = dialog.findChild(QDialogButtonBox)
+    return box.button(QDialogButtonBox.StandardButton.Save)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.documents.pdftext import all_text
@@ -30,14 +30,16 @@ from wijkteam.services.steps.records import StepInput
 from wijkteam.wiring import Services
 
 LEFT = Qt.MouseButton.LeftButton
-WHO = "Oud-naaister uit Vaals, Postduivenmelker van beroep."
+WHO = "Oud-naaister uit Vaals, Postduivenmelker van beroep."  # Dutch: warned in German
 NEEDS = "NIET-VOOR-PAPIER: schaamt zich voor de rommel in huis."
 DECISION = "Sie möchten den Chor in Lemiers ausprobieren."
 
 
 @pytest.fixture
 def melding(services: Services, member: MemberRecord) -> ReportRecord:
-    """A Dutch-speaking resident after a home visit with two themes written and one step."""
+    """A Dutch-speaking resident after a home visit with two themes written and one step;
+    the member has a work phone for the resident to call."""
+    services.members.set_contact(member.id, "06 12345678", "")
     saved = services.reports.register(
         report(assigned_member_id=member.id), resident=resident(language=Language.DUTCH)
     )
@@ -84,7 +86,7 @@ def tick(qtbot: QtBot, box: QCheckBox) -> None:
 def open_summary(qtbot: QtBot, window: MainWindow, melding: ReportRecord, interact) -> None:  # type: ignore[no-untyped-def]
     window.open_dossier(melding.resident_id, melding.id)
     panel = window.dossier_page.report_panel
-    assert panel.summary_button.text() == "&Bezoekverslag…"
+    assert panel.summary_button.text() == "Bezoek&verslag…"
     drive_modal(
         VisitSummaryDialog, interact, lambda: qtbot.mouseClick(panel.summary_button, LEFT), window
     )
@@ -114,11 +116,19 @@ def test_print_a_summary_in_german_with_only_the_ticked_theme(
         seen["step_checked"] = step.isChecked()
         dialog.activateWindow()  # shortcuts go to the active window (no window manager here)
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        QTimer.singleShot(0, with_modal(QMessageBox, print_anyway))
         qtbot.keyClick(dialog.form.decision, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    def print_anyway(box: QMessageBox) -> None:
+        seen["warning"] = box.text()
+        next(b for b in box.buttons() if b.text() == "Toch &afdrukken").click()
 
     open_summary(qtbot, window, melding, make)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert seen["step_checked"] is True  # agreements are printed unless unticked
+    assert seen["warning"] == (
+        "Het verslag is in het Duits, maar:\n• Wie is de persoon: lijkt in het Nederlands"
+    )
     (pdf,) = viewer.opened
     text = all_text(pdf)
     assert "Bericht über unser Gespräch" in text
@@ -198,7 +208,7 @@ def test_the_documents_tab_prints_the_stored_copy_and_audits_it(
     page = window.dossier_page
     bar = page.tabs.tabBar()
     index = page.tabs.indexOf(page.documents)
-    assert bar.tabText(index) == "&Documenten"
+    assert bar.tabText(index) == "Doc&umenten"
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
     tab = page.documents
     assert tab.print_button.isEnabled()
@@ -258,7 +268,7 @@ def test_choosing_another_conversation_keeps_what_was_reworded(
         seen["older"] = [c.key for c in dialog.form.theme_choices]
         qtbot.keyClick(dialog.conversation, Qt.Key.Key_Down)
         seen["back"] = dialog.form.theme_choices[0].text.toPlainText()
-        dialog.reject()
+        dialog.done(QDialog.DialogCode.Rejected)  # leave the reworded text without asking
 
     open_summary(qtbot, window, melding, switch)
     assert seen["first"] == ["who", "needs"]
@@ -386,7 +396,86 @@ def test_tab_from_the_language_reaches_the_themes_first(
         seen["focus_on_first_theme"] = QApplication.focusWidget() is first.check
         qtbot.keyClick(first.check, Qt.Key.Key_Space)
         seen["ticked"] = first.check.isChecked()
-        dialog.reject()
+        dialog.done(QDialog.DialogCode.Rejected)  # leave the tick without asking
 
     open_summary(qtbot, window, melding, keyboard)
     assert seen == {"focus_on_first_theme": True, "ticked": True}
+
+
+DUTCH_WHO = (
+    "Woont sinds 1979 in dit huis. Weduwe sinds twee jaar; een dochter in Aken, een zoon "
+    "in Heerlen. Werkte dertig jaar in een naaiatelier in Vaals en vertelt daar graag over."
+)
+GERMAN_WHO = (
+    "Wohnt seit 1979 in diesem Haus. Seit zwei Jahren Witwe; eine Tochter in Aachen, ein "
+    "Sohn in Heerlen. Hat dreißig Jahre in einer Näherei in Vaals gearbeitet und erzählt "
+    "gern davon."
+)
+
+
+def test_a_dutch_theme_under_a_german_summary_warns_the_same_text_in_german_does_not(
+    qtbot: QtBot, window: MainWindow, melding: ReportRecord
+) -> None:
+    viewer = Viewer()
+    seen: dict[str, object] = {}
+
+    def back_to_the_summary(box: QMessageBox) -> None:
+        seen["warning"] = box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc: back to the summary, nothing printed
+
+    def make(dialog: VisitSummaryDialog) -> None:
+        without_printer(dialog, viewer)
+        dialog.language.setCurrentIndex(dialog.language.findData(Language.GERMAN))
+        who = dialog.form.theme_choices[0]
+        tick(qtbot, who.check)
+        who.text.setPlainText(DUTCH_WHO)
+        QTimer.singleShot(0, with_modal(QMessageBox, back_to_the_summary))
+        qtbot.mouseClick(dialog.print_button, LEFT)
+        seen["printed_after_warning"] = len(viewer.opened)
+        seen["still_open"] = dialog.isVisible()
+        who.text.setPlainText(GERMAN_WHO)  # reworded in German: no question this time
+        qtbot.mouseClick(dialog.print_button, LEFT)
+
+    open_summary(qtbot, window, melding, make)
+    assert "Wie is de persoon: lijkt in het Nederlands" in str(seen["warning"])
+    assert seen["printed_after_warning"] == 0 and seen["still_open"] is True
+    (pdf,) = viewer.opened
+    assert "Näherei" in all_text(pdf)
+
+
+def test_without_a_phone_or_e_mail_the_member_chooses(
+    qtbot: QtBot, window: MainWindow, services: Services, melding: ReportRecord
+) -> None:
+    from ui.security.contact_dialog import ContactDialog
+
+    member_id = services.reports.get(melding.id).assigned_member_id
+    assert member_id is not None
+    services.members.set_contact(member_id, "", "")
+    viewer = Viewer()
+    seen: dict[str, object] = {}
+
+    def fill_in(contact: ContactDialog) -> None:
+        type_text(qtbot, contact.phone, "06 87654321")
+        qtbot.mouseClick(contact.ok_button, LEFT)
+
+    def make(dialog: VisitSummaryDialog) -> None:
+        without_printer(dialog, viewer)
+        reach = dialog.reach
+        seen["asked"] = reach.isVisible() and "geen telefoonnummer" in reach.text.text()
+        seen["print_waits"] = not dialog.print_button.isEnabled()
+        tick(qtbot, reach.without)  # printing without is a choice that can be made ...
+        seen["without_allows"] = dialog.print_button.isEnabled()
+        tick(qtbot, reach.without)  # ... but this member fills in a number instead
+        drive_modal(ContactDialog, fill_in, lambda: qtbot.mouseClick(reach.fill_button, LEFT))
+        seen["asked_after"] = reach.isVisible()
+        qtbot.mouseClick(dialog.print_button, LEFT)
+
+    open_summary(qtbot, window, melding, make)
+    assert seen == {
+        "asked": True,
+        "print_waits": True,
+        "without_allows": True,
+        "asked_after": False,
+    }
+    (pdf,) = viewer.opened
+    assert "06 87654321" in all_text(pdf)

@@ -49,6 +49,7 @@ def melding(services: Services, member: MemberRecord) -> ReportRecord:
 def sent(services: Services, melding: ReportRecord, data: ReferralInput = WMO):  # type: ignore[no-untyped-def]
     referral = services.referrals.create(melding.id, data)
     services.referrals.give_consent(referral.id, CONSENT)
+    services.referrals.set_support(referral.id, SupportWish.WANTS)
     return services.referrals.send(referral.id)
 
 
@@ -114,6 +115,7 @@ def test_nothing_is_sent_without_consent_in_force(
     services: Services, melding: ReportRecord, clock: FixedClock
 ) -> None:
     referral = services.referrals.create(melding.id, WMO)
+    services.referrals.set_support(referral.id, SupportWish.DECLINES)
     with pytest.raises(ValidationError) as caught:
         services.referrals.send(referral.id)
     assert (caught.value.field, caught.value.code) == ("consent", "consent_missing")
@@ -153,6 +155,7 @@ def test_the_state_machine_and_the_melding_status(
     services: Services, melding: ReportRecord
 ) -> None:
     referral = services.referrals.create(melding.id, WMO)
+    services.referrals.set_support(referral.id, SupportWish.THINKS_ABOUT_IT)
     with pytest.raises(ReferralTransitionRefused):
         services.referrals.plan(referral.id, "01-12-2026", "J. Consulent")
     with pytest.raises(ReferralTransitionRefused):
@@ -351,6 +354,7 @@ def test_every_change_and_a_refused_sending_is_audited(
     with pytest.raises(ValidationError):
         services.referrals.send(referral.id)
     services.referrals.give_consent(referral.id, CONSENT)
+    services.referrals.set_support(referral.id, SupportWish.WANTS)
     services.referrals.send(referral.id)
     services.referrals.handover_report(referral.id)
     events = [
@@ -363,8 +367,31 @@ def test_every_change_and_a_refused_sending_is_audited(
         [
             (AuditAction.CREATE, AuditResult.DONE, resident_id),
             (AuditAction.EXPORT, AuditResult.REFUSED, resident_id),
-            (AuditAction.CHANGE, AuditResult.DONE, resident_id),
+            (AuditAction.CHANGE, AuditResult.DONE, resident_id),  # consent
+            (AuditAction.CHANGE, AuditResult.DONE, resident_id),  # client support told
             (AuditAction.EXPORT, AuditResult.DONE, resident_id),
             (AuditAction.PRINT, AuditResult.DONE, resident_id),
         ]
     )
+
+
+def test_a_keukentafelgesprek_is_sent_only_after_client_support_was_told(
+    services: Services, melding: ReportRecord
+) -> None:
+    referral = services.referrals.create(melding.id, WMO)
+    services.referrals.give_consent(referral.id, CONSENT)
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.send(referral.id)
+    assert (caught.value.field, caught.value.code) == ("support_wish", "support_not_told")
+    assert services.referrals.get(referral.id).status is ReferralStatus.CONCEPT
+    services.referrals.set_support(referral.id, SupportWish.DECLINES)  # told: no thanks
+    assert services.referrals.send(referral.id).status is ReferralStatus.SENT
+
+
+def test_an_escalation_needs_no_client_support_answer(
+    services: Services, melding: ReportRecord
+) -> None:
+    escalation = ReferralInput(ReferralKind.ESCALATION, "Zorgen", specialist=Specialist.GGZ)
+    referral = services.referrals.create(melding.id, escalation)
+    services.referrals.give_consent(referral.id, CONSENT)
+    assert services.referrals.send(referral.id).status is ReferralStatus.SENT

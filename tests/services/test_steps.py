@@ -264,3 +264,74 @@ def test_timeline_puts_nothing_of_a_closed_melding_on_top(
     items = services.timeline.for_resident(melding.resident_id)
     assert not any(i.is_open for i in items)
     assert services.follow_ups.due(TODAY + timedelta(days=30)) == []
+
+
+@pytest.mark.parametrize(
+    ("landing", "step_status"),
+    [(Landing.COMES_SOMETIMES, StepStatus.DONE), (Landing.NOT_STARTED, StepStatus.OPEN)],
+)
+def test_an_answer_that_asks_for_it_plans_the_next_call(
+    services: Services, melding: ReportRecord, landing: Landing, step_status: StepStatus
+) -> None:
+    step = services.steps.create(melding.id, walking_club())
+    [follow_up] = services.follow_ups.for_report(melding.id)
+    proposed = services.follow_ups.proposed_next_call()
+    assert proposed == date(2026, 12, 2)  # ten working days after Wednesday 18 November
+    result = services.follow_ups.record(
+        follow_up.id,
+        FollowUpOutcome(reached=True, landing=landing, next_call_on=f"{proposed:%d-%m-%Y}"),
+    )
+    assert result.follow_up.state is FollowUpState.REACHED
+    assert result.next_call is not None
+    assert (result.next_call.due_on, result.next_call.state, result.next_call.step_id) == (
+        proposed,
+        FollowUpState.OPEN,
+        step.id,
+    )
+    after = services.steps.get(step.id)
+    assert (after.status, after.landing) == (step_status, landing)
+    assert result.report_can_close is False
+    open_calls = [f for f in services.follow_ups.for_report(melding.id) if f.is_open]
+    assert [f.due_on for f in open_calls] == [proposed]
+    assert services.follow_ups.due(proposed - timedelta(days=1)) == []
+    assert [f.id for f in services.follow_ups.due(proposed)] == [result.next_call.id]
+
+
+def test_the_next_call_skips_weekends_and_holidays(
+    services: Services, melding: ReportRecord, clock: FixedClock
+) -> None:
+    clock.set(clock.now().replace(month=12, day=18))  # a Friday before Christmas
+    # Christmas, Boxing Day and New Year's Day are no working days
+    assert services.follow_ups.proposed_next_call() == date(2027, 1, 5)
+
+
+def test_the_member_may_move_or_decline_the_next_call(
+    services: Services, melding: ReportRecord
+) -> None:
+    services.steps.create(melding.id, walking_club())
+    [first] = services.follow_ups.for_report(melding.id)
+    moved = services.follow_ups.record(
+        first.id,
+        FollowUpOutcome(reached=True, landing=Landing.COMES_SOMETIMES, next_call_on="07-01-2027"),
+    )
+    assert moved.next_call is not None and moved.next_call.due_on == date(2027, 1, 7)
+    declined = services.follow_ups.record(
+        moved.next_call.id, FollowUpOutcome(reached=True, landing=Landing.COMES_SOMETIMES)
+    )
+    assert declined.next_call is None
+    assert declined.report_can_close is True
+    assert not any(f.is_open for f in services.follow_ups.for_report(melding.id))
+
+
+def test_a_next_call_in_the_past_is_refused(services: Services, melding: ReportRecord) -> None:
+    services.steps.create(melding.id, walking_club())
+    [follow_up] = services.follow_ups.for_report(melding.id)
+    with pytest.raises(ValidationFailed) as caught:
+        services.follow_ups.record(
+            follow_up.id,
+            FollowUpOutcome(
+                reached=True, landing=Landing.COMES_SOMETIMES, next_call_on="01-11-2026"
+            ),
+        )
+    assert caught.value.fields() == {"next_call_on"}
+    assert services.follow_ups.get(follow_up.id).is_open  # nothing recorded

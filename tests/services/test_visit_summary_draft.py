@@ -193,3 +193,29 @@ def test_an_overdue_follow_up_is_not_announced_as_the_next_contact(
     )
     clock.set(datetime(2026, 11, 26, 9, 0))  # the call is now a day overdue
     assert services.documents.visit_summary_draft(melding.id).summary.next_contact.is_empty
+
+
+def test_a_first_step_taken_during_the_visit_can_go_on_the_summary(
+    services: Services, melding: ReportRecord, member: MemberRecord, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Today (18-11) the member visits and calls the choir with the resident right away."""
+    visit = conversation(services, melding, "18-11-2026", member.id, who="Zingt graag")
+    services.steps.first_step_taken(
+        melding.id, StepInput("Samen het koor gebeld", StepActor.MEMBER, contact_id=visit)
+    )
+    services.steps.create(
+        melding.id, StepInput("Naar de repetitie", StepActor.RESIDENT, due="25-11-2026")
+    )
+    earlier = services.steps.create(melding.id, StepInput("Oude stap", StepActor.RESIDENT))
+    services.steps.set_status(earlier.id, StepStatus.DONE)  # done, but not at this visit
+    clock.advance(days=2)  # the summary is made two days later
+
+    draft = services.documents.visit_summary_draft(melding.id)
+    assert [(s.what, s.done_on) for s in draft.summary.next_steps] == [
+        ("Samen het koor gebeld", date(2026, 11, 18)),
+        ("Naar de repetitie", None),
+    ]
+    pdf = build_visit_summary(draft.summary)
+    text = " ".join(all_text(pdf).split())
+    assert "Samen het koor gebeld" in text and "erledigt am Mittwoch, 18. November 2026" in text
+    assert "keine" not in text.lower()

@@ -15,21 +15,23 @@ from ui.feedback import show_error
 from ui.labels import CLOSING_REASON
 from ui.messages import open_items_question
 from ui.widgets.fields import muted
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.errors import OpenItemsRemain, WijkteamError
 from wijkteam.wiring import Services
 
 
-class CloseReportDialog(QDialog):
+class CloseReportDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Melding afsluiten")
+        self.setMinimumWidth(480)
         self.reason_box = QComboBox()
         for reason in ClosingReason:
             self.reason_box.addItem(CLOSING_REASON[reason], reason)
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(200)
-        self.note_edit.setPlaceholderText("korte toelichting (zonder persoonlijke details)")
+        self.note_edit.setPlaceholderText("kort, zonder persoonlijke details")
         form = QFormLayout()
         form.addRow("&Reden", self.reason_box)
         form.addRow("&Toelichting", self.note_edit)

@@ -40,11 +40,13 @@ from wijkteam.services.key_rotation import Rotation
 from wijkteam.wiring import Services
 
 MEMBER_COLUMNS = [
-    Column("Naam", lambda m: m.name, width=220),
-    Column("Initialen", lambda m: m.initials, width=80),
+    Column("Naam", lambda m: m.name, width=160, max_width=220),
+    Column("Initialen", lambda m: m.initials),
     Column("Rol", lambda m: ROLE[m.role]),
-    Column("Telefoon (werk)", lambda m: format_phone(m.phone), width=150),
-    Column("E-mail (werk)", lambda m: m.email or "", width=200),
+    Column("Telefoon (werk)", lambda m: format_phone(m.phone)),
+    Column(
+        "E-mail (werk)", lambda m: m.email or "", tooltip=lambda m: m.email or "", max_width=200
+    ),
 ]
 
 
@@ -80,7 +82,7 @@ class MembersDialog(QDialog):
         self.fieldset.add(form, "member_initials", "&Initialen", self.initials_field)
         form.addRow("&Rol", self.role_box)
         self.fieldset.add(form, "password", "&Eerste wachtwoord", self.password_field)
-        self.fieldset.add(form, "password_again", "Nog &een keer", self.again_field)
+        self.fieldset.add(form, "password_again", "Nog een &keer", self.again_field)
         add_button = QPushButton("&Toevoegen")
         add_button.clicked.connect(self._add)
         form.addRow("", add_button)
@@ -96,7 +98,7 @@ class MembersDialog(QDialog):
         self.password_button.clicked.connect(self._set_password)
         self.contact_button = QPushButton("&Contactgegevens…")
         self.contact_button.clicked.connect(self._edit_contact)
-        self.role_button = QPushButton("Rol &wisselen")
+        self.role_button = QPushButton("R&ol wisselen")
         self.role_button.clicked.connect(self._toggle_role)
         self.deactivate_button = QPushButton("Account uit&zetten…")
         self.deactivate_button.clicked.connect(self._deactivate)

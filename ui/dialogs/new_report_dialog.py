@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -33,6 +32,8 @@ from ui.models.row_model import RowTableModel
 from ui.widgets.fields import DateField, FieldSet, heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
+from ui.widgets.text_box import TextBox
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.enums import ReportSource
 from wijkteam.errors import DuplicateSuspected, WijkteamError
 from wijkteam.services.inputs import ReportInput
@@ -46,7 +47,7 @@ RESIDENT_COLUMNS = [
 ]
 
 
-class NewReportDialog(QDialog):
+class NewReportDialog(AsksBeforeDiscarding, QDialog):
     def __init__(
         self, services: Services, resident_id: int | None = None, parent: QWidget | None = None
     ) -> None:
@@ -67,7 +68,7 @@ class NewReportDialog(QDialog):
         self.search_results = RowTable(RESIDENT_COLUMNS)
         self.search_results.setModel(self.search_model)
         self.search_results.setMaximumHeight(150)
-        self.use_found = QPushButton("Deze inwoner &gebruiken")
+        self.use_found = QPushButton("Deze inwoner gebr&uiken")
         self.duplicate_box = self._duplicate_panel()
         self.chosen_label = heading("", 2)
         self.chosen_address = muted()
@@ -162,7 +163,7 @@ class NewReportDialog(QDialog):
         self.reporter_relation.setEditable(True)
         self.reporter_relation.addItems(["", *RELATION_SUGGESTIONS])
         self.reporter_contact = QLineEdit()
-        self.reporter_contact.setPlaceholderText("telefoon of e-mail, als terugbellen nodig is")
+        self.reporter_contact.setPlaceholderText("telefoon of e-mail, om terug te bellen")
         self.source = QComboBox()
         for source in ReportSource:
             self.source.addItem(SOURCE[source], source)
@@ -174,7 +175,7 @@ class NewReportDialog(QDialog):
             self.member.addItem(member.name, member.id)
         self.case_reference = QLineEdit()
         self.case_reference.setPlaceholderText("als de gemeente er een gaf")
-        self.question = QPlainTextEdit()
+        self.question = TextBox()
         self.question.setTabChangesFocus(True)
         self.question.setPlaceholderText("Schrijf de vraag zoals de melder hem stelde.")
         add = self.fieldset.add
@@ -182,10 +183,10 @@ class NewReportDialog(QDialog):
         add(form, "reporter_relation", "&Relatie tot inwoner", self.reporter_relation)
         add(form, "reporter_contact", "&Contact melder", self.reporter_contact)
         add(form, "source", "&Bron", self.source)
-        add(form, "received_on", "Ont&vangen op", self.received)
+        add(form, "received_on", "O&ntvangen op", self.received)
         add(form, "assigned_member", "&Teamlid", self.member)
-        add(form, "case_reference", "Zaa&knummer", self.case_reference)
-        add(form, "question", "&Vraag in de woorden\nvan de melder *", self.question)
+        add(form, "case_reference", "Zaaknummer", self.case_reference)
+        add(form, "question", "Vraa&g in de woorden\nvan de melder *", self.question)
         return group
 
     def _duplicate_panel(self) -> QFrame:
@@ -195,8 +196,8 @@ class NewReportDialog(QDialog):
         self.duplicate_table = RowTable(RESIDENT_COLUMNS)
         self.duplicate_table.setModel(self.duplicate_model)
         self.duplicate_table.setMaximumHeight(120)
-        self.use_duplicate = QPushButton("Bestaande inwoner &gebruiken")
-        self.create_anyway = QPushButton("Het is iemand anders: &nieuwe inwoner aanmaken")
+        self.use_duplicate = QPushButton("Bestaande inwoner gebr&uiken")
+        self.create_anyway = QPushButton("Het is iemand anders: nieuwe inwoner aan&maken")
         self.use_duplicate.clicked.connect(self._use_duplicate)
         self.create_anyway.clicked.connect(self._create_anyway)
         self.duplicate_table.rowActivated.connect(self.choose_resident)

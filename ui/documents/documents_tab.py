@@ -49,7 +49,7 @@ class DocumentsTab(QWidget):
         self._navigator = navigator
         self._resident_id: int | None = None
         self.output = PdfOutput(self)
-        self.new_button = QPushButton("&Bezoekverslag maken…")
+        self.new_button = QPushButton("Bezoek&verslag maken…")
         self.new_button.clicked.connect(make_summary)
         self.print_button = QPushButton("Opnieuw a&fdrukken…")
         self.print_button.clicked.connect(self.print_again)

@@ -8,6 +8,7 @@ import atexit
 import contextlib
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -129,10 +130,11 @@ _viewer_dir: Path | None = None
 
 def _viewer_copy(pdf: bytes, name: str) -> Path:
     """A copy for the viewer in a private folder (mode 0700). A counter keeps an earlier
-    copy that is still open intact."""
+    copy that is still open intact. A folder a temp cleaner removed is made again."""
     global _viewer_dir
-    if _viewer_dir is None:
-        sweep_viewer_copies()
+    if _viewer_dir is None or not _viewer_dir.is_dir():
+        if _viewer_dir is None:
+            sweep_viewer_copies()
         _viewer_dir = Path(tempfile.mkdtemp(prefix=VIEWER_PREFIX))
         atexit.register(shutil.rmtree, _viewer_dir, ignore_errors=True)
     stem = Path(name).stem
@@ -146,11 +148,17 @@ def _viewer_copy(pdf: bytes, name: str) -> Path:
     return path
 
 
-def sweep_viewer_copies(folder: Path | None = None) -> None:
-    """Removes viewer copies left behind by an earlier run of the app."""
+def sweep_viewer_copies(folder: Path | None = None, now: float | None = None) -> None:
+    """Removes viewer copies left behind by an earlier run of the app. A folder touched
+    within a copy's lifetime may belong to a run still going (a second user, a colleague's
+    session on a shared computer): it stays."""
+    now = time.time() if now is None else now
     for old in (folder or Path(tempfile.gettempdir())).glob(f"{VIEWER_PREFIX}*"):
-        if old.is_dir() and old != _viewer_dir:
-            shutil.rmtree(old, ignore_errors=True)
+        if not old.is_dir() or old == _viewer_dir:
+            continue
+        with contextlib.suppress(OSError):
+            if now - old.stat().st_mtime > VIEWER_COPY_LIFETIME_MS / 1000:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def _remove(path: Path) -> None:

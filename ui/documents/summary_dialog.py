@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.documents.maker import DocumentMaker, Filing
 from ui.documents.pdf_output import Outcome
+from ui.documents.summary_checks import ReachPanel, confirm_language
 from ui.documents.summary_form import SummaryForm, ThemeState
 from ui.documents.texts import FILE_NAME
 from ui.feedback import show_error
@@ -29,6 +31,7 @@ from ui.formatting import short_date
 from ui.labels import LANGUAGE
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.documents import warm_up
 from wijkteam.documents.summary_choices import compose_summary
 from wijkteam.domain.documents import DocumentKind, VisitSummary, VisitSummaryDraft
@@ -57,7 +60,7 @@ DONE_MESSAGE = {
 }
 
 
-class VisitSummaryDialog(QDialog):
+class VisitSummaryDialog(AsksBeforeDiscarding, QDialog):
     def __init__(
         self,
         services: Services,
@@ -132,14 +135,10 @@ class VisitSummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         self.member_line = QLabel()
-        self.unreachable = QLabel(
-            "Let op: op het verslag staat nog geen telefoonnummer of e-mailadres waarop de "
-            "inwoner het teamlid kan bereiken. Vul ze in via Team › Mijn contactgegevens…"
-        )
-        self.unreachable.setObjectName("fieldError")
-        self.unreachable.setWordWrap(True)
+        self.reach = ReachPanel(self._fill_in_contact)
+        self.reach.changed.connect(self._show_ready)
         layout.addWidget(self.member_line)
-        layout.addWidget(self.unreachable)
+        layout.addWidget(self.reach)
         self._show_member(summary)
         layout.addLayout(choose)
         layout.addWidget(self.hint)
@@ -169,6 +168,10 @@ class VisitSummaryDialog(QDialog):
         except ValidationFailed as error:
             self.form.fieldset.show_errors(error.errors)
             return
+        if not self.reach.resolved():
+            return  # the buttons wait for a choice; a shortcut may still get here
+        if not confirm_language(self, summary, "opslaan" if save else "afdrukken"):
+            return
         filing = Filing(
             self._draft.resident_id,
             DocumentKind.VISIT_SUMMARY,
@@ -196,8 +199,8 @@ class VisitSummaryDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         """While a PDF is built the dialog stays open: what is printed is what it shows."""
         self._busy_building = busy
-        for button in (self.print_button, self.save_button, self.cancel_button):
-            button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self._show_ready()
 
     def reject(self) -> None:
         if not self._busy_building:
@@ -222,7 +225,38 @@ class VisitSummaryDialog(QDialog):
 
     def _show_member(self, summary: VisitSummary) -> None:
         self.member_line.setText(f"Met {summary.member.name} als contactpersoon op het verslag.")
-        self.unreachable.setVisible(not _reachable(summary))
+        self.reach.show_for(summary, self._may_fill_in(summary.member.member_id))
+
+    def _may_fill_in(self, member_id: int | None) -> bool:
+        """Members fill in their own contact details; a coordinator anyone's."""
+        me = self._services.context.actor.member_id
+        return member_id is not None and (
+            member_id == me or self._services.accounts.is_coordinator()
+        )
+
+    def _fill_in_contact(self) -> None:
+        from ui.security.contact_dialog import ContactDialog
+
+        summary = self._draft.summary
+        member_id = summary.member.member_id
+        record = next(
+            (m for m in self._services.members.list(include_inactive=True) if m.id == member_id),
+            None,
+        )
+        if record is None:
+            return
+        own = member_id == self._services.context.actor.member_id
+        dialog = ContactDialog(self._services, record, self, own=own)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        member = replace(summary.member, phone=dialog.saved.phone, email=dialog.saved.email)
+        self._draft = replace(self._draft, summary=replace(summary, member=member))
+        self._show_member(self._draft.summary)
+
+    def _show_ready(self) -> None:
+        ready = self.reach.resolved() and not self._busy_building
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
 
     def _chain_tabs(self) -> None:
         chain = [self.conversation, self.language, *self.form.tab_chain(), self.print_button]
@@ -236,11 +270,6 @@ class VisitSummaryDialog(QDialog):
 def _warm_up_failed(error: BaseException) -> None:
     # Not fatal: the first document then loads what it needs itself (and reports failure).
     log.warning("Loading the PDF machinery ahead failed: %s", type(error).__name__)
-
-
-def _reachable(summary: VisitSummary) -> bool:
-    member, team = summary.member, summary.team
-    return any((member.phone, member.email, team.phone, team.email))
 
 
 def _build_pdf(summary: VisitSummary) -> bytes:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from ui.documents.texts import theme_label
 from ui.formatting import short_date
 from ui.labels import CHANNEL, STEP_ACTOR
 from ui.widgets.fields import DateField, FieldSet, muted
+from ui.widgets.text_box import TextBox
 from wijkteam.documents.summary_choices import SummaryChoices
 from wijkteam.domain.documents import NextContact, NextStep, ThemeText
 from wijkteam.domain.enums import Channel, Language
@@ -38,7 +38,7 @@ class ThemeChoice(QWidget):
         super().__init__()
         self.key = theme.key
         self.check = QCheckBox(theme_label(theme.key))
-        self.text = QPlainTextEdit(theme.text)
+        self.text = TextBox(theme.text)
         self.text.setTabChangesFocus(True)
         self.text.setEnabled(False)
         lines = self.text.fontMetrics().lineSpacing()
@@ -67,7 +67,7 @@ class SummaryForm(QWidget):
         self.themes_layout.addWidget(self.no_themes)
 
         decision_box = QGroupBox("Wat de inwoner besloot")
-        self.decision = QPlainTextEdit()
+        self.decision = TextBox()
         self.decision.setTabChangesFocus(True)
         self.decision.setPlaceholderText(
             "In de woorden van de inwoner, bijvoorbeeld: u wilt het koor in Lemiers proberen."
@@ -75,9 +75,12 @@ class SummaryForm(QWidget):
         self.decision.setFixedHeight(self.decision.fontMetrics().lineSpacing() * 3 + 12)
         QVBoxLayout(decision_box).addWidget(self.decision)
 
-        self.steps_box = QGroupBox("Afspraken")
+        self.steps_box = QGroupBox("Afspraken en wat al gedaan is")
         self.steps_layout = QVBoxLayout(self.steps_box)
-        self.no_steps = muted("Er staan geen open afspraken bij deze melding.")
+        self.no_steps = muted(
+            "Bij deze melding staan nog geen afspraken. Een stap die u samen al zette, legt u "
+            "vast met ‘Eerste stap direct gezet’ bij de afspraken; dan kan hij op het verslag."
+        )
         self.steps_layout.addWidget(self.no_steps)
 
         contact_box = QGroupBox("Volgend contact")
@@ -194,5 +197,8 @@ def _channel(value: str | None) -> Channel | None:
 def _step_line(step: NextStep, member_name: str) -> str:
     who = step.who_name or (member_name if step.who is StepActor.MEMBER else "")
     actor = STEP_ACTOR[step.who] + (f" ({who})" if who else "")
-    when = short_date(step.when) if step.when else "nog geen datum"
+    if step.done_on is not None:
+        when = f"al gedaan op {short_date(step.done_on)}"
+    else:
+        when = short_date(step.when) if step.when else "nog geen datum"
     return f"{step.what} — {actor} — {when}"

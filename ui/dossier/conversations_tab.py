@@ -61,7 +61,7 @@ class ConversationsTab(QWidget):
 
         self.new_button = QPushButton("Nieuw &contactmoment")
         self.new_button.clicked.connect(self.new_contact)
-        self.summary_button = QPushButton("&Bezoekverslag van dit gesprek…")
+        self.summary_button = QPushButton("Bezoekverslag van dit ges&prek…")
         self.summary_button.setToolTip(
             "Een verslag voor de inwoner, in de eigen taal, om af te drukken of op te slaan"
         )

@@ -62,9 +62,9 @@ class ReportPanel(QWidget):
         self.facts = QFormLayout()
         self.history = muted()
         self.plan_button = QPushButton("Huisbezoek &plannen…")
-        self.held_button = QPushButton("Huisbezoek &gehouden")
+        self.held_button = QPushButton("Huisbezoek geh&ouden")
         self.close_button = QPushButton("Melding a&fsluiten…")
-        self.summary_button = QPushButton("&Bezoekverslag…")
+        self.summary_button = QPushButton("Bezoek&verslag…")
         self.summary_button.setToolTip(
             "Een verslag van het gesprek voor de inwoner, in de eigen taal, om af te drukken"
         )

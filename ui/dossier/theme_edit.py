@@ -4,15 +4,17 @@ between the lines, growing with what is written (the page scrolls, not the field
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+
+from ui.widgets.text_box import RichHintEdit
 
 POINT_SIZE = 12
 LINE_HEIGHT_PERCENT = 145
 MIN_LINES = 3
 
 
-class ThemeEdit(QTextEdit):
+class ThemeEdit(RichHintEdit):
     """Emits `edited` when the member changes the text (not when the app sets it)."""
 
     edited = Signal()
@@ -61,6 +63,11 @@ class ThemeEdit(QTextEdit):
             self.textCursor().insertText(source.text())
             self.ensureCursorVisible()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.document().isEmpty():
+            self._fit()  # the hint wraps differently at another width
+
     def _changed(self) -> None:
         if not self._quiet:
             self.edited.emit()
@@ -68,6 +75,8 @@ class ThemeEdit(QTextEdit):
     def _fit(self) -> None:
         line = self.fontMetrics().lineSpacing() * LINE_HEIGHT_PERCENT / 100
         content = self.document().size().height()
+        if self.document().isEmpty():
+            content = max(content, self.hint_height())
         margins = self.contentsMargins()
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
         minimum = MIN_LINES * line + 2 * self.document().documentMargin()

@@ -33,18 +33,24 @@ def match_text(row: PreviewRow, unit: PositionUnit) -> str:
 
 def record_columns(unit: PositionUnit) -> list[Column]:
     return [
-        Column(UNIT_TITLE[unit], lambda r: str(r.position), width=60),
-        Column("Zaaknummer", lambda r: r.case_reference, width=140),
-        Column("Inwoner", lambda r: r.resident_name, width=210),
-        Column("Geboren", lambda r: short_date(r.birth_date), width=105),
-        Column("Ontvangen", lambda r: short_date(r.received_on), width=110),
+        Column(UNIT_TITLE[unit], lambda r: str(r.position)),
+        Column("Zaaknummer", lambda r: r.case_reference),
+        Column(
+            "Inwoner", lambda r: r.resident_name, tooltip=lambda r: r.resident_name, max_width=220
+        ),
+        Column("Geboren", lambda r: short_date(r.birth_date)),
+        Column("Ontvangen", lambda r: short_date(r.received_on)),
         Column(
             "Huisbezoek uiterlijk",
             lambda r: short_date(r.deadline_due),
             tooltip=lambda r: "Binnen 14 dagen na ontvangst",
-            width=180,
         ),
-        Column("Inwoner in Wijkteam", lambda r: match_text(r, unit), width=230),
+        Column(
+            "Inwoner in Wijkteam",
+            lambda r: match_text(r, unit),
+            tooltip=lambda r: match_text(r, unit),
+            max_width=200,
+        ),
         Column("Status", lambda r: STATE_TEXT[r.state], stretch=True),
     ]
 

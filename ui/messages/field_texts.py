@@ -144,6 +144,11 @@ FIELD_TEXTS: tuple[Entry, ...] = (
     field("passphrase_mismatch", "De twee wachtzinnen zijn niet gelijk."),
     # --- referrals
     field("choose_law", "Kies onder welke wet de vraag valt."),
+    field(
+        "support_not_told",
+        "Vertel de inwoner eerst over gratis, onafhankelijke cliëntondersteuning en leg vast "
+        "wat de inwoner wil. Daarna kunt u versturen.",
+    ),
     field("choose_specialist", "Kies naar welke specialist u opschaalt."),
     field(
         "consent_missing",

@@ -20,5 +20,6 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
     deadline: Callable[[Any], Any] | None = None  # painted as a coloured badge
     sort_key: str | None = None  # the service's sort name, for server-side sorting
-    width: int | None = None
+    width: int | None = None  # at least this wide; wider when the title or the text needs it
     stretch: bool = False  # takes the room that is left, instead of the last column
+    max_width: int | None = None  # never wider (long texts get a tooltip instead)

@@ -34,6 +34,7 @@ from ui.steps.steps_panel import StepsPanel
 from ui.widgets.fields import heading, muted
 from ui.widgets.resident_form import ResidentForm
 from ui.widgets.tables import RowTable
+from ui.widgets.typed_work import ask_to_discard
 from wijkteam.errors import WijkteamError
 from wijkteam.services.records import ReportRecord, ResidentRecord
 from wijkteam.wiring import Services
@@ -51,7 +52,8 @@ class DossierPage(QWidget):
         self._navigator = navigator
         self._resident: ResidentRecord | None = None
 
-        self.back_button = QPushButton("← &Terug")
+        self.back_button = QPushButton("← Terug")
+        self.back_button.setToolTip("Terug naar waar u vandaan kwam (Alt+← of Esc)")
         self.name_label = heading("", 1)
         self.summary_label = muted()
         self.new_report_button = QPushButton("&Nieuwe melding voor deze inwoner…")
@@ -117,7 +119,7 @@ class DossierPage(QWidget):
         self.timeline_tab = TimelineTab(services)
         self.tabs.addTab(self.timeline_tab, "Ti&jdlijn")
         self.documents = DocumentsTab(services, navigator, self._summary_for_chosen_melding)
-        self.tabs.addTab(self.documents, "&Documenten")
+        self.tabs.addTab(self.documents, "Doc&umenten")
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -167,6 +169,9 @@ class DossierPage(QWidget):
         self.summary_label.clear()
         self.reports_model.set_rows([])
         self._show_report(None)
+
+    def select_report(self, report_id: int) -> None:
+        self._load_reports(report_id)
 
     def has_unsaved_changes(self) -> bool:
         return self._resident is not None and self.form.is_modified()
@@ -260,9 +265,16 @@ class DossierPage(QWidget):
         self._navigator.data_changed()
         self._navigator.notify("Melding afgesloten.")
 
+    def has_typed_work(self) -> bool:
+        """A step or a handover typed and not added or saved yet."""
+        return self.steps_panel.form.has_text() or self.referrals.panel.has_unsaved_handover()
+
     def confirm_leave(self) -> bool:
-        """Asked before the dossier is left: unsaved details are saved, kept or dropped."""
+        """Asked before the dossier is left: unsaved details are saved, kept or dropped;
+        a typed step or handover is only dropped after asking."""
         self.conversations.flush()  # conversation text goes to its draft without asking
+        if self._resident is not None and self.has_typed_work() and not ask_to_discard(self):
+            return False
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
@@ -282,9 +294,10 @@ class DossierPage(QWidget):
         return False
 
     def discard_changes(self) -> None:
-        """Puts the stored details back in the form."""
+        """Puts the stored details back in the form and forgets a typed step."""
         if self._resident is not None:
             self.form.set_record(self._resident)
+        self.steps_panel.form.clear()
 
     def show_referral(self, referral_id: int) -> None:
         """The Doorverwijzing tab with this referral opened (from Vandaag)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,9 +32,11 @@ class WorklistPage(QWidget):
     def __init__(self, services: Services, navigator: Navigator) -> None:
         super().__init__()
         self._services = services
+        self._navigator = navigator
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek op naam, postcode of BSN")
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
         self.status_filter = QComboBox()
         self.status_filter.addItem("Alle open meldingen", ALL_OPEN)
         for status in ReportStatus:
@@ -51,7 +54,7 @@ class WorklistPage(QWidget):
         search_label.setBuddy(self.search)
         status_label = QLabel("&Status")
         status_label.setBuddy(self.status_filter)
-        member_label = QLabel("&Teamlid")
+        member_label = QLabel("Tea&mlid")
         member_label.setBuddy(self.member_filter)
         filters = QHBoxLayout()
         filters.addWidget(search_label)
@@ -77,6 +80,7 @@ class WorklistPage(QWidget):
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.member_filter.currentIndexChanged.connect(self._apply_filters)
         self.model.countChanged.connect(self._show_count)
+        self.model.modelReset.connect(self._select_first_found)
         self.table.rowActivated.connect(
             lambda r: navigator.open_dossier(r.resident_id, r.report_id)
         )
@@ -119,11 +123,39 @@ class WorklistPage(QWidget):
         )
 
     def _search_enter(self) -> None:
-        """Enter in the search box: search now and move to the results."""
-        self._apply_filters()
-        if self.model.rowCount():
-            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """Enter in the search box opens the highlighted resident at once (the first found,
+        or the one chosen with the arrow keys)."""
+        if self._debounce.isActive():
+            self._apply_filters()  # typed faster than the search: search now
+        row = self.table.current_row()
+        if row is None and self.model.rowCount():
+            row = self.model.row_at(0)
+        if row is not None:
+            self._navigator.open_dossier(row.resident_id, row.report_id)
+
+    def _select_first_found(self) -> None:
+        """While searching, the first result is highlighted: that is what Enter opens."""
+        if self.model.rowCount() and self.search.text().strip():
             self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search box move the highlight through the results; Esc
+        clears a search (in an empty one it goes back, as anywhere)."""
+        if (
+            watched is not self.search
+            or event.type() != QEvent.Type.KeyPress
+            or not isinstance(event, QKeyEvent)
+        ):
+            return super().eventFilter(watched, event)
+        if event.key() == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            return True
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.model.rowCount():
+            current = self.table.currentIndex().row()
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            self.table.selectRow(max(0, min(self.model.rowCount() - 1, current + step)))
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_count(self, total: int) -> None:
         noun = "melding" if total == 1 else "meldingen"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,25 +24,28 @@ from ui.feedback import show_error
 from ui.messages import field_errors
 from ui.referrals.texts import CONSENT_FORM, KIND, LAW, OUTCOME, SPECIALIST
 from ui.widgets.fields import DateField, FieldSet, muted
+from ui.widgets.text_box import TextBox
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.referral import (
     ConsentForm,
     Law,
     ReferralKind,
     ReferralOutcome,
     Specialist,
+    SupportWish,
     Urgency,
 )
 from wijkteam.errors import WijkteamError
 from wijkteam.services.referral_records import ConsentInput, ReferralInput, ReferralRecord
 
 
-class _SavingDialog(QDialog):
+class _SavingDialog(AsksBeforeDiscarding, QDialog):
     """OK runs `save`; errors go next to their fields and the dialog stays open."""
 
     def __init__(self, title: str, ok_text: str, intro: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.fieldset = FieldSet()
         self.form = QFormLayout()
         self.result_record: ReferralRecord | None = None
@@ -115,7 +117,7 @@ class RequestDialog(_SavingDialog):
         for specialist in Specialist:
             self.specialist_box.addItem(SPECIALIST[specialist], specialist)
         self.specialist_other = QLineEdit()
-        self.question = QPlainTextEdit()
+        self.question = TextBox()
         self.question.setTabChangesFocus(True)
         self.question.setFixedHeight(90)
         self.urgent = QCheckBox("Spoed")
@@ -191,9 +193,7 @@ class ConsentDialog(_SavingDialog):
             parent,
         )
         self.given_by = QLineEdit()
-        self.given_by.setPlaceholderText(
-            "bijvoorbeeld: de inwoner zelf, of de dochter (gemachtigd)"
-        )
+        self.given_by.setPlaceholderText("bijv. de inwoner zelf, of de dochter (gemachtigd)")
         self.given_on = DateField()
         self.given_on.setText(today)
         self.form_box = QComboBox()
@@ -252,3 +252,39 @@ class ReturnDialog(_SavingDialog):
         self.reason = QLineEdit()
         self.fieldset.add(self.form, "returned_reason", "&Reden", self.reason)
         self.finish_layout()
+
+
+class SupportDialog(_SavingDialog):
+    """Before a keukentafelgesprek is asked for: was the resident told about free,
+    independent client support, and what do they want?"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Cliëntondersteuning",
+            "Vastleggen en versturen",
+            "Vertel de inwoner dat een gratis, onafhankelijke cliëntondersteuner kan helpen "
+            "bij het keukentafelgesprek. Wat wil de inwoner?",
+            parent,
+        )
+        self.group = QButtonGroup(self)
+        self.answers: dict[SupportWish, QRadioButton] = {}
+        answers = QVBoxLayout()
+        answers.setContentsMargins(0, 0, 0, 0)
+        for wish, text in (
+            (SupportWish.WANTS, "&Wil graag een cliëntondersteuner"),
+            (SupportWish.DECLINES, "Wil &geen cliëntondersteuner"),
+            (SupportWish.THINKS_ABOUT_IT, "&Denkt er nog over na"),
+        ):
+            button = QRadioButton(text)
+            self.group.addButton(button)
+            self.answers[wish] = button
+            answers.addWidget(button)
+        box = QWidget()
+        box.setLayout(answers)
+        self.fieldset.add(self.form, "support_wish", "Verteld", box)
+        self.ok_button.setEnabled(False)
+        self.group.buttonToggled.connect(lambda *_: self.ok_button.setEnabled(True))
+        self.finish_layout()
+
+    def wish(self) -> SupportWish | None:
+        return next((w for w, b in self.answers.items() if b.isChecked()), None)

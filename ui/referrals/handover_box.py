@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from ui.formatting import short_date
 from ui.labels import STEP_ACTOR, THEME_LABEL
 from ui.widgets.fields import muted
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.contacts import Theme
 from wijkteam.domain.steps import StepActor
 from wijkteam.services.referral_records import HandoverChoice, HandoverSources
@@ -37,7 +37,7 @@ class HandoverBox(QGroupBox):
         self.parts.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.prefill_button = QPushButton("Aangevinkte onderdelen in de overdracht zetten")
-        self.text = QPlainTextEdit()
+        self.text = TextBox()
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(160)
         self.text.setPlaceholderText(

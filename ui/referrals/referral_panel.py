@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from ui.formatting import long_date, short_date
 from ui.messages import error_text
-from ui.referrals.dialogs import CompleteDialog, ConsentDialog, PlanDialog, ReturnDialog
+from ui.referrals.dialogs import (
+    CompleteDialog,
+    ConsentDialog,
+    PlanDialog,
+    ReturnDialog,
+    SupportDialog,
+)
 from ui.referrals.handover_box import HandoverBox
 from ui.referrals.pdf import HandoverPdf
 from ui.referrals.texts import (
@@ -37,6 +43,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
 from wijkteam.domain.referral import (
     REFERRAL_TRANSITIONS,
+    ReferralKind,
     ReferralStatus,
     SupportWish,
     Urgency,
@@ -184,11 +191,42 @@ class ReferralPanel(QWidget):
         self.handover.set_editable(editable)
         self.pdf_button.setEnabled(referral.consent_in_force)
 
+    def has_unsaved_handover(self) -> bool:
+        """The handover text was changed and not saved (only a concept can be edited)."""
+        referral = self._referral
+        return (
+            referral is not None
+            and referral.status is ReferralStatus.CONCEPT
+            and self.handover.text.toPlainText().strip() != referral.handover_text.strip()
+        )
+
     # --- actions -------------------------------------------------------------------------
     def send(self) -> None:
-        if self._referral and self._referral.status is ReferralStatus.CONCEPT:
+        referral = self._referral
+        if referral and referral.status is ReferralStatus.CONCEPT:
             self._save_handover_quietly()
+        if (
+            referral is not None
+            and referral.consent_in_force
+            and referral.kind is ReferralKind.CONSULTATION
+            and self._current().support_wish is SupportWish.NOT_TOLD
+            and not self._ask_support()
+        ):
+            return
         self._act(lambda r: self._services.referrals.send(r.id), "Doorverwijzing verstuurd.")
+
+    def _ask_support(self) -> bool:
+        """The cliëntondersteuning answer, asked for before a keukentafelgesprek is sent."""
+        dialog = SupportDialog(self)
+        dialog.set_save(
+            lambda: self._services.referrals.set_support(
+                self._current().id, dialog.wish() or SupportWish.NOT_TOLD
+            )
+        )
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.result_record is None:
+            return False
+        self._after(dialog.result_record)
+        return True
 
     def plan(self) -> None:
         dialog = PlanDialog(self)

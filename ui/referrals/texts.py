@@ -19,7 +19,10 @@ KIND = {
     ReferralKind.CONSULTATION: "Keukentafelgesprek aanvragen",
     ReferralKind.ESCALATION: "Opschalen naar een specialist",
 }
-KIND_SHORT = {ReferralKind.CONSULTATION: "Consultatie", ReferralKind.ESCALATION: "Opschaling"}
+KIND_SHORT = {
+    ReferralKind.CONSULTATION: "Keukentafelgesprek",
+    ReferralKind.ESCALATION: "Opschaling",
+}
 LAW = {Law.WMO: "Wmo 2015", Law.JEUGDWET: "Jeugdwet", Law.OTHER: "Andere wet of regeling"}
 SPECIALIST = {
     Specialist.GGZ: "GGZ",

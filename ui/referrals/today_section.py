@@ -43,13 +43,12 @@ def _to_and_response(alert: ReferralAlert) -> str:
 
 
 REFERRAL_ALERT_COLUMNS = [
-    Column("Inwoner", lambda a: a.resident_name, width=150),
+    Column("Inwoner", lambda a: a.resident_name, width=180),
     Column(
         "Wmo-termijn",
         lambda a: "" if a.wmo_deadline else "—",
         deadline=lambda a: a.wmo_deadline,
         tooltip=_tooltip,
-        width=260,
     ),
     Column("Naar · reactie", _to_and_response, tooltip=_tooltip, stretch=True),
 ]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from ui.messages import error_text
 from ui.tasks import TaskRunner
+from ui.widgets.busy import BusyNote
 from wijkteam.errors import SignInRefused, ValidationError, ValidationFailed, WijkteamError
 from wijkteam.security.throttle import SignInThrottle
 
@@ -44,15 +45,19 @@ class PasswordGate(QObject):
             return
         self.busy = True
         self._button.setEnabled(False)
+        note = BusyNote(self._status.text() or "Even controleren…", self._button.window())
         self._status.setText("Even controleren…")
+        note.start()  # the key derivation takes a moment: a moving sign after 300 ms
 
         def done(result: Any) -> None:
+            note.finish()
             self.busy = False
             self._button.setEnabled(True)
             self._status.setText("")
             on_success(result)
 
         def failed(error: BaseException) -> None:
+            note.finish()
             self.busy = False
             if isinstance(error, SignInRefused):
                 self.refused(refused_text or error_text(error))

@@ -39,7 +39,7 @@ class ResetDialog(QDialog):
         form.addRow("&Herstelcode", self.code)
         self.fieldset.add(form, "member_initials", "&Initialen", self.initials)
         self.fieldset.add(form, "password", "&Nieuw wachtwoord", self.password)
-        self.fieldset.add(form, "password_again", "&Nog een keer", self.again)
+        self.fieldset.add(form, "password_again", "Nog een &keer", self.again)
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(

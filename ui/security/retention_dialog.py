@@ -78,7 +78,7 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle("Bewaartermijnen")
-        self.resize(1000, 640)
+        self.resize(1000, 700)
         self.due_model = RowTableModel(CASE_COLUMNS, self)
         self.due_table = RowTable(CASE_COLUMNS)
         self.due_table.setModel(self.due_model)

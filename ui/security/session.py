@@ -64,7 +64,7 @@ class SecuritySession(QObject):
             self.backups_changed()
 
     def _coordinator_menu(self, bar) -> QMenu:  # type: ignore[no-untyped-def]
-        menu = bar.addMenu("Be&heer")
+        menu = bar.addMenu("Behee&r")
         menu.setObjectName("coordinatorMenu")
         window = self.window
         self.audit_action = _add(menu, "&Auditlog…", None, self._audit, window)

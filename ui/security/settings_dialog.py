@@ -40,7 +40,7 @@ class SecuritySettingsDialog(QDialog):
         labels = {
             "auto_lock_minutes": ("&Vergrendelen na (minuten zonder gebruik)", " min"),
             "retention_grace_days": ("&Bewaartermijn na bevestiging door gemeente", " dagen"),
-            "backups_kept": ("Aantal &back-ups bewaren", ""),
+            "backups_kept": ("Aantal back-ups b&ewaren", ""),
         }
         for key, (label, suffix) in labels.items():
             spin = QSpinBox()

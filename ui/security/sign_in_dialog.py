@@ -46,7 +46,7 @@ class SignInDialog(QDialog):
         self.sign_in_button = QPushButton("&Aanmelden")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.sign_in)
-        self.forgot_button = QPushButton("&Wachtwoord vergeten?")
+        self.forgot_button = QPushButton("Wachtwoord &vergeten?")
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self._forgot)
         self.status = QLabel()

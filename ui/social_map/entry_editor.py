@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from ui.formatting import format_phone, short_date
 from ui.labels import KNOWN_DISTRICTS, MAP_ACCESS, MAP_CATEGORY, MAP_KIND
 from ui.widgets.fields import DateField, FieldSet, FormField
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.social_map import MapAccess, MapCategory, MapEntryKind
 from wijkteam.services.social_map import MapEntryInput, MapEntryRecord
 
@@ -66,7 +66,7 @@ class EntryEditor(QWidget):
         self.backup_phone = QLineEdit()
         self.website = QLineEdit()
         self.website.setPlaceholderText("www.…")
-        self.description = QPlainTextEdit()
+        self.description = TextBox()
         self.description.setMinimumHeight(80)
         self.description.setTabChangesFocus(True)
         self.last_checked = DateField()

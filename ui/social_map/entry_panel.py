@@ -44,7 +44,7 @@ class EntryPanel(QWidget):
         self.checked_button.setToolTip(
             "U hebt nagevraagd of alles nog klopt: de datum van vandaag wordt bewaard."
         )
-        self.active_button = QPushButton("Deactive&ren")
+        self.active_button = QPushButton("Deactiveren")
         self.active_button.setToolTip(
             "Een item dat er niet meer is, verdwijnt uit de lijst maar blijft bewaard, "
             "zodat afspraken die ernaar verwijzen kloppen."
@@ -165,7 +165,7 @@ class EntryPanel(QWidget):
         self.checked_button.setEnabled(record is not None)
         self.active_button.setEnabled(record is not None)
         inactive = record is not None and not record.active
-        self.active_button.setText("Heractive&ren" if inactive else "Deactive&ren")
+        self.active_button.setText("Heractiveren" if inactive else "Deactiveren")
         notes = []
         if record is not None and not record.active:
             notes.append("Niet actief: dit item staat niet meer in de gewone lijst.")

@@ -44,21 +44,21 @@ def name_tooltip(entry: MapEntryRecord) -> str:
 
 
 MAP_COLUMNS = [
-    Column("Naam", name_text, tooltip=name_tooltip, width=215),
-    Column("Soort", lambda e: MAP_KIND[e.kind], width=95),
+    Column("Naam", name_text, tooltip=name_tooltip, stretch=True),
+    Column("Soort", lambda e: MAP_KIND[e.kind]),
     Column(
         "Categorieën",
         lambda e: ", ".join(MAP_CATEGORY[c] for c in e.categories),
-        stretch=True,
+        tooltip=lambda e: ", ".join(MAP_CATEGORY[c] for c in e.categories),
+        max_width=150,
     ),
-    Column("Plaats", lambda e: e.place or "", width=75),
+    Column("Plaats", lambda e: e.place or ""),
     Column(
         "Gecontroleerd",
         checked_text,
         tooltip=lambda e: (
             "Niet gecontroleerd in het afgelopen jaar: klopt dit nog?" if e.stale else ""
         ),
-        width=125,
     ),
 ]
 CHECKED_COLUMN = len(MAP_COLUMNS) - 1

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -24,12 +23,14 @@ from ui.formatting import long_date
 from ui.labels import CHANNEL, LANDING
 from ui.messages import field_errors
 from ui.widgets.fields import DateField, FieldSet, heading, muted
-from wijkteam.domain.steps import Landing
+from ui.widgets.text_box import TextBox
+from ui.widgets.typed_work import AsksBeforeDiscarding
+from wijkteam.domain.steps import ASKS_FOR_NEXT_CALL, Landing
 from wijkteam.errors import WijkteamError
 from wijkteam.services.steps.records import FollowUpOutcome, FollowUpRecord, FollowUpResult
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(AsksBeforeDiscarding, QDialog):
     """`save` calls the service; the dialog stays open with every word kept when it refuses."""
 
     def __init__(
@@ -38,12 +39,14 @@ class FollowUpDialog(QDialog):
         proposed_retry: str,
         save: Callable[[FollowUpOutcome], FollowUpResult],
         parent: QWidget | None = None,
+        *,
+        proposed_next: str = "",
     ) -> None:
         super().__init__(parent)
         self._save = save
         self.result_value: FollowUpResult | None = None
         self.setWindowTitle("Nabellen vastleggen")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         attempt = f" · poging {follow_up.attempt}" if follow_up.attempt > 1 else ""
         intro = muted(
             f"{follow_up.resident_name} · {CHANNEL[follow_up.channel].lower()} · gepland op "
@@ -63,7 +66,7 @@ class FollowUpDialog(QDialog):
         self.fieldset = FieldSet()
         self.reached_box = QWidget()
         reached_form = QFormLayout(self.reached_box)
-        self.how = QPlainTextEdit()
+        self.how = TextBox()
         self.how.setTabChangesFocus(True)
         self.how.setPlaceholderText("Wat vond de inwoner ervan? Wat is er verder nodig?")
         self.how.setMinimumHeight(90)
@@ -77,7 +80,25 @@ class FollowUpDialog(QDialog):
         self.fieldset.add(reached_form, "follow_up_outcome", "&Hoe ging het?", self.how)
         self.fieldset.add(reached_form, "landing", "Is het &geland?", self.landing)
         self.fieldset.add(reached_form, "new_question", "Nieuwe &vraag", self.new_question)
+        self.next_call = QCheckBox("Nog een keer be&llen op")
+        self.next_call.setChecked(True)
+        self.next_call_date = DateField()
+        self.next_call_date.setText(proposed_next)
+        self.next_call.toggled.connect(self._next_call_toggled)
+        self.ready.toggled.connect(self._ready_toggled)
+        self.next_call_row = QWidget()
+        next_row = QHBoxLayout(self.next_call_row)
+        next_row.setContentsMargins(0, 0, 0, 0)
+        next_row.addWidget(self.next_call)
+        next_row.addWidget(self.next_call_date, 1)
+        self.next_call_row.setFocusProxy(self.next_call_date)  # an error puts the cursor there
+        self.next_call_field = self.fieldset.add(
+            reached_form, "next_call_on", "Volgend belmoment", self.next_call_row
+        )
         reached_form.addRow("", self.ready)
+        self._reached_form = reached_form
+        self.landing.currentIndexChanged.connect(self._show_next_call)
+        self._show_next_call()
 
         self.retry_box = QWidget()
         retry_form = QFormLayout(self.retry_box)
@@ -110,7 +131,31 @@ class FollowUpDialog(QDialog):
             how_it_went=self.how.toPlainText(),
             landing=self.landing.currentData(),
             new_question=self.new_question.text(),
+            next_call_on=self.next_call_date.text() if self._next_call_asked() else "",
         )
+
+    def _asks_for_next_call(self) -> bool:
+        return self.landing.currentData() in ASKS_FOR_NEXT_CALL
+
+    def _next_call_asked(self) -> bool:
+        return self._asks_for_next_call() and self.next_call.isChecked()
+
+    def _show_next_call(self) -> None:
+        """After "komt soms" or "nog niet begonnen" the next call is proposed, with a date."""
+        asks = self._asks_for_next_call()
+        self._reached_form.setRowVisible(self.next_call_field, asks)
+        if asks and self.next_call.isChecked():
+            self.ready.setChecked(False)  # there is another call: not done yet
+
+    def _next_call_toggled(self, on: bool) -> None:
+        self.next_call_date.setEnabled(on)
+        if on:
+            self.ready.setChecked(False)
+
+    def _ready_toggled(self, on: bool) -> None:
+        """Closing the melding and calling again exclude each other."""
+        if on and self._asks_for_next_call():
+            self.next_call.setChecked(False)
 
     @property
     def ready_to_close(self) -> bool:

@@ -28,12 +28,17 @@ def record_follow_up(
         short_date(services.follow_ups.proposed_retry()),
         lambda outcome: services.follow_ups.record(follow_up_id, outcome),
         parent,
+        proposed_next=short_date(services.follow_ups.proposed_next_call()),
     )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
         return False
     result = dialog.result_value
     if result.retry is not None:
         navigator.notify(f"Niet bereikt. Nieuwe poging op {long_date(result.retry.due_on)}.")
+    elif result.next_call is not None:
+        navigator.notify(
+            f"Nabellen vastgelegd. Volgende keer bellen op {long_date(result.next_call.due_on)}."
+        )
     elif result.new_step is not None:
         navigator.notify("Nabellen vastgelegd; de nieuwe vraag staat bij de afspraken.")
     else:

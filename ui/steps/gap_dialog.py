@@ -19,11 +19,12 @@ from ui.feedback import show_error
 from ui.labels import MAP_CATEGORY
 from ui.messages import field_errors
 from ui.widgets.fields import FieldSet, muted
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.domain.social_map import MapCategory
 from wijkteam.errors import WijkteamError
 
 
-class GapDialog(QDialog):
+class GapDialog(AsksBeforeDiscarding, QDialog):
     def __init__(
         self,
         sought: str,

@@ -39,6 +39,7 @@ class MapPicker(QWidget):
         self.clear_button.hide()
         self.matches = QListWidget()
         self.matches.hide()
+        self.matches.installEventFilter(self)
         self.matches.itemActivated.connect(self._choose_item)
         self.matches.itemClicked.connect(self._choose_item)
         row = QHBoxLayout()
@@ -75,12 +76,13 @@ class MapPicker(QWidget):
         self.chosen.emit(entry.id)
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
-        if (
-            watched is self.line
-            and event.type() == event.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-            and self.matches.count()
-        ):
+        if event.type() != event.Type.KeyPress or watched not in (self.line, self.matches):
+            return super().eventFilter(watched, event)
+        if event.key() == Qt.Key.Key_Escape and self.matches.isVisible():
+            self.matches.hide()  # Esc closes the suggestions, it does not leave the dossier
+            self.line.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if watched is self.line and event.key() == Qt.Key.Key_Down and self.matches.count():
             self.matches.show()
             self.matches.setCurrentRow(0)
             self.matches.setFocus(Qt.FocusReason.OtherFocusReason)

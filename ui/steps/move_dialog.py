@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayou
 from ui.feedback import show_error
 from ui.messages import field_errors
 from ui.widgets.fields import DateField, FieldSet, muted
+from ui.widgets.typed_work import AsksBeforeDiscarding
 from wijkteam.errors import WijkteamError
 
 
-class MoveFollowUpDialog(QDialog):
+class MoveFollowUpDialog(AsksBeforeDiscarding, QDialog):
     def __init__(
         self, current: date, move: Callable[[str], object], parent: QWidget | None = None
     ) -> None:

@@ -46,7 +46,7 @@ class StepForm(QWidget):
         self.fieldset.add(form, "step_what", "&Wat", self.what)
         self.fieldset.add(form, "step_actor_name", "W&ie doet het", who)
         self.fieldset.add(form, "step_map_entry", "So&ciale kaart", self.map_picker)
-        self.fieldset.add(form, "step_due", "Wannee&r", self.due)
+        self.fieldset.add(form, "step_due", "Wanneer", self.due)
         form.addRow("", self.resident_chose)
 
     def value(self, contact_id: int | None = None, member_id: int | None = None) -> StepInput:
@@ -59,6 +59,18 @@ class StepForm(QWidget):
             resident_chose=self.resident_chose.isChecked(),
             contact_id=contact_id,
             member_id=member_id,
+        )
+
+    def has_text(self) -> bool:
+        """Something typed for a step that is not added yet."""
+        return any(
+            text.strip()
+            for text in (
+                self.what.text(),
+                self.actor_name.text(),
+                self.map_picker.text(),
+                self.due.text(),
+            )
         )
 
     def clear(self) -> None:

@@ -85,7 +85,7 @@ class StepsPanel(QWidget):
         self.first_step_button.setToolTip(
             "Vandaag gedaan, door de inwoner gekozen. Nabellen wordt voorgesteld."
         )
-        self.gap_button = QPushButton("Ge&zocht, niet gevonden…")
+        self.gap_button = QPushButton("Gezocht, niet gevonden…")
         self.gap_button.setToolTip("Noteer wat u samen zocht en niet op de sociale kaart staat.")
         self.gap_button.clicked.connect(self._note_gap)
         self.add_button.clicked.connect(lambda: self._add(first_step=False))
@@ -97,8 +97,8 @@ class StepsPanel(QWidget):
         self.empty = muted("Nog geen afspraken.")
         self.done_button = QPushButton("Stap is gedaan")
         self.dropped_button = QPushButton("Gaat niet door")
-        self.follow_up_button = QPushButton("Nabellen &vastleggen…")
-        self.move_button = QPushButton("Nabellen verp&laatsen…")
+        self.follow_up_button = QPushButton("Nabellen vast&leggen…")
+        self.move_button = QPushButton("Nabellen verplaatsen…")
         self.done_button.clicked.connect(lambda: self._set_status(StepStatus.DONE))
         self.dropped_button.clicked.connect(lambda: self._set_status(StepStatus.NOT_GOING_AHEAD))
         self.follow_up_button.clicked.connect(self._record_follow_up)

@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         self._writing: Task | None = None  # the export being written, which may be stopped
         self._previewing: Task | None = None
         self.setWindowTitle("Exporteren naar de gemeente")
-        self.resize(900, 780)
+        self.resize(900, 720)
         self.since_label = muted()
         self.privacy_label = muted()
         self.push_note = muted(_push_note(len(services.export.push.undelivered())))
@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
         self.technical.toggled.connect(lambda *_: self._show_samples())
         self.fieldset = FieldSet()
         self.target = QLineEdit(str(default_target(services.store.clock.now())))
-        browse = QPushButton("&Bladeren…")
+        browse = QPushButton("Bla&deren…")
         browse.clicked.connect(self._browse)
         target_row = QWidget()
         row = QHBoxLayout(target_row)

@@ -119,7 +119,7 @@ class SyncSettingsDialog(QDialog):
         self._line(
             form,
             "informatieobjecttype",
-            "Informatie&objecttype",
+            "In&formatieobjecttype",
             TYPE_HINT.format("informatieobjecttypen"),
         )
         return group

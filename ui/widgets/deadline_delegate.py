@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.formatting import deadline_text, short_date
@@ -17,7 +17,29 @@ BADGE_COLOURS = {
 }
 
 
+BADGE_PADDING = 16  # inside the badge, left and right together
+GAP = 8  # between the badge and the date
+MARGIN = 6  # between the cell's edge and the badge (and after the date)
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
 class DeadlineDelegate(QStyledItemDelegate):
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        deadline = index.data(DEADLINE_ROLE)
+        size = super().sizeHint(option, index)
+        if not isinstance(deadline, Deadline):
+            return size
+        badge = QFontMetrics(_bold(option.font)).horizontalAdvance(deadline_text(deadline))
+        date = option.fontMetrics.horizontalAdvance(short_date(deadline.due))
+        return QSize(MARGIN + badge + BADGE_PADDING + GAP + date + 2 * MARGIN, size.height())
+
     def paint(
         self,
         painter: QPainter,
@@ -37,22 +59,21 @@ class DeadlineDelegate(QStyledItemDelegate):
         badge_text = deadline_text(deadline)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = option.fontMetrics
-        rect = option.rect.adjusted(6, 4, -6, -4)
-        badge_width = metrics.horizontalAdvance(badge_text) + 16
+        bold = _bold(option.font)
+        rect = option.rect.adjusted(MARGIN, 4, -MARGIN, -4)
+        badge_width = QFontMetrics(bold).horizontalAdvance(badge_text) + BADGE_PADDING
         badge = QRect(rect.left(), rect.top(), min(badge_width, rect.width()), rect.height())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
         painter.setPen(foreground)
-        font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(bold)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
-        font.setBold(False)
-        painter.setFont(font)
+        painter.setFont(option.font)
         painter.setPen(option.palette.text().color())
-        rest = QRect(badge.right() + 8, rect.top(), rect.width() - badge.width() - 8, rect.height())
+        rest = QRect(
+            badge.right() + GAP, rect.top(), rect.width() - badge.width() - GAP, rect.height()
+        )
         painter.drawText(
             rest,
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),

@@ -40,6 +40,14 @@ class FormField(QWidget):
         layout.addWidget(editor)
         layout.addWidget(self.error_label)
         self.setFocusProxy(editor)
+        # A message about what was typed goes as soon as the member types again.
+        edited = getattr(editor, "textEdited", None) or getattr(editor, "textChanged", None)
+        if edited is not None:
+            edited.connect(self._edited)
+
+    def _edited(self, *_args: object) -> None:
+        if self.has_error:
+            self.clear_error()
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

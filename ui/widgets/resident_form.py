@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.formatting import format_phone
 from ui.labels import CHANNEL, KNOWN_DISTRICTS, LANGUAGE
 from ui.widgets.fields import DateField, FieldSet, FormField
+from ui.widgets.text_box import TextBox
 from wijkteam.domain.enums import Channel, Language
 from wijkteam.services.inputs import ResidentInput
 from wijkteam.services.records import ResidentRecord
@@ -75,27 +76,27 @@ class ResidentForm(QWidget):
 
         add(form, "surname", "&Achternaam *", self.surname)
         add(form, "prefix", "&Voorvoegsel", self.prefix)
-        add(form, "first_names", "Voor&namen", self.first_names)
-        add(form, "birth_date", "&Geboortedatum", self.birth_date)
-        add(form, "bsn", "&BSN", self.bsn)
+        add(form, "first_names", "Voornam&en", self.first_names)
+        add(form, "birth_date", "Geboortedatum", self.birth_date)
+        add(form, "bsn", "BSN", self.bsn)
         form.addRow("", self.bsn_confirmed)
-        add(form, "street", "&Straat", self.street)
+        add(form, "street", "Straat", self.street)
         form.addRow(self._house_label(), self._house_row())
         add(form, "postcode", "&Postcode", self.postcode)
         add(form, "place", "&Woonplaats", self.place)
         add(form, "district", "Wij&k of kern", self.district)
-        add(form, "phone", "&Telefoon", self.phone)
-        add(form, "email", "&E-mail", self.email)
-        add(form, "preferred_channel", "&Liefst bereikbaar via", self.channel)
-        add(form, "language", "Taal ve&rslag", self.language)
+        add(form, "phone", "Te&lefoon", self.phone)
+        add(form, "email", "E-ma&il", self.email)
+        add(form, "preferred_channel", "Lie&fst bereikbaar via", self.channel)
+        add(form, "language", "Taal verslag", self.language)
         self.network_notes: QPlainTextEdit | None = None
         if with_network_notes:
-            self.network_notes = QPlainTextEdit()
+            self.network_notes = TextBox()
             self.network_notes.setPlaceholderText(
                 "Familie, buren, vrienden, mantelzorgers: wie is er in het leven van de inwoner?"
             )
             self.network_notes.setMinimumHeight(90)
-            add(form, "network_notes", "Netwer&k", self.network_notes)
+            add(form, "network_notes", "Netwerk", self.network_notes)
 
         for editor in (self.surname, self.bsn):
             editor.editingFinished.connect(self.identityChanged)
@@ -103,7 +104,7 @@ class ResidentForm(QWidget):
         self.place.editingFinished.connect(self._suggest_district)
 
     def _house_label(self) -> QLabel:
-        label = QLabel("&Huisnummer")
+        label = QLabel("Huisnummer")
         label.setBuddy(self.house_number)
         return label
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from wijkteam.documents.closing import close_with
 from wijkteam.documents.pdf_base import (
     RULE,
     SHADE,
@@ -72,8 +73,7 @@ def _story(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> list[
                 ]
             )
         )
-    story.append(_contact(content, texts, styles))
-    return story
+    return close_with(story, _contact(content, texts, styles))
 
 
 def _facts(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> list[Flowable]:
@@ -93,7 +93,12 @@ def _steps_table(content: VisitSummary, texts: DocumentTexts, styles: Styles) ->
     ]
     rows = [header]
     for step in content.next_steps:
-        when = texts.long_date(step.when) if step.when else texts.text("steps.no_date")
+        if step.done_on is not None:
+            when = texts.text("steps.done", date=texts.long_date(step.done_on))
+        elif step.when is not None:
+            when = texts.long_date(step.when)
+        else:
+            when = texts.text("steps.no_date")
         rows.append(
             [
                 Paragraph(markup(step.what), styles.cell),
@@ -135,7 +140,7 @@ def _next_contact(
     return lines
 
 
-def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flowable:
+def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> list[Flowable]:
     """A shaded box at the end: who to call with a question."""
     member, team = content.member, content.team
     flow: list[Flowable] = [
@@ -170,7 +175,7 @@ def _contact(content: VisitSummary, texts: DocumentTexts, styles: Styles) -> Flo
             ]
         )
     )
-    return KeepTogether([Spacer(1, 0.5 * cm), box])
+    return [Spacer(1, 0.5 * cm), box]
 
 
 def printed_phone(number: str, language: Language) -> str:

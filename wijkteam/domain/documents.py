@@ -46,6 +46,7 @@ class MemberContact:
     name: str
     phone: str | None = None
     email: str | None = None
+    member_id: int | None = None  # whose contact details these are (to fill them in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +57,14 @@ class ThemeText:
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
+    """A step agreed with the resident; `done_on` is set for one already taken (often a
+    first step taken during the visit itself)."""
+
     what: str
     who: Actor
     who_name: str | None = None  # e.g. the organisation, or the neighbour's first name
     when: date | None = None
+    done_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +138,10 @@ class ConversationChoice:
 @dataclass(frozen=True, slots=True)
 class VisitSummaryDraft:
     """What the dossier offers for a summary. `summary.themes` holds every theme note of the
-    conversation and `summary.next_steps` every open step (the member ticks which go on
-    paper); `summary.next_contact` is the next planned follow-up; `summary.language` is the
-    resident's own. `conversations`: the melding's home visits, oldest first."""
+    conversation and `summary.next_steps` the steps agreed or taken during it and every
+    open step of the melding (the member ticks which go on paper); `summary.next_contact`
+    is the next planned follow-up; `summary.language` is the resident's own.
+    `conversations`: the melding's home visits, oldest first."""
 
     resident_id: int
     report_id: int

@@ -113,6 +113,13 @@ def check_can_send(consent: Consent | None) -> None:
         raise ValidationError("consent", "consent_withdrawn")
 
 
+def check_support_told(kind: ReferralKind, wish: SupportWish) -> None:
+    """A keukentafelgesprek is asked for only once the resident heard about free,
+    independent client support (Wmo 2015 art. 2.2.4) and said what they want."""
+    if kind is ReferralKind.CONSULTATION and wish is SupportWish.NOT_TOLD:
+        raise ValidationError("support_wish", "support_not_told")
+
+
 def response_due(sent_on: date) -> date:
     return add_working_days(sent_on, RESPONSE_WORKING_DAYS)
 

@@ -14,6 +14,9 @@ DEFAULT_FOLLOW_UP_DAYS = 7
 FOLLOW_UP_DAYS_MAX = 90
 # A follow-up call that did not reach the resident is tried again this many working days on.
 RETRY_WORKING_DAYS = 2
+# After "komt soms" or "nog niet begonnen" the next call comes two working weeks on: time for
+# the resident to go a few more times, or to make the start.
+NEXT_CALL_WORKING_DAYS = 10
 
 
 class StepActor(StrEnum):
@@ -35,11 +38,23 @@ class Landing(StrEnum):
     """Whether a connection landed: graded, never a bare "failed". Coming three times out of
     ten can be a success, and stepping back to something lighter is a result too."""
 
+    NOT_STARTED = "not_started"  # not begun yet: the step stays open
     STARTED = "started"
     COMES_SOMETIMES = "comes_sometimes"
     COMES_REGULARLY = "comes_regularly"
     STOPPED = "stopped"
     STEPPED_BACK = "stepped_back"
+
+
+# Answers after which the team calls again: it has not begun, or it is not settled yet.
+ASKS_FOR_NEXT_CALL = frozenset({Landing.NOT_STARTED, Landing.COMES_SOMETIMES})
+# An answer that leaves the step open (it has not happened).
+KEEPS_STEP_OPEN = frozenset({Landing.NOT_STARTED})
+
+
+def next_call_date(called_on: date) -> date:
+    """The proposed next call after an answer that asks for one, on a working day."""
+    return add_working_days(called_on, NEXT_CALL_WORKING_DAYS)
 
 
 class FollowUpState(StrEnum):

@@ -76,11 +76,13 @@ def visit_summary_draft(
     resident = report.resident
     summary = VisitSummary(
         team=document_team(session),
-        member=MemberContact(name=member.name, phone=member.phone, email=member.email),
+        member=MemberContact(
+            name=member.name, phone=member.phone, email=member.email, member_id=member.id
+        ),
         visit_date=visit_date,
         language=resident.language,
         themes=_themes(session, contact) if contact else (),
-        next_steps=_open_steps(session, report_id),
+        next_steps=_summary_steps(session, report_id, contact, visit_date),
         next_contact=_next_contact(session, report_id, today),
         resident_name=person_name(resident.first_names, resident.prefix, resident.surname),
         made_on=today,
@@ -138,12 +140,23 @@ def _themes(session: Session, contact: Contact) -> tuple[ThemeText, ...]:
     return tuple(themes)
 
 
-def _open_steps(session: Session, report_id: int) -> tuple[NextStep, ...]:
+def _summary_steps(
+    session: Session, report_id: int, contact: Contact | None, visit_date: date
+) -> tuple[NextStep, ...]:
+    """The steps taken during this visit (agreed in this conversation, or a first step
+    done that day) first, then every open step of the melding."""
+    taken_here = Step.status == StepStatus.DONE
+    during = (Step.first_step.is_(True)) & (Step.done_on == visit_date)
+    if contact is not None:
+        during = during | (Step.contact_id == contact.id)
     steps = list(
         session.scalars(
             select(Step)
-            .where(Step.report_id == report_id, Step.status == StepStatus.OPEN)
-            .order_by(Step.due_on.is_(None), Step.due_on, Step.id)
+            .where(
+                Step.report_id == report_id,
+                (Step.status == StepStatus.OPEN) | (taken_here & during),
+            )
+            .order_by(Step.status != StepStatus.DONE, Step.due_on.is_(None), Step.due_on, Step.id)
         )
     )
     places = map_entry_names(session, (s.social_map_entry_id for s in steps))
@@ -153,6 +166,7 @@ def _open_steps(session: Session, report_id: int) -> tuple[NextStep, ...]:
             who=s.actor,
             who_name=s.actor_name or places.get(s.social_map_entry_id),
             when=s.due_on,
+            done_on=s.done_on if s.status is StepStatus.DONE else None,
         )
         for s in steps
     )

@@ -17,6 +17,7 @@ from wijkteam.domain.referral import (
     SupportWish,
     check_can_send,
     check_referral_move,
+    check_support_told,
 )
 from wijkteam.domain.status import OPEN_STATUSES, EventKind, live_of
 from wijkteam.errors import NotFound, ValidationError
@@ -209,6 +210,7 @@ class ReferralService:
             report = _open_report(session, referral.report_id)
             latest = _latest_consent(session, referral_id)
             check_can_send(None if latest is None else _as_consent(latest))
+            check_support_told(referral.kind, referral.support_wish)
             referral.status = ReferralStatus.SENT
             referral.sent_at = now
             referral.days_to_send = (now.date() - report.received_on).days

@@ -7,7 +7,13 @@ from datetime import date
 from sqlalchemy import select
 
 from wijkteam.domain.status import OPEN_STATUSES, EventKind
-from wijkteam.domain.steps import FollowUpState, StepStatus, retry_date
+from wijkteam.domain.steps import (
+    KEEPS_STEP_OPEN,
+    FollowUpState,
+    StepStatus,
+    next_call_date,
+    retry_date,
+)
 from wijkteam.errors import ValidationError, ValidationFailed
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
@@ -82,6 +88,11 @@ class FollowUpService:
         """When to try again after not reaching the resident today."""
         return retry_date(self._store.clock.today())
 
+    def proposed_next_call(self) -> date:
+        """When to call again after an answer that asks for it ("komt soms", "nog niet
+        begonnen"): two working weeks from today."""
+        return next_call_date(self._store.clock.today())
+
     def move(self, follow_up_id: int, due: str) -> FollowUpRecord:
         today = self._store.clock.today()
         on = follow_up_date(due, today)
@@ -97,12 +108,20 @@ class FollowUpService:
     def record(self, follow_up_id: int, outcome: FollowUpOutcome) -> FollowUpResult:
         """Records the call. Not reached: this attempt ends and a new one is planned (the
         date given, or two working days on). Reached: how it went and whether the step
-        landed; a landing marks an open step done. A new question becomes a new step."""
+        landed; a landing marks an open step done (except "nog niet begonnen"). A next call
+        date plans another call for the same step. A new question becomes a new step."""
         today = self._store.clock.today()
         errors = Collector()
         text = errors.check(lambda: outcome_text(outcome.how_it_went))
         question = errors.check(lambda: new_question(outcome.new_question))
         retry_on = errors.check(lambda: follow_up_date(outcome.retry_on, today, "retry_on"))
+        next_on = errors.check(
+            lambda: (
+                follow_up_date(outcome.next_call_on, today, "next_call_on")
+                if outcome.reached
+                else None
+            )
+        )
         errors.raise_if_any()
         with self._store.transaction() as session:
             row = get_follow_up(session, follow_up_id)
@@ -132,9 +151,21 @@ class FollowUpService:
                 row.landing = outcome.landing
                 if outcome.landing is not None:
                     step.landing = outcome.landing
-                    if step.status is StepStatus.OPEN:
+                    if step.status is StepStatus.OPEN and outcome.landing not in KEEPS_STEP_OPEN:
                         step.status = StepStatus.DONE
                         step.done_on = today
+            next_call = None
+            if next_on is not None:
+                next_call = FollowUp(
+                    step_id=row.step_id,
+                    report_id=row.report_id,
+                    due_on=next_on,
+                    channel=row.channel,
+                    state=FollowUpState.OPEN,
+                    attempt=1,
+                    member_id=row.member_id,
+                )
+                session.add(next_call)
             now = self._store.clock.now()
             acting = self._audit.member_id
             record_event(session, report, EventKind.NAZORG, now, member_id=acting, subject=row.uuid)
@@ -145,14 +176,15 @@ class FollowUpService:
                 else None
             )
             self._audit.record_changes(session)
-            ids = [row.id] + ([retry.id] if retry is not None else [])
-            records = follow_up_records(session, ids, today)
+            planned = [f.id for f in (retry, next_call) if f is not None]
+            records = follow_up_records(session, [row.id, *planned], today)
             open_step, open_follow_up = has_open_work(session, report.id)
             return FollowUpResult(
                 follow_up=records[0],
                 retry=records[1] if retry is not None else None,
                 new_step=step_record(session, new_step.id) if new_step else None,
                 report_can_close=not open_step and not open_follow_up,
+                next_call=records[-1] if next_call is not None else None,
             )
 
 

@@ -86,6 +86,7 @@ class FollowUpOutcome:
     landing: Landing | None = None
     retry_on: str = ""  # not reached: when to try again (dd-mm-jjjj; empty = proposed date)
     new_question: str = ""  # becomes a new open step
+    next_call_on: str = ""  # reached: when to call again (dd-mm-jjjj; empty = no next call)
     member_id: int | None = None
 
 
@@ -95,6 +96,7 @@ class FollowUpResult:
     retry: FollowUpRecord | None  # the new attempt after "not reached"
     new_step: StepRecord | None  # from a new question
     report_can_close: bool  # nothing open on the melding any more
+    next_call: FollowUpRecord | None = None  # planned after "komt soms", "nog niet begonnen"
 
 
 class TimelineKind(StrEnum):
