@@ -12,7 +12,7 @@ from ui.messages import error_text
 from ui.security.first_start_dialog import FirstStartDialog
 from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import TaskRunner
-from wijkteam.errors import KeyFileMissing, StoreError
+from wijkteam.errors import StoreError
 from wijkteam.security.state import StoreState
 from wijkteam.wiring.access import StoreAccess
 
@@ -22,13 +22,7 @@ if TYPE_CHECKING:
 
 def explain_store_error(error: StoreError, data_dir: Path) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, "Wijkteam kan niet starten", error_text(error))
-    details = f"Map met gegevens: {data_dir}"
-    if isinstance(error, KeyFileMissing):
-        details += (
-            "\nIs dit een versleuteld Wijkteam-bestand, dan ontbreekt het sleutelbestand "
-            "keys.json ernaast. Zet dat terug uit een back-up."
-        )
-    box.setInformativeText(details)
+    box.setInformativeText(f"Map met gegevens: {data_dir}")
     box.setObjectName("startupError")
     box.exec()
 

@@ -153,6 +153,13 @@ class KeyFileMissing(StoreNotADatabase):
     code = "key_file_missing"
 
 
+class StoreMissing(StoreError):
+    """keys.json is there but the store file next to it is missing or empty: an error that
+    names what is missing, never a new, empty store in its place."""
+
+    code = "store_missing"
+
+
 class SignInRefused(WijkteamError):
     """Wrong initials, password or recovery code. Says nothing about which was wrong."""
 

@@ -18,6 +18,7 @@ from wijkteam.errors import (
     EventRefused,
     ImportNotConfirmed,
     KeyFileDamaged,
+    KeyFileMissing,
     MapFileRefused,
     NoPassphrase,
     NotAllowed,
@@ -28,6 +29,7 @@ from wijkteam.errors import (
     SignInRefused,
     StoreBackupFailed,
     StoreInUse,
+    StoreMissing,
     StoreNotADatabase,
     StoreNotEncrypted,
     StoreNotSetUp,
@@ -55,6 +57,7 @@ from wijkteam.sync.imports.problems import (
     ImportDecisionInvalid,
     ImportInvalid,
     ImportNeedsDecision,
+    ImportNothingValid,
 )
 from wijkteam.sync.zgw.errors import DocumentChanged, ResourceInvalid
 
@@ -244,6 +247,19 @@ ERROR_TEXTS: tuple[Entry, ...] = (
         "beheerder.",
     ),
     typed(
+        KeyFileMissing,
+        "Naast het gegevensbestand wijkteam.db ontbreekt het sleutelbestand keys.json, of het "
+        "gegevensbestand is geen Wijkteam-bestand of is beschadigd. Het is niet aangeraakt. "
+        "Zonder keys.json zijn versleutelde gegevens niet te lezen: zet het terug uit een "
+        "back-up (de map backups) of neem contact op met uw beheerder.",
+    ),
+    typed(
+        StoreMissing,
+        "Het gegevensbestand wijkteam.db ontbreekt (of is leeg), terwijl het sleutelbestand "
+        "keys.json er wel staat. Wijkteam maakt geen nieuw, leeg bestand in de plaats. Zet "
+        "wijkteam.db terug uit een back-up (de map backups) of neem contact op met uw beheerder.",
+    ),
+    typed(
         SignInRefused,
         "Deze initialen en dit wachtwoord horen niet bij elkaar. Probeer het nog eens.",
     ),
@@ -363,5 +379,10 @@ ERROR_TEXTS: tuple[Entry, ...] = (
     # --- importing meldingen (the file's own problems: import_texts.py)
     typed(ImportInvalid, _import_invalid),
     typed(ImportNeedsDecision, _needs_decision),
+    typed(
+        ImportNothingValid,
+        "Geen enkele melding in het bestand is goed ({errors} met fouten). Er is niets "
+        "geïmporteerd. Verbeter het bestand en importeer het opnieuw.",
+    ),
     typed(ImportDecisionInvalid, "De gekozen inwoner past niet bij deze melding. Kies opnieuw."),
 )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wijkteam.clock import Clock
-from wijkteam.errors import StoreNotADatabase
+from wijkteam.errors import StoreMissing, StoreNotADatabase
 from wijkteam.security.keyring import KEYS_FILENAME, KeyRing, OpenKeyRing
 from wijkteam.services.backups import SUFFIX, backup_folder
 from wijkteam.services.privacy_ledger import mirror_path, replaced_copies
@@ -79,6 +79,8 @@ def open_rotating(
     """Open the store with the key the key file gave, finishing a rotation that a crash
     interrupted (before or after the store itself was re-encrypted)."""
     path = store_path(data_dir)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        raise StoreMissing()  # the key file vouches for a store: never make a new one
     previous = ring.previous_key(store_key)
     try:
         store = open_store(path, store_key, clock=clock)
