@@ -115,6 +115,7 @@ def show_main_window(
     security = install_security(window, services, runner, data_dir)
     application().aboutToQuit.connect(security.shut_down)
     window.show()
+    security.check_integrity()  # in the background; writes wait for it
     if recovery_code is not None:
         # At a sign-in with the recovery code the team gets a new one: the old one is gone.
         security.show_recovery_code(recovery_code, replaced=not new_store)

@@ -67,3 +67,28 @@ def assert_nothing_personal(data_dir: Path, *texts: str) -> None:
                 assert secret.encode() not in content, path.name
     for name in os.listdir(os.environ.get("TMPDIR", "/tmp")):
         assert not any(secret in name for secret in SECRETS)
+
+
+PAGE = 4096  # SQLCipher's page size
+
+
+def flip_pages(path: Path, pages: list[int]) -> None:
+    """A few bytes flipped in the middle of each page (counted from 0; negative from the
+    end), as a failing disk or a bad copy does."""
+    size = path.stat().st_size
+    count = size // PAGE
+    with path.open("r+b") as handle:
+        for page in pages:
+            number = page if page >= 0 else count + page
+            handle.seek(number * PAGE + PAGE // 2)
+            chunk = handle.read(8)
+            handle.seek(number * PAGE + PAGE // 2)
+            handle.write(bytes(b ^ 0xFF for b in chunk))
+
+
+def make_backup(data_dir: Path) -> Path:
+    store = open_team_store(data_dir)
+    try:
+        return Services.create(store).backups.make()
+    finally:
+        store.close()

@@ -18,7 +18,6 @@ from wijkteam.errors import (
     EventRefused,
     ImportNotConfirmed,
     KeyFileDamaged,
-    KeyFileMissing,
     MapFileRefused,
     NoPassphrase,
     NotAllowed,
@@ -29,7 +28,6 @@ from wijkteam.errors import (
     SignInRefused,
     StoreBackupFailed,
     StoreInUse,
-    StoreMissing,
     StoreNotADatabase,
     StoreNotEncrypted,
     StoreNotSetUp,
@@ -245,19 +243,6 @@ ERROR_TEXTS: tuple[Entry, ...] = (
         "Het sleutelbestand (keys.json) naast de gegevens is beschadigd. Zonder dat bestand zijn "
         "de gegevens niet te lezen. Zet het terug uit een back-up of neem contact op met uw "
         "beheerder.",
-    ),
-    typed(
-        KeyFileMissing,
-        "Naast het gegevensbestand wijkteam.db ontbreekt het sleutelbestand keys.json, of het "
-        "gegevensbestand is geen Wijkteam-bestand of is beschadigd. Het is niet aangeraakt. "
-        "Zonder keys.json zijn versleutelde gegevens niet te lezen: zet het terug uit een "
-        "back-up (de map backups) of neem contact op met uw beheerder.",
-    ),
-    typed(
-        StoreMissing,
-        "Het gegevensbestand wijkteam.db ontbreekt (of is leeg), terwijl het sleutelbestand "
-        "keys.json er wel staat. Wijkteam maakt geen nieuw, leeg bestand in de plaats. Zet "
-        "wijkteam.db terug uit een back-up (de map backups) of neem contact op met uw beheerder.",
     ),
     typed(
         SignInRefused,

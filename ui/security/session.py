@@ -142,6 +142,12 @@ class SecuritySession(QObject):
         self.backups.timer.stop()
         self.window.dossier_page.discard_changes()
 
+    def check_integrity(self) -> None:
+        """The full check of the store after sign-in (ui/security/damaged_store.py)."""
+        from ui.security.damaged_store import check_after_sign_in
+
+        check_after_sign_in(self.window, self.services, self.runner, self._before_restore)
+
     def _password(self) -> None:
         if PasswordDialog(self.services, self.runner, self.window).exec():
             self.window.notify("Uw wachtwoord is gewijzigd.")

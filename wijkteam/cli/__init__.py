@@ -23,6 +23,7 @@ from wijkteam.errors import (
     Unexpected,
     ValidationFailed,
 )
+from wijkteam.faults import damage_of
 from wijkteam.paths import resolve_data_dir
 from wijkteam.server_command import add_server_parser, run_server_command
 
@@ -75,14 +76,23 @@ def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -
         try:
             code = _dispatch(args, describe)
         except Exception as error:  # the one handler for what no rule foresaw
+            damage = damage_of(error)  # a damaged store, a full or read-only disk
+            if damage is not None:
+                log.warning("Command %s stopped: %s", args.command, damage.code)
+                print(describe(damage), file=sys.stderr)
+                return _ended(args, 1)
             reference = logs.report_unexpected(error, f"the command {args.command}")
             print(describe(Unexpected(reference)), file=sys.stderr)
             code = EXIT_UNEXPECTED
-        log.info("Command %s ends with exit code %d", args.command, code)
-        return code
+        return _ended(args, code)
     finally:
         logs.restore_hooks(hooks)
         logs.close()
+
+
+def _ended(args: argparse.Namespace, code: int) -> int:
+    log.info("Command %s ends with exit code %d", args.command, code)
+    return code
 
 
 def _dispatch(args: argparse.Namespace, describe: Describe) -> int:
