@@ -19,6 +19,7 @@ from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam import logs
 from wijkteam.clock import Clock
+from wijkteam.common.private_files import owner_only_umask
 from wijkteam.errors import WijkteamError
 from wijkteam.security.state import StoreState
 from wijkteam.wiring.access import StoreAccess
@@ -62,13 +63,14 @@ def qt_translation_folders() -> list[str]:
 
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
-    logs.configure(data_dir)
-    hooks = failures.install()
-    try:
-        return _run(data_dir, clock)
-    finally:
-        logs.restore_hooks(hooks)
-        logs.close()
+    with owner_only_umask():  # every file the app makes is readable by its owner only
+        logs.configure(data_dir)
+        hooks = failures.install()
+        try:
+            return _run(data_dir, clock)
+        finally:
+            logs.restore_hooks(hooks)
+            logs.close()
 
 
 def _run(data_dir: Path, clock: Clock | None) -> int:

@@ -15,6 +15,7 @@ from wijkteam import __version__, logs
 from wijkteam.cli.export import add_export_commands, run_export_command
 from wijkteam.cli.imports import Describe, add_import_parser, plain_describe, run_import
 from wijkteam.cli.zgw_settings import add_settings_command, run_settings_command
+from wijkteam.common.private_files import owner_only_umask
 from wijkteam.errors import (
     PassphraseRefused,
     SignInRefused,
@@ -69,25 +70,29 @@ log = logging.getLogger(__name__)
 def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -> int:
     """`describe` turns errors and import results into text (ui/messages.describe gives
     Dutch sentences; the default prints codes)."""
-    logs.configure(data_dir_of(args))
-    hooks = logs.install_hooks()
+    with owner_only_umask():  # every file a command makes (exports too) is the owner's only
+        logs.configure(data_dir_of(args))
+        hooks = logs.install_hooks()
+        try:
+            return _ended(args, _handled(args, describe))
+        finally:
+            logs.restore_hooks(hooks)
+            logs.close()
+
+
+def _handled(args: argparse.Namespace, describe: Describe) -> int:
     log.info("Command %s starts", args.command)
     try:
-        try:
-            code = _dispatch(args, describe)
-        except Exception as error:  # the one handler for what no rule foresaw
-            damage = damage_of(error)  # a damaged store, a full or read-only disk
-            if damage is not None:
-                log.warning("Command %s stopped: %s", args.command, damage.code)
-                print(describe(damage), file=sys.stderr)
-                return _ended(args, 1)
-            reference = logs.report_unexpected(error, f"the command {args.command}")
-            print(describe(Unexpected(reference)), file=sys.stderr)
-            code = EXIT_UNEXPECTED
-        return _ended(args, code)
-    finally:
-        logs.restore_hooks(hooks)
-        logs.close()
+        return _dispatch(args, describe)
+    except Exception as error:  # the one handler for what no rule foresaw
+        damage = damage_of(error)  # a damaged store, a full or read-only disk
+        if damage is not None:
+            log.warning("Command %s stopped: %s", args.command, damage.code)
+            print(describe(damage), file=sys.stderr)
+            return 1
+        reference = logs.report_unexpected(error, f"the command {args.command}")
+        print(describe(Unexpected(reference)), file=sys.stderr)
+        return EXIT_UNEXPECTED
 
 
 def _ended(args: argparse.Namespace, code: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from wijkteam.common.private_files import make_private
 from wijkteam.errors import KeyFileMissing, StoreMissing
 from wijkteam.security.conversion import finish_pending
 from wijkteam.security.keyring import keys_path
@@ -24,6 +25,7 @@ def store_state(data_dir: Path) -> StoreState:
     """Also finishes a first start or conversion that a crash interrupted. Raises
     StoreMissing when keys.json is there without its store, KeyFileMissing for the reverse."""
     path, keys = store_path(data_dir), keys_path(data_dir)
+    make_private(data_dir)  # owner-only, also for a folder of an earlier version
     finish_pending(path, keys.exists())
     if keys.exists():
         if not path.exists() or (path.is_file() and path.stat().st_size == 0):

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from wijkteam.clock import Clock
+from wijkteam.common.private_files import private_file
 from wijkteam.errors import StoreDamaged, StoreNotADatabase, StoreUnreadable
 from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.security.keyring import KEYS_FILENAME
@@ -42,7 +43,6 @@ from wijkteam.store import Store, open_store, store_path
 from wijkteam.store.cipher import Cipher, connect_plain
 from wijkteam.store.integrity import file_is_intact
 from wijkteam.store.models import AuditEvent, Contact, Erasure, Report, Resident
-from wijkteam.store.private import private_file
 
 BACKUP_FOLDER = "backups"
 REPLACED_FOLDER = "vervangen"

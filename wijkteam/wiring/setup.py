@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from wijkteam.clock import Clock, SystemClock
+from wijkteam.common.private_files import make_private
 from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import SignInRefused, StoreDamaged
 from wijkteam.faults import damage_of
@@ -64,6 +65,7 @@ def first_start(
         ring.save()
         swap_in(path)
         remove_with_side_files(Path(f"{work}.lock"))
+        make_private(data_dir)
     finally:
         lock.release()
     opened = open_unlocked(data_dir, ring, Unlocked(store_key, (member.uuid,)), clock=clock)
