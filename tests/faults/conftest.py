@@ -4,3 +4,4 @@ the exit code, that nothing committed is lost, and that nothing personal leaks."
 from __future__ import annotations
 
 from tests.gui.conftest import collect_on_the_ui_thread as collect_on_the_ui_thread
+from tests.gui.conftest import window as window

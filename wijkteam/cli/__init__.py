@@ -124,18 +124,20 @@ def _demo_data(args: argparse.Namespace, describe: Describe) -> int:
     opened = _open(args, describe, allow_new=True)
     if opened is None:
         return 1
-    store = opened.services.store
-    try:
-        summary = generate(store, opened.services.audit, residents=args.residents, seed=args.seed)
-    finally:
-        store.close()
-    if opened.recovery_code:
+    if opened.recovery_code:  # first, before anything else can fail (a full disk)
         print(
             "Nieuwe versleutelde opslag gemaakt. Aanmelden kan met de initialen "
             f"{opened.member.initials} en het wachtwoord uit WIJKTEAM_PASSPHRASE.\n"
             f"Herstelcode (wordt maar één keer getoond; bewaar hem op papier): "
-            f"{opened.recovery_code}"
+            f"{opened.recovery_code}",
+            flush=True,
         )
+    store = opened.services.store
+    try:
+        summary = generate(store, opened.services.audit, residents=args.residents, seed=args.seed)
+        store.checkpoint()  # bulk writes reach the store file itself, not only the WAL
+    finally:
+        store.close()
     print(
         f"Demo-gegevens toegevoegd: {summary.residents} inwoners, "
         f"{summary.reports} meldingen, {summary.members} teamleden."

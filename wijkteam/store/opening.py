@@ -115,7 +115,10 @@ class Store:
         return self.cipher is not None
 
     def checkpoint(self) -> None:
-        """Fold the WAL into the store file and empty it (after removing personal data)."""
+        """Fold the WAL into the store file and empty it: after removing personal data, after
+        bulk writes and when the window is idle, so committed work does not live only in
+        the WAL (a lost -wal file after a crash would take it along). With readers active
+        SQLite folds what it can and leaves the rest for the next time."""
         with self.engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
