@@ -88,6 +88,9 @@ def _session(app: QApplication, data_dir: Path, clock: Clock | None) -> int:
     runner = ThreadTaskRunner()
     # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
     runner.submit(_preload, lambda _none: None, _preload_failed)
+    from ui.documents.pdf_output import sweep_viewer_copies
+
+    sweep_viewer_copies()  # PDF copies for the viewer that a crash left behind
     started = start_session(StoreAccess(data_dir, clock), runner)
     if started is None:
         runner.wait()

@@ -34,13 +34,26 @@ def test_every_page_goes_to_its_own_sheet(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_viewer_copies_of_an_earlier_run_are_swept(tmp_path: Path) -> None:
-    left = tmp_path / f"{VIEWER_PREFIX}abc"
+    left = tmp_path / f"{VIEWER_PREFIX}{_gone_pid()}-abc"
     left.mkdir()
     (left / "bezoekverslag.pdf").write_bytes(b"%PDF-1.4")
     unrelated = tmp_path / "other-folder"
     unrelated.mkdir()
     sweep_viewer_copies(tmp_path)
     assert not left.exists() and unrelated.exists()
+
+
+def _gone_pid() -> int:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
 
 
 def _file(path: Path, data: bytes) -> str:
