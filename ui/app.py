@@ -20,6 +20,7 @@ from ui.style import apply_style
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from wijkteam import logs
 from wijkteam.clock import Clock
+from wijkteam.common.private_files import owner_only_umask
 from wijkteam.errors import WijkteamError
 from wijkteam.security.state import StoreState
 from wijkteam.wiring.access import StoreAccess
@@ -52,13 +53,14 @@ def application() -> QApplication:
 
 
 def run_gui(data_dir: Path, clock: Clock | None = None) -> int:
-    logs.configure(data_dir)
-    hooks = failures.install()
-    try:
-        return _run(data_dir, clock)
-    finally:
-        logs.restore_hooks(hooks)
-        logs.close()
+    with owner_only_umask():  # every file the app makes is readable by its owner only
+        logs.configure(data_dir)
+        hooks = failures.install()
+        try:
+            return _run(data_dir, clock)
+        finally:
+            logs.restore_hooks(hooks)
+            logs.close()
 
 
 def _run(data_dir: Path, clock: Clock | None) -> int:
@@ -76,6 +78,9 @@ def _session(app: QApplication, data_dir: Path, clock: Clock | None) -> int:
     runner = ThreadTaskRunner()
     # The sign-in screen comes first; the database layer loads meanwhile, off the UI thread.
     runner.submit(_preload, lambda _none: None, _preload_failed)
+    from ui.documents.pdf_output import sweep_viewer_copies
+
+    sweep_viewer_copies()  # PDF copies for the viewer that a crash left behind
     started = start_session(StoreAccess(data_dir, clock), runner)
     if started is None:
         runner.wait()
@@ -109,6 +114,7 @@ def show_main_window(
         security = install_security(window, services, runner, data_dir)
         application().aboutToQuit.connect(security.shut_down)
         show_fitted(window)
+    security.check_integrity()  # in the background; writes wait for it
     if recovery_code is not None:
         # At a sign-in with the recovery code the team gets a new one: the old one is gone.
         security.show_recovery_code(recovery_code, replaced=not new_store)

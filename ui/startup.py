@@ -12,7 +12,7 @@ from ui.messages import error_text
 from ui.security.first_start_dialog import FirstStartDialog
 from ui.security.sign_in_dialog import SignInDialog
 from ui.tasks import TaskRunner
-from wijkteam.errors import KeyFileMissing, StoreError
+from wijkteam.errors import StoreDamaged, StoreError
 from wijkteam.security.state import StoreState
 from wijkteam.wiring.access import StoreAccess
 
@@ -22,13 +22,7 @@ if TYPE_CHECKING:
 
 def explain_store_error(error: StoreError, data_dir: Path) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, "Wijkteam kan niet starten", error_text(error))
-    details = f"Map met gegevens: {data_dir}"
-    if isinstance(error, KeyFileMissing):
-        details += (
-            "\nIs dit een versleuteld Wijkteam-bestand, dan ontbreekt het sleutelbestand "
-            "keys.json ernaast. Zet dat terug uit een back-up."
-        )
-    box.setInformativeText(details)
+    box.setInformativeText(f"Map met gegevens: {data_dir}")
     box.setObjectName("startupError")
     box.exec()
 
@@ -49,6 +43,12 @@ def start_session(access: StoreAccess, runner: TaskRunner) -> tuple[Opened, Stor
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted or dialog.opened is None:
         error = getattr(dialog, "error", None)
+        key = getattr(dialog, "damaged_key", None)
+        if isinstance(error, StoreDamaged) and key is not None:
+            from ui.security.damaged_store import offer_restore_at_sign_in
+
+            opened = offer_restore_at_sign_in(access, key, error)
+            return (opened, state) if opened is not None else None
         if error is not None:
             explain_store_error(error, access.data_dir)
         return None

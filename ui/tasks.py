@@ -11,6 +11,7 @@ The window's closing asks `when_idle` first, so the store never closes under run
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -18,8 +19,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from wijkteam.common.cancel import CancelToken
 from wijkteam.errors import Cancelled, Unexpected, WijkteamError
+from wijkteam.faults import damage_of
 from wijkteam.logs import report_unexpected
 
+log = logging.getLogger(__name__)
 OnDone = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
 
@@ -68,6 +71,10 @@ def _as_reported(error: BaseException) -> BaseException:
     """Our own errors as they are; anything else logged, and replaced by its reference."""
     if isinstance(error, WijkteamError):
         return error
+    damage = damage_of(error)  # a damaged store, a full or read-only disk: said in Dutch
+    if damage is not None:
+        log.warning("Background work stopped: %s", damage.code)
+        return damage
     return Unexpected(report_unexpected(error, "background work"))
 
 

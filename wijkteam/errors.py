@@ -101,6 +101,13 @@ class StoreNotADatabase(StoreError):
     code = "store_not_a_database"
 
 
+class StoreDamaged(StoreNotADatabase):
+    """The store file (or a backup) failed its integrity check: it is not used, so nothing
+    gets worse. `backup`: when the last good backup was made (UTC), if there is one."""
+
+    code = "store_damaged"
+
+
 class StoreTooNew(StoreError):
     code = "store_too_new"
 
@@ -151,6 +158,25 @@ class KeyFileMissing(StoreNotADatabase):
     store whose keys.json is gone, or not a store at all (the two look the same)."""
 
     code = "key_file_missing"
+
+
+class StoreDiskFull(StoreError):
+    """The disk is full: what was being written was rolled back, nothing is half-written."""
+
+    code = "store_disk_full"
+
+
+class BackupUnverified(StoreError):
+    """The backup just written did not pass its checks: it was removed, older ones kept."""
+
+    code = "backup_unverified"
+
+
+class StoreMissing(StoreError):
+    """keys.json is there but the store file next to it is missing or empty: an error that
+    names what is missing, never a new, empty store in its place."""
+
+    code = "store_missing"
 
 
 class SignInRefused(WijkteamError):

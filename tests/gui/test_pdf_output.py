@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtGui import QPageSize
@@ -35,15 +34,26 @@ def test_every_page_goes_to_its_own_sheet(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_viewer_copies_of_an_earlier_run_are_swept(tmp_path: Path) -> None:
-    left = tmp_path / f"{VIEWER_PREFIX}abc"
+    left = tmp_path / f"{VIEWER_PREFIX}{_gone_pid()}-abc"
     left.mkdir()
     (left / "bezoekverslag.pdf").write_bytes(b"%PDF-1.4")
     unrelated = tmp_path / "other-folder"
     unrelated.mkdir()
-    sweep_viewer_copies(tmp_path)
-    assert left.exists()  # minutes old at most: perhaps a run still going
-    sweep_viewer_copies(tmp_path, now=time.time() + 3600)
+    sweep_viewer_copies(tmp_path)  # its process is gone: nobody views it any more
     assert not left.exists() and unrelated.exists()
+
+
+def _gone_pid() -> int:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
 
 
 def _file(path: Path, data: bytes) -> str:

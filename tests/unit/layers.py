@@ -11,6 +11,7 @@ from pathlib import Path
 # package and the ranks below it, never one above or beside it.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "clock", "paths", "resources", "logs", "__init__"}),
+    frozenset({"faults"}),
     frozenset({"domain", "validation", "teamproto"}),
     frozenset({"common"}),
     frozenset({"store"}),

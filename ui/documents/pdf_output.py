@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import shutil
 import tempfile
 import time
@@ -121,8 +122,9 @@ def _open_in_viewer(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-# The viewer needs a file; the copy is removed once the viewer has read it, and leftovers of
-# an earlier run (a crash) are removed when the first copy of this run is made.
+# The viewer needs a file; the copy (mode 0600, in a folder of mode 0700 named with this
+# process's id) is removed once the viewer has read it, the folder at exit, and what a crash
+# left behind at the next start (`sweep_viewer_copies`, from ui/app.py) or at the first copy.
 VIEWER_PREFIX = "wijkteam-print-"
 VIEWER_COPY_LIFETIME_MS = 3 * 60 * 1000
 _viewer_dir: Path | None = None
@@ -135,7 +137,7 @@ def _viewer_copy(pdf: bytes, name: str) -> Path:
     if _viewer_dir is None or not _viewer_dir.is_dir():
         if _viewer_dir is None:
             sweep_viewer_copies()
-        _viewer_dir = Path(tempfile.mkdtemp(prefix=VIEWER_PREFIX))
+        _viewer_dir = Path(tempfile.mkdtemp(prefix=f"{VIEWER_PREFIX}{os.getpid()}-"))
         atexit.register(shutil.rmtree, _viewer_dir, ignore_errors=True)
     stem = Path(name).stem
     path = _viewer_dir / f"{stem}.pdf"
@@ -143,22 +145,45 @@ def _viewer_copy(pdf: bytes, name: str) -> Path:
     while path.exists():
         number += 1
         path = _viewer_dir / f"{stem}-{number}.pdf"
-    path.write_bytes(pdf)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(pdf)
     QTimer.singleShot(VIEWER_COPY_LIFETIME_MS, lambda: _remove(path))
     return path
 
 
-def sweep_viewer_copies(folder: Path | None = None, now: float | None = None) -> None:
-    """Removes viewer copies left behind by an earlier run of the app. A folder touched
-    within a copy's lifetime may belong to a run still going (a second user, a colleague's
-    session on a shared computer): it stays."""
-    now = time.time() if now is None else now
+def sweep_viewer_copies(folder: Path | None = None) -> None:
+    """Removes viewer copies a run of the app left behind (a crash): only this user's
+    folders, and only those of a process that is gone (or, where that cannot be told, older
+    than a copy lives). Another user's, or another running Wijkteam's, stay untouched."""
     for old in (folder or Path(tempfile.gettempdir())).glob(f"{VIEWER_PREFIX}*"):
-        if not old.is_dir() or old == _viewer_dir:
-            continue
-        with contextlib.suppress(OSError):
-            if now - old.stat().st_mtime > VIEWER_COPY_LIFETIME_MS / 1000:
-                shutil.rmtree(old, ignore_errors=True)
+        if old.is_dir() and not old.is_symlink() and old != _viewer_dir and _stale(old):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _stale(folder: Path) -> bool:
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False  # another user's
+    pid = folder.name[len(VIEWER_PREFIX) :].split("-", 1)[0]
+    if os.name == "posix" and pid.isdigit():
+        return not _alive(int(pid))
+    return time.time() - info.st_mtime > VIEWER_COPY_LIFETIME_MS / 1000
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # POSIX only: signal 0 checks, it sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def _remove(path: Path) -> None:

@@ -1,8 +1,9 @@
 """Typed errors from the core, turned into Dutch sentences: the only place that does so.
 
-The texts are in one registry (registry.py), built from three tables (field_texts.py,
-error_texts.py, import_texts.py) keyed by error type and code; a key defined twice is
-refused. No Qt here: the headless commands print these sentences too (`describe`)."""
+The texts are in one registry (registry.py), built from its tables (field_texts.py,
+error_texts.py, import_texts.py, team_texts.py, store_texts.py) keyed by error type and code;
+a key defined twice is refused. No Qt here: the headless commands print these sentences too
+(`describe`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ui.messages.error_texts import ERROR_TEXTS, GENERIC, open_items_question
 from ui.messages.field_texts import FIELD_TEXTS
 from ui.messages.import_texts import IMPORT_TEXTS
 from ui.messages.registry import Registry, render
+from ui.messages.store_texts import STORE_TEXTS
 from ui.messages.team_texts import TEAM_TEXTS
 from wijkteam.errors import ValidationError, ValidationFailed, WijkteamError
 from wijkteam.sync.imports.problems import ImportProblem
@@ -20,7 +22,7 @@ from wijkteam.sync.imports.problems import ImportProblem
 if TYPE_CHECKING:  # loaded when used: the sign-in screen imports this module early
     from wijkteam.sync.imports.preview import ImportPreview, ImportSummary
 
-REGISTRY = Registry(FIELD_TEXTS, ERROR_TEXTS, IMPORT_TEXTS, TEAM_TEXTS)
+REGISTRY = Registry(FIELD_TEXTS, ERROR_TEXTS, IMPORT_TEXTS, TEAM_TEXTS, STORE_TEXTS)
 FIELD_FALLBACK = "Deze invoer klopt niet."
 _UNIT_WORD = {"line": "regel", "record": "zaak", "file": "bestand"}
 

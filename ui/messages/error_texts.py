@@ -55,6 +55,7 @@ from wijkteam.sync.imports.problems import (
     ImportDecisionInvalid,
     ImportInvalid,
     ImportNeedsDecision,
+    ImportNothingValid,
 )
 from wijkteam.sync.zgw.errors import DocumentChanged, ResourceInvalid
 
@@ -363,5 +364,10 @@ ERROR_TEXTS: tuple[Entry, ...] = (
     # --- importing meldingen (the file's own problems: import_texts.py)
     typed(ImportInvalid, _import_invalid),
     typed(ImportNeedsDecision, _needs_decision),
+    typed(
+        ImportNothingValid,
+        "Geen enkele melding in het bestand is goed ({errors} met fouten). Er is niets "
+        "geïmporteerd. Verbeter het bestand en importeer het opnieuw.",
+    ),
     typed(ImportDecisionInvalid, "De gekozen inwoner past niet bij deze melding. Kies opnieuw."),
 )

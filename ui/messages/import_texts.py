@@ -77,6 +77,12 @@ IMPORT_TEXTS: tuple[Entry, ...] = (
     typed(ImportRefused, "Het bestand is leeg.", "empty"),
     typed(
         ImportRefused,
+        "Het bestand bevat geen meldingen, alleen de eerste regel met kolomnamen. Er is niets "
+        "geïmporteerd.",
+        "no_records",
+    ),
+    typed(
+        ImportRefused,
         "De tekens in dit bestand zijn niet te lezen. Sla het op als 'CSV UTF-8' of als gewone "
         "CSV (Windows); een JSON-bestand moet UTF-8 zijn.",
         "encoding",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu
 
@@ -22,7 +22,10 @@ from ui.security.recovery_code_dialog import RecoveryCodeDialog
 from ui.security.settings_dialog import SecuritySettingsDialog
 from ui.tasks import TaskRunner
 from wijkteam.errors import WijkteamError
+from wijkteam.logs import report_unexpected
 from wijkteam.wiring import Services
+
+CHECKPOINT_MS = 30_000  # when nothing runs: fold the WAL into the store file
 
 
 class SecuritySession(QObject):
@@ -46,6 +49,10 @@ class SecuritySession(QObject):
         self.backup_warning.hide()
         self.privacy = PrivacyActions(window, services)
         self.coordinator_menu: QMenu | None = None
+        self.checkpoints = QTimer(self)  # committed work reaches the store file when idle
+        self.checkpoints.setInterval(CHECKPOINT_MS)
+        self.checkpoints.timeout.connect(self.checkpoint_when_idle)
+        self.checkpoints.start()
         self._closed = False
         self._build_menus()
 
@@ -142,6 +149,22 @@ class SecuritySession(QObject):
         self.backups.timer.stop()
         self.window.dossier_page.discard_changes()
 
+    def checkpoint_when_idle(self) -> None:
+        if self._closed or self.runner.busy:
+            return
+        try:
+            self.services.store.checkpoint()
+        except WijkteamError:
+            pass  # a damaged store or a full disk: said where the write failed
+        except Exception as error:  # a failed checkpoint loses nothing: the WAL keeps it
+            report_unexpected(error, "the checkpoint when idle")
+
+    def check_integrity(self) -> None:
+        """The full check of the store after sign-in (ui/security/damaged_store.py)."""
+        from ui.security.damaged_store import check_after_sign_in
+
+        check_after_sign_in(self.window, self.services, self.runner, self._before_restore)
+
     def _password(self) -> None:
         if PasswordDialog(self.services, self.runner, self.window).exec():
             self.window.notify("Uw wachtwoord is gewijzigd.")
@@ -185,6 +208,7 @@ class SecuritySession(QObject):
         if self._closed:
             return
         self._closed = True
+        self.checkpoints.stop()
         self.guard.stop()
         self.runner.wait()
         self.backups.at_closing()

@@ -21,7 +21,7 @@ from ui.security.password_gate import PasswordGate
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
 from ui.widgets.fields import heading, muted
-from wijkteam.errors import SignInRefused, StoreError
+from wijkteam.errors import SignInRefused, StoreDamaged, StoreError
 from wijkteam.wiring.access import SignInKey, StoreAccess
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class SignInDialog(QDialog):
         self._access, self._runner = access, runner
         self.opened: Opened | None = None
         self.error: StoreError | None = None
+        self.damaged_key: SignInKey | None = None
         self.setWindowTitle("Wijkteam – aanmelden")
         self.setMinimumWidth(440)
         self.initials = QLineEdit()
@@ -87,6 +88,8 @@ class SignInDialog(QDialog):
             return
         except StoreError as error:
             self.error = error
+            if isinstance(error, StoreDamaged):  # kept to put the last good backup back
+                self.damaged_key = key
             self.reject()
             return
         self.accept()

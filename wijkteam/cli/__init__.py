@@ -15,6 +15,7 @@ from wijkteam import __version__, logs
 from wijkteam.cli.export import add_export_commands, run_export_command
 from wijkteam.cli.imports import Describe, add_import_parser, plain_describe, run_import
 from wijkteam.cli.zgw_settings import add_settings_command, run_settings_command
+from wijkteam.common.private_files import owner_only_umask
 from wijkteam.errors import (
     PassphraseRefused,
     SignInRefused,
@@ -23,6 +24,7 @@ from wijkteam.errors import (
     Unexpected,
     ValidationFailed,
 )
+from wijkteam.faults import damage_of
 from wijkteam.paths import resolve_data_dir
 from wijkteam.server_command import add_server_parser, run_server_command
 
@@ -68,21 +70,34 @@ log = logging.getLogger(__name__)
 def run_command(args: argparse.Namespace, describe: Describe = plain_describe) -> int:
     """`describe` turns errors and import results into text (ui/messages.describe gives
     Dutch sentences; the default prints codes)."""
-    logs.configure(data_dir_of(args))
-    hooks = logs.install_hooks()
+    with owner_only_umask():  # every file a command makes (exports too) is the owner's only
+        logs.configure(data_dir_of(args))
+        hooks = logs.install_hooks()
+        try:
+            return _ended(args, _handled(args, describe))
+        finally:
+            logs.restore_hooks(hooks)
+            logs.close()
+
+
+def _handled(args: argparse.Namespace, describe: Describe) -> int:
     log.info("Command %s starts", args.command)
     try:
-        try:
-            code = _dispatch(args, describe)
-        except Exception as error:  # the one handler for what no rule foresaw
-            reference = logs.report_unexpected(error, f"the command {args.command}")
-            print(describe(Unexpected(reference)), file=sys.stderr)
-            code = EXIT_UNEXPECTED
-        log.info("Command %s ends with exit code %d", args.command, code)
-        return code
-    finally:
-        logs.restore_hooks(hooks)
-        logs.close()
+        return _dispatch(args, describe)
+    except Exception as error:  # the one handler for what no rule foresaw
+        damage = damage_of(error)  # a damaged store, a full or read-only disk
+        if damage is not None:
+            log.warning("Command %s stopped: %s", args.command, damage.code)
+            print(describe(damage), file=sys.stderr)
+            return 1
+        reference = logs.report_unexpected(error, f"the command {args.command}")
+        print(describe(Unexpected(reference)), file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _ended(args: argparse.Namespace, code: int) -> int:
+    log.info("Command %s ends with exit code %d", args.command, code)
+    return code
 
 
 def _dispatch(args: argparse.Namespace, describe: Describe) -> int:
@@ -109,18 +124,20 @@ def _demo_data(args: argparse.Namespace, describe: Describe) -> int:
     opened = _open(args, describe, allow_new=True)
     if opened is None:
         return 1
-    store = opened.services.store
-    try:
-        summary = generate(store, opened.services.audit, residents=args.residents, seed=args.seed)
-    finally:
-        store.close()
-    if opened.recovery_code:
+    if opened.recovery_code:  # first, before anything else can fail (a full disk)
         print(
             "Nieuwe versleutelde opslag gemaakt. Aanmelden kan met de initialen "
             f"{opened.member.initials} en het wachtwoord uit WIJKTEAM_PASSPHRASE.\n"
             f"Herstelcode (wordt maar één keer getoond; bewaar hem op papier): "
-            f"{opened.recovery_code}"
+            f"{opened.recovery_code}",
+            flush=True,
         )
+    store = opened.services.store
+    try:
+        summary = generate(store, opened.services.audit, residents=args.residents, seed=args.seed)
+        store.checkpoint()  # bulk writes reach the store file itself, not only the WAL
+    finally:
+        store.close()
     print(
         f"Demo-gegevens toegevoegd: {summary.residents} inwoners, "
         f"{summary.reports} meldingen, {summary.members} teamleden."

@@ -1,8 +1,11 @@
 """`wijkteam import --data-dir DIR FILE`: the import without a window, for back offices.
 
-Exit codes: 0 imported (or nothing new to import), 1 the store cannot be opened,
-2 the file cannot be read at all, 3 the file has problems (nothing written; see
---only-valid), 4 records resemble known residents and --name-matches=ask (nothing written).
+Exit codes (README, "Exit codes"): 0 every melding in the file is in the store now (imported
+now, or before), or with --only-valid every good one is; 1 the store cannot be opened or
+written; 2 the file cannot be read at all; 3 the file has problems and nothing was written
+(without --only-valid: any error; with it: not one good melding); 4 records resemble known
+residents and --name-matches=ask (nothing written); 5 the file holds no meldingen at all (a
+header only; nothing written).
 Dutch texts come from the `describe` function the caller passes in (ui/messages.describe
 for the `wijkteam` command), so this module holds no user-facing sentences of its own.
 """
@@ -20,6 +23,7 @@ from wijkteam.sync.imports.preview import ImportPreview, ImportSummary, RowState
 from wijkteam.sync.imports.problems import (
     ImportInvalid,
     ImportNeedsDecision,
+    ImportNothingValid,
     ImportProblem,
     ImportRefused,
 )
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
 Describe = Callable[[Any], str]
 NAME_MATCH_CHOICES = ("ask", "link", "new")
 EXIT_OK, EXIT_STORE, EXIT_UNREADABLE, EXIT_INVALID, EXIT_NEEDS_DECISION = 0, 1, 2, 3, 4
+EXIT_EMPTY = 5
 
 
 def add_import_parser(commands: Any) -> None:
@@ -98,6 +103,12 @@ def _import(service: ImportService, args: argparse.Namespace, describe: Describe
     if preview.errors and not args.only_valid:
         print(describe(_invalid(preview)), file=sys.stderr)
         return EXIT_INVALID
+    if preview.errors and not preview.importable and not preview.count(RowState.ALREADY_IMPORTED):
+        print(describe(ImportNothingValid(len(preview.errors))), file=sys.stderr)
+        return EXIT_INVALID
+    if not preview.rows:
+        print(describe(ImportRefused("no_records")), file=sys.stderr)
+        return EXIT_EMPTY
     decisions = _decisions(preview, args.name_matches)
     if decisions is None:
         positions = tuple(r.position for r in preview.proposals)

@@ -20,10 +20,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from wijkteam.clock import Clock
-from wijkteam.errors import StoreNotADatabase, StoreUnreadable
+from wijkteam.common.private_files import private_file
+from wijkteam.errors import StoreDamaged, StoreNotADatabase, StoreUnreadable
 from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.security.keyring import KEYS_FILENAME
 from wijkteam.services.audit import AuditService
+from wijkteam.services.backup_checks import (
+    damaged_with_backup,
+    last_good_backup,
+    verify_new_backup,
+)
 from wijkteam.services.privacy_ledger import (
     mirror_path,
     read_mirror,
@@ -35,6 +41,7 @@ from wijkteam.services.privacy_ledger import (
 from wijkteam.services.team_settings import SettingsService, ensure_origin
 from wijkteam.store import Store, open_store, store_path
 from wijkteam.store.cipher import Cipher, connect_plain
+from wijkteam.store.integrity import file_is_intact
 from wijkteam.store.models import AuditEvent, Contact, Erasure, Report, Resident
 
 BACKUP_FOLDER = "backups"
@@ -114,14 +121,22 @@ class BackupService:
         target = folder / f"wijkteam-{stamp:%Y%m%d-%H%M%S}{SUFFIX}"
         partial = target.with_name(target.name + ".partial")
         cipher = self._store.cipher
-        destination = cipher.connect(partial) if cipher else connect_plain(partial)
-        source = self._store.engine.raw_connection()
+        self._refuse_damaged_store()
         try:
-            source.driver_connection.backup(destination)  # type: ignore[union-attr]
-        finally:
-            destination.close()
-            source.close()
-        os.replace(partial, target)
+            destination = cipher.connect(partial) if cipher else connect_plain(partial)
+            source = self._store.engine.raw_connection()
+            try:
+                source.driver_connection.backup(destination)  # type: ignore[union-attr]
+            finally:
+                destination.close()
+                source.close()
+            private_file(partial)
+            verify_new_backup(partial, cipher)  # before it replaces (rotates out) an older one
+            os.replace(partial, target)
+        except BaseException:
+            with suppress(OSError):  # nothing half-written stays behind (a full disk)
+                partial.unlink(missing_ok=True)
+            raise
         keys = self._store.path.parent / KEYS_FILENAME  # type: ignore[union-attr]
         if keys.exists():
             shutil.copy2(keys, folder / KEYS_FILENAME)
@@ -129,6 +144,26 @@ class BackupService:
         self._audit.log(AuditAction.BACKUP, "store")
         self.rotate(self._settings.security().backups_kept)
         return target
+
+    def _refuse_damaged_store(self) -> None:
+        """The full integrity check before every backup: a damaged store is never copied
+        over good backups; from now on it refuses writes too."""
+        assert self._store.path is not None
+        if not file_is_intact(self._store.path, self._store.cipher):
+            self._store.integrity.settle(False)
+            raise damaged_with_backup(self.folder, self._store.cipher)
+
+    def check_store(self) -> None:
+        """The full integrity check after sign-in (slow on a large store: off the UI thread;
+        writes wait for it). Raises StoreDamaged naming the last good backup."""
+        try:
+            self._store.check_integrity()
+        except StoreDamaged as error:
+            raise damaged_with_backup(self.folder, self._store.cipher) from error
+
+    def last_good(self) -> Path | None:
+        """The newest backup whose pages are intact (to offer when the store is damaged)."""
+        return last_good_backup(self.folder, self._store.cipher)
 
     def status(self) -> BackupStatus:
         made, failed = self._moment(LAST_KEY), self._moment(FAILED_KEY)
@@ -203,11 +238,13 @@ def check_backup(path: Path, store_key: bytes | Cipher | None) -> None:
     try:
         connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if cipher and connection.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise StoreNotADatabase()
+            raise StoreDamaged()
     except (Cipher.module.DatabaseError, OSError) as error:
         raise StoreNotADatabase() from error
     finally:
         connection.close()
+    if not file_is_intact(path, cipher):  # every page and index, not only the HMACs
+        raise StoreDamaged()
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wijkteam.clock import Clock
-from wijkteam.errors import StoreNotADatabase
+from wijkteam.errors import StoreDamaged, StoreMissing, StoreNotADatabase
 from wijkteam.security.keyring import KEYS_FILENAME, KeyRing, OpenKeyRing
+from wijkteam.services.backup_checks import damaged_with_backup
 from wijkteam.services.backups import SUFFIX, backup_folder
 from wijkteam.services.privacy_ledger import mirror_path, replaced_copies
 from wijkteam.store import Store, open_store, store_path
@@ -79,12 +80,18 @@ def open_rotating(
     """Open the store with the key the key file gave, finishing a rotation that a crash
     interrupted (before or after the store itself was re-encrypted)."""
     path = store_path(data_dir)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        raise StoreMissing()  # the key file vouches for a store: never make a new one
     previous = ring.previous_key(store_key)
     try:
         store = open_store(path, store_key, clock=clock)
-    except StoreNotADatabase:
+    except StoreDamaged:
+        raise
+    except StoreNotADatabase as error:
         if previous is None or not opens(path, Cipher(previous)):
-            raise
+            # keys.json vouches for this file, yet its pages do not decrypt: damaged (or a
+            # store of another key file; putting back a backup is the answer to both)
+            raise damaged_with_backup(backup_folder(data_dir), Cipher(store_key)) from error
         store = open_store(path, previous, clock=clock)
         try:
             store.rekey(store_key)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from wijkteam.clock import Clock, SystemClock
 from wijkteam.errors import (
+    StoreDamaged,
     StoreError,
     StoreNotADatabase,
     StoreNotEncrypted,
@@ -34,6 +35,7 @@ from wijkteam.errors import (
 from wijkteam.store import STORE_FILENAME, audit_guard, store_path
 from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain, rekey_file
 from wijkteam.store.instance_lock import InstanceLock
+from wijkteam.store.integrity import IntegrityGate, file_is_intact
 from wijkteam.store.revisions import head_revision, known_revisions
 from wijkteam.store.timestamps import stamp_records
 from wijkteam.store.upgrade import (
@@ -60,12 +62,35 @@ class Store:
         self.path = path
         self.cipher = cipher
         self._lock = lock
+        self.integrity = IntegrityGate()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", self._before_flush)
+        event.listen(self._sessions, "do_orm_execute", self._before_statement)
         audit_guard.install(self._sessions, path.parent if path is not None else None)
 
     def _before_flush(self, session: Session, _context: object, _instances: object) -> None:
+        self.integrity.before_write()
         stamp_records(session, self.clock.utcnow())
+
+    def _before_statement(self, state: Any) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            self.integrity.before_write()
+
+    def check_integrity(self) -> None:
+        """The full integrity check (wijkteam/store/integrity.py). Slow on a large store: the
+        window runs it off the UI thread after sign-in; writes wait for it meanwhile. Raises
+        StoreDamaged, after which every write is refused."""
+        if self.path is None:
+            self.integrity.settle(True)
+            return
+        self.integrity.checking()
+        intact = False
+        try:
+            intact = file_is_intact(self.path, self.cipher)
+        finally:
+            self.integrity.settle(intact)
+        if not intact:
+            raise StoreDamaged()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -90,7 +115,10 @@ class Store:
         return self.cipher is not None
 
     def checkpoint(self) -> None:
-        """Fold the WAL into the store file and empty it (after removing personal data)."""
+        """Fold the WAL into the store file and empty it: after removing personal data, after
+        bulk writes and when the window is idle, so committed work does not live only in
+        the WAL (a lost -wal file after a crash would take it along). With readers active
+        SQLite folds what it can and leaves the rest for the next time."""
         with self.engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 

@@ -121,6 +121,14 @@ class StoreAccess:
 
         return open_unlocked(self.data_dir, key.ring, key.unlocked, clock=self._clock)
 
+    def restore_last_good(self, key: SignInKey) -> Opened:
+        """The store is damaged (signing in raised StoreDamaged): put the newest intact backup
+        in its place (the damaged file is kept aside) and sign in on it. Raises StoreDamaged
+        when there is no intact backup."""
+        from wijkteam.wiring.recover import restore_last_good
+
+        return restore_last_good(self.data_dir, key.ring, key.unlocked, clock=self._clock)
+
     def reset_password(self, code: str, initials: str, password: str, again: str) -> Opened:
         """A forgotten password: the recovery code sets a new one and signs the member in;
         the store gets a new key and the team a new recovery code (`Opened.recovery_code`).

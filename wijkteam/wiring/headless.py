@@ -13,7 +13,7 @@ from wijkteam.clock import Clock
 from wijkteam.errors import NoPassphrase, PassphraseRefused, SignInRefused, StoreNotSetUp
 from wijkteam.security.attempts import SIGN_IN, write_attempt
 from wijkteam.security.keyring import KeyRing, keys_path
-from wijkteam.store import Store
+from wijkteam.store import Store, store_path
 from wijkteam.wiring.services import Services
 from wijkteam.wiring.setup import (
     Opened,
@@ -44,7 +44,24 @@ def open_store_for_command(data_dir: Path, *, clock: Clock | None = None) -> Sto
     except SignInRefused as error:
         write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
         raise PassphraseRefused() from error
+    check_before_opening(data_dir, ring, unlocked.store_key)
     return open_rotating(data_dir, ring, unlocked.store_key, clock=clock)
+
+
+def check_before_opening(data_dir: Path, ring: KeyRing, store_key: bytes) -> None:
+    """The full integrity check before a command opens (and so writes to) the store; no
+    sign-in budget here. Raises StoreDamaged naming the last good backup."""
+    from wijkteam.services.backup_checks import damaged_with_backup
+    from wijkteam.services.backups import backup_folder
+    from wijkteam.store.cipher import Cipher
+    from wijkteam.store.integrity import file_is_intact
+
+    path = store_path(data_dir)
+    if not path.is_file() or path.stat().st_size == 0:
+        return  # opening says what is missing
+    keys = [store_key, *([p] if (p := ring.previous_key(store_key)) else [])]
+    if not any(file_is_intact(path, Cipher(key)) for key in keys):  # a rotation half-done
+        raise damaged_with_backup(backup_folder(data_dir), Cipher(store_key))
 
 
 def open_services_for_command(data_dir: Path, *, clock: Clock | None = None) -> Services:
@@ -60,6 +77,7 @@ def open_services_for_command(data_dir: Path, *, clock: Clock | None = None) -> 
     except SignInRefused as error:
         write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
         raise PassphraseRefused() from error
+    check_before_opening(data_dir, ring, unlocked.store_key)
     try:
         return open_unlocked(data_dir, ring, unlocked, clock=clock).services
     except SignInRefused as error:  # a member whose account was turned off
@@ -87,4 +105,5 @@ def open_headless(data_dir: Path, state: StoreState, passphrase: str) -> Opened:
     except SignInRefused:
         write_attempt(data_dir, ring.inbox, SIGN_IN, None, datetime.now(UTC).replace(tzinfo=None))
         raise
+    check_before_opening(data_dir, ring, unlocked.store_key)
     return open_unlocked(data_dir, ring, unlocked)

@@ -9,8 +9,10 @@ from datetime import datetime
 from pathlib import Path
 
 from wijkteam.clock import Clock, SystemClock
+from wijkteam.common.private_files import make_private
 from wijkteam.domain.enums import MemberRole
-from wijkteam.errors import SignInRefused
+from wijkteam.errors import SignInRefused, StoreDamaged
+from wijkteam.faults import damage_of
 from wijkteam.security.attempts import RECOVERY, SIGN_IN, write_attempt
 from wijkteam.security.conversion import (
     export_encrypted,
@@ -24,6 +26,8 @@ from wijkteam.security.passwords import check_new_password
 from wijkteam.security.state import StoreState as StoreState  # re-exported
 from wijkteam.security.state import store_state as store_state  # re-exported
 from wijkteam.services.accounts import member_by_initials
+from wijkteam.services.backup_checks import damaged_with_backup
+from wijkteam.services.backups import backup_folder
 from wijkteam.services.key_rotation import open_rotating
 from wijkteam.services.records import MemberRecord
 from wijkteam.services.sign_in_audit import ensure_inbox, take_over_attempts
@@ -61,6 +65,7 @@ def first_start(
         ring.save()
         swap_in(path)
         remove_with_side_files(Path(f"{work}.lock"))
+        make_private(data_dir)
     finally:
         lock.release()
     opened = open_unlocked(data_dir, ring, Unlocked(store_key, (member.uuid,)), clock=clock)
@@ -124,8 +129,13 @@ def open_unlocked(
         if unlocked.member_uuid is None:  # headless, with the recovery code
             return Opened(services, _any_coordinator(services))
         member = services.accounts.sign_in(unlocked)
-    except BaseException:
+    except BaseException as error:
         store.close()
+        damage = damage_of(error)  # a damaged page that signing in read, a full disk
+        if isinstance(damage, StoreDamaged) and damage.params.get("backup") is None:
+            damage = damaged_with_backup(backup_folder(data_dir), Cipher(unlocked.store_key))
+        if damage is not None and damage is not error:
+            raise damage from error
         raise
     return Opened(services, member)
 

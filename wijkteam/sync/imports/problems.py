@@ -77,6 +77,16 @@ class ImportInvalid(WijkteamError):
         super().__init__(errors=errors)
 
 
+class ImportNothingValid(WijkteamError):
+    """Only the good records were asked for (--only-valid), but none is good: nothing was
+    imported, and a script must not read that as success."""
+
+    code = "import_nothing_valid"
+
+    def __init__(self, errors: int) -> None:
+        super().__init__(errors=errors)
+
+
 class ImportNeedsDecision(WijkteamError):
     """Some records resemble a known resident by name and birth date: the member decides."""
 

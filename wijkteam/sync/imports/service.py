@@ -82,4 +82,5 @@ class ImportService:
             )
             self._audit.record(session, AuditAction.CREATE, "import")
             self._audit.record_changes(session)  # each new resident and melding by name
-            return summary
+        store.checkpoint()  # a bulk write reaches the store file now, not only its WAL
+        return summary
