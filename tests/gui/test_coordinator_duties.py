@@ -303,7 +303,8 @@ def test_the_restore_warning_names_what_comes_back_and_what_not(
     assert "Komt terug" in text and "Komt niet terug" in text
     assert "1 inwoner" in text and "1 melding" in text
     assert "Blijft gewist" in text
-    assert "auditlog" in details.lower()
+    assert "Gaat mee:</b> het auditlog van na deze back-up (" in text
+    assert "auditlog" in details.lower() and "gaaf" in details
 
 
 # --- retention ------------------------------------------------------------------------------
