@@ -19,6 +19,7 @@ from tests.gui.security_helpers import shows
 from ui.app import application
 from ui.dialogs.members_dialog import MembersDialog
 from ui.main_window import MainWindow
+from ui.security.audit_dialog import AuditDialog
 from ui.security.lock_reset_dialog import LockResetDialog
 from ui.security.new_password_dialog import NewPasswordDialog
 from ui.security.recovery_code_dialog import RecoveryCodeDialog
@@ -31,6 +32,7 @@ from wijkteam.domain.enums import ClosingReason, MemberRole
 from wijkteam.errors import SignInRefused
 from wijkteam.security.keyring import KeyRing, keys_path
 from wijkteam.services.audit_records import AuditQuery
+from wijkteam.wiring.access import StoreAccess
 from wijkteam.wiring.setup import Opened, unlock
 
 BAS = "bas zijn eerste wachtwoord"
@@ -60,7 +62,7 @@ def test_the_recovery_code_at_sign_in_works_once_without_a_crash(
     team.services.store.close()
     application()
     runner = ThreadTaskRunner()
-    dialog = SignInDialog(team_dir, runner, clock)
+    dialog = SignInDialog(StoreAccess(team_dir, clock), runner)
     show_active(qtbot, dialog)
 
     def reset(reset_dialog: ResetDialog) -> None:
@@ -91,7 +93,7 @@ def test_the_recovery_code_at_sign_in_works_once_without_a_crash(
 @pytest.fixture
 def locked(qtbot: QtBot, team: Opened, team_dir: Path) -> Iterator[SecuritySession]:
     application()
-    window = MainWindow(team.services)
+    window = MainWindow(team.services, InlineTaskRunner())
     session = install_security(window, team.services, InlineTaskRunner(), team_dir)
     window.show()
     qtbot.waitExposed(window)
@@ -209,7 +211,7 @@ def test_a_new_member_chooses_their_own_password_at_first_sign_in(
     application()
     team.services.accounts.add("Bas Lid", "BL", MemberRole.MEMBER, BAS, BAS)
     team.services.store.close()
-    dialog = SignInDialog(team_dir, InlineTaskRunner(), clock)
+    dialog = SignInDialog(StoreAccess(team_dir, clock), InlineTaskRunner())
     show_active(qtbot, dialog)
     type_text(qtbot, dialog.initials, "BL")
     type_text(qtbot, dialog.password, BAS)
@@ -277,7 +279,7 @@ def test_a_backup_on_request_says_where_it_went_and_its_size(
         box.accept()
 
     locked.runner = InlineTaskRunner()
-    drive_modal(QMessageBox, read, locked.backup_action.trigger)
+    drive_modal(QMessageBox, read, locked.backup_now_action.trigger)
     [made] = team.services.backups.list()
     assert made.path.name in seen[0] and str(team_dir / "backups") in seen[0]
     assert "kB)" in seen[0] or "MB)" in seen[0]
@@ -301,7 +303,8 @@ def test_the_restore_warning_names_what_comes_back_and_what_not(
     assert "Komt terug" in text and "Komt niet terug" in text
     assert "1 inwoner" in text and "1 melding" in text
     assert "Blijft gewist" in text
-    assert "auditlog" in details.lower()
+    assert "Gaat mee:</b> het auditlog van na deze back-up (" in text
+    assert "auditlog" in details.lower() and "gaaf" in details
 
 
 # --- retention ------------------------------------------------------------------------------
@@ -337,16 +340,19 @@ def test_retention_speaks_dutch_and_asks_with_nee_as_default(
     assert TEAM_PASSWORD
 
 
-def test_the_audit_csv_speaks_dutch(team: Opened, tmp_path: Path) -> None:
-    import io
-
+def test_the_audit_csv_speaks_dutch(qtbot: QtBot, team: Opened, tmp_path: Path) -> None:
+    """The file Beheer › Auditlog › Exporteren writes."""
+    application()
     services = team.services
     services.accounts.add("Bas Lid", "BL", MemberRole.MEMBER, BAS, BAS)
-    out = io.StringIO()
-    services.audit.export_csv(AuditQuery(), out)
-    text = out.getvalue()
-    assert "aanmelden" in text and "gedaan" in text and "teamlid" in text
-    for code in ("sign_in", "done", ",member,", "refused"):
+    dialog = AuditDialog(services)
+    show_active(qtbot, dialog)
+    target = tmp_path / "auditlog.csv"
+    assert dialog.export_to(str(target)) > 0
+    dialog.close()
+    text = target.read_text(encoding="utf-8-sig")
+    assert "aanmelden" in text and ";gedaan;" in text and ";teamlid;" in text
+    for code in ("sign_in", ";done;", ";member;", "refused"):
         assert code not in text
 
 
@@ -356,7 +362,7 @@ def test_the_lock_of_a_closed_window_never_blocks_the_app(
     """A guard outliving its window (its idle timer still running) must not put an
     application-modal lock over everything else."""
     application()
-    window = MainWindow(team.services)
+    window = MainWindow(team.services, InlineTaskRunner())
     session = install_security(window, team.services, InlineTaskRunner(), team_dir)
     window.show()
     qtbot.waitExposed(window)

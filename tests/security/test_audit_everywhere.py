@@ -185,6 +185,7 @@ def _world(opened: Opened, team_dir: Path, tmp: Path) -> World:
     for name in ("ref_sent", "ref_concept", "ref_returned"):
         ref = s.referrals.create(m1.id, WMO)
         s.referrals.give_consent(ref.id, CONSENT)
+        s.referrals.set_support(ref.id, SupportWish.DECLINES)
         w.ids[name] = ref.id
     s.referrals.send(w["ref_sent"])
     s.referrals.send(w["ref_returned"])
@@ -282,6 +283,7 @@ PLAN: dict[str, Callable[[World], object]] = {
     "follow_ups.get": lambda w: w.s.follow_ups.get(w["call"]),
     "follow_ups.move": lambda w: w.s.follow_ups.move(w["call"], "30-11-2026"),
     "follow_ups.proposed_retry": lambda w: w.s.follow_ups.proposed_retry(),
+    "follow_ups.proposed_next_call": lambda w: w.s.follow_ups.proposed_next_call(),
     "follow_ups.record": lambda w: w.s.follow_ups.record(
         w["call"], FollowUpOutcome(reached=True, how_it_went="Goed")
     ),
@@ -412,23 +414,49 @@ PLAN: dict[str, Callable[[World], object]] = {
     "accounts.change_own_password": lambda w: w.s.accounts.change_own_password(
         TEAM_PASSWORD, TEAM_PASSWORD, TEAM_PASSWORD
     ),
-    "accounts.new_recovery_code": lambda w: w.s.accounts.new_recovery_code(),
+    "accounts.new_recovery_code": lambda w: w.ids.__setitem__(
+        "code", w.s.accounts.new_recovery_code()
+    ),
     "accounts.sign_in": lambda w: w.s.accounts.sign_in(unlock(w.team_dir, "CC", TEAM_PASSWORD)[1]),
+    "accounts.must_choose_password": lambda w: w.s.accounts.must_choose_password(),
+    "accounts.has_temporary_password": lambda w: w.s.accounts.has_temporary_password(w["tessa"]),
+    "accounts.choose_own_password": lambda w: w.s.accounts.choose_own_password(
+        TEAM_PASSWORD, TEAM_PASSWORD
+    ),
+    "accounts.check_recovery_code": lambda w: w.s.accounts.check_recovery_code(w["code"]),
+    "accounts.reset_own_password_with_code": lambda w: w.ids.__setitem__(
+        "code",
+        w.s.accounts.reset_own_password_with_code(w["code"], TEAM_PASSWORD, TEAM_PASSWORD),
+    ),
+    "accounts.after_recovery": lambda w: w.s.accounts.after_recovery(
+        w.opened.member.id, TEAM_PASSWORD
+    ),
+    "accounts.refuse_recovery": lambda w: w.s.accounts.refuse_recovery("ZZ"),
+    "accounts.rotate_key": lambda w: w.s.accounts.rotate_key(),
     "accounts.deactivate": lambda w: w.s.accounts.deactivate(w["tessa"].id),
+    "accounts.reactivate": lambda w: w.s.accounts.reactivate(
+        w["tessa"].id, TEAM_PASSWORD, TEAM_PASSWORD
+    ),
     "backups.is_due": lambda w: w.s.backups.is_due(),
+    "backups.check_store": lambda w: w.s.backups.check_store(),
+    "backups.last_good": lambda w: w.s.backups.last_good(),
     "backups.status": lambda w: w.s.backups.status(),
     "backups.list": lambda w: w.s.backups.list(),
     "backups.make": lambda w: w.s.backups.make(),
+    "backups.make_now": lambda w: w.s.backups.make_now(),
+    "backups.preview": lambda w: w.s.backups.preview(w.s.backups.list()[0]),
     "backups.rotate": lambda w: w.s.backups.rotate(7),
     "retention.due": lambda w: w.s.retention.due(),
     "retention.problems": lambda w: w.s.retention.problems(),
     "retention.figures": lambda w: w.s.retention.figures(),
+    "retention.overview": lambda w: w.s.retention.overview(),
     "retention.remove": lambda w: w.s.retention.remove([w["m2"]]),
     "privacy.inzage": lambda w: w.s.privacy.inzage(w["r1"]),
     "privacy.write_inzage": lambda w: w.s.privacy.write_inzage(w["r1"], w.tmp),
     "social_map.delete": lambda w: w.s.social_map.delete(w["entry_gone"]),
     "social_map.remove_examples": lambda w: w.s.social_map.remove_examples(),
     "gaps.remove_gap": lambda w: w.s.gaps.remove_gap(w["gap"]),
+    "privacy.erasure_preview": lambda w: w.s.privacy.erasure_preview(w["r2"]),
     "privacy.erase": lambda w: w.s.privacy.erase(w["r2"]),
 }
 

@@ -35,9 +35,10 @@ from tests.documents.pdftext import pages_text
 from tests.factories import report, resident
 from wijkteam.demo.generator import generate
 from wijkteam.domain.contacts import ContactKind, MessageMedium, Theme
+from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.social_map import MapCategory
 from wijkteam.domain.steps import FollowUpState, StepActor
-from wijkteam.domain.sync import BatchChannel, BatchState
+from wijkteam.domain.sync import BatchChannel, BatchState, RemoteState, Undelivered
 from wijkteam.resources import resource
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.draft_codec import decode
@@ -48,10 +49,12 @@ from wijkteam.store.models import (
     Member,
     Referral,
     Report,
+    Resident,
     SocialMapEntry,
     Step,
     SyncBatch,
-    SyncBatchReport,
+    SyncBatchCase,
+    SyncRemote,
 )
 from wijkteam.validation.rules import format_phone
 from wijkteam.wiring import Services
@@ -82,10 +85,35 @@ NOT_SHOWN: dict[str, str] = {
     "follow_up.step_id": "structure",
     "contact_theme.contact_id": "structure",
     "referral_consent.referral_id": "structure",
-    "sync_batch_report.report_id": "structure",
+    # tables that name a melding or a resident by UUID (the sync's, the audit trail's)
+    "sync_batch_case.case_uuid": "structure",
+    "sync_remote.case_uuid": "structure",
+    "sync_remote.resource_uuid": "a random identifier of what was sent; its kind is shown",
+    "sync_remote.local_url": "the record's address for the sync: kind and identifier only",
+    "sync_remote.remote_url": "the record's address at the municipality: identifiers only",
+    "sync_remote.body_sha256": "a checksum of what was sent",
+    "sync_remote.http_status": "the server's technical answer; why is shown in words",
+    "sync_remote.error_codes": "the server's technical answer; why is shown in words",
+    "report_event.report_id": "structure",
+    "report_event.subject_uuid": "what the event is about, shown in its own place "
+    "(a handover names the colleague who took over)",
+    "report_event.cancels_uuid": "the event it undoes; the undoing is shown by its kind",
+    "audit_event.resident_uuid": "structure",
+    "audit_event.object_uuid": "which record: the protocol names its kind",
+    "audit_event.device_uuid": "a random identifier of the laptop",
+    "audit_event.seq": "the row's number in the laptop's chain of audit rows",
+    "audit_event.previous_hash": "a checksum that chains the audit rows",
+    "audit_event.entry_hash": "a checksum that chains the audit rows",
 }
+# Tables that name residents by UUID but never a resident the team still holds.
+NEVER_REACHED: dict[str, str] = {
+    "erasure": "the ledger names only residents who were erased",
+}
+# Tables whose rows cannot be changed after they were written (triggers refuse it).
+APPEND_ONLY = frozenset({"audit_event", "report_event"})
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
 TEXTS = json.loads(resource("documents", "inzage.json").read_text(encoding="utf-8"))
+AUDIT_TEXTS = json.loads(resource("documents", "audit.json").read_text(encoding="utf-8"))
 
 
 def _date(value: date) -> str:
@@ -152,7 +180,15 @@ def reachable_rows(services: Services, resident_id: int) -> dict[str, list[dict[
 
 
 def reachable_tables() -> set[str]:
-    names, grew = {"resident"}, True
+    """Tables linked to the resident by foreign keys, and tables that name records by UUID."""
+    names = {
+        t.name
+        for t in Base.metadata.sorted_tables
+        if t.name not in NEVER_REACHED
+        and any(isinstance(c.type, Uuid) and c.name != "uuid" for c in t.columns)
+    }
+    names.add("resident")
+    grew = True
     while grew:
         grew = False
         for table in Base.metadata.sorted_tables:
@@ -192,6 +228,8 @@ def fill_every_column(services: Services, resident_id: int) -> None:
     reached = reachable_rows(services, resident_id)
     with services.store.engine.begin() as connection:
         for name, rows in reached.items():
+            if name in APPEND_ONLY:
+                continue
             table = Base.metadata.tables[name]
             for row in rows:
                 values = {
@@ -211,7 +249,7 @@ def rich_resident(team: Opened) -> int:
     """A demo resident with a referral, given what the demo lacks: conversations with
     themes, a step with nazorg, a note not yet saved, a gap, a document and an export."""
     services = team.services
-    generate(services.store, residents=30)
+    generate(services.store, services.audit, residents=30)
     with services.store.transaction() as session:
         report_id = session.scalars(select(Referral.report_id).order_by(Referral.id)).first()
         chosen = session.get(Report, report_id)
@@ -282,14 +320,41 @@ def rich_resident(team: Opened) -> int:
             )
         )
         batch = SyncBatch(
-            channel=BatchChannel.FILE,
-            state=BatchState.ACKNOWLEDGED,
+            channel=BatchChannel.PUSH,
+            state=BatchState.PARTIAL,
             window_until=datetime(2026, 11, 28, 9, 0),
             acknowledged_at=datetime(2026, 11, 29, 8, 15),
         )
         session.add(batch)
         session.flush()
-        session.add(SyncBatchReport(batch_id=batch.id, report_id=report_id))
+        case_uuid = session.get(Report, report_id).uuid  # type: ignore[union-attr]
+        session.add(SyncBatchCase(batch_uuid=batch.uuid, case_uuid=case_uuid))
+        session.add(
+            SyncRemote(
+                local_url=f"https://wijkteam.invalid/klantcontacten/{home.uuid}",
+                kind="klantcontact",
+                resource_uuid=home.uuid,
+                case_uuid=case_uuid,
+                state=RemoteState.HELD,
+                body_sha256="0" * 64,
+                changed_at=datetime(2026, 11, 28, 9, 5),
+                batch_uuid=batch.uuid,
+                reason=Undelivered.WAITS.value,
+                http_status=400,
+                error_codes="required",
+                waits_for="zaak",
+            )
+        )
+        services.audit.record_changes(session)  # as every writer must
+    with services.store.transaction() as session:
+        colleague = session.scalars(select(Member.id).where(Member.id != member_id)).first()
+    assert colleague is not None
+    # events with a note and a reason (events are append-only: the filler cannot give them)
+    services.reports.hand_over(report_id, colleague, "Een collega neemt het over tijdens verlof.")
+    services.reports.close(
+        report_id, ClosingReason.MOVED, "Verhuisd naar haar dochter.", close_open_items=True
+    )
+    services.reports.reopen(report_id, "Toch teruggekomen naar de Kerkstraat.")
     services.residents.get(resident_id)  # a view, for the protocol
     fill_every_column(services, resident_id)
     return resident_id
@@ -316,6 +381,15 @@ def expected_texts(services: Services, table: str, column: str, value: Any) -> l
 
                 return [_date(session.get(Contact, value).occurred_on)]  # type: ignore[union-attr]
         raise AssertionError(f"{table}.{column} refers to {target}: say how it is shown")
+    if isinstance(meta.type, Uuid):
+        return _named_by_uuid(services, table, column, value)
+    if table == "audit_event":  # codes, in the words of the audit screen
+        kind = {"action": "actions", "object_type": "objects", "result": "results"}[column]
+        return [AUDIT_TEXTS[kind][value]]
+    coded = TEXTS["coded"].get(f"{table}.{column}")
+    if coded is not None:
+        words = TEXTS["values"][coded]
+        return [words[value] if table != "report_event" else words.get(value, _flat(value))]
     label = TEXTS["fields"][table][column]
     if isinstance(value, bool):
         return [label]
@@ -323,7 +397,9 @@ def expected_texts(services: Services, table: str, column: str, value: Any) -> l
         member = meta.type.enum_class(value)
         return [TEXTS["values"][type(member).__name__][member.value]]
     if isinstance(value, datetime):
-        utc = column in {"created_at", "sync_acknowledged_at", "acknowledged_at"}
+        utc = column in {"created_at", "sync_acknowledged_at", "acknowledged_at"} or (
+            f"{table}.{column}" == "sync_remote.changed_at"
+        )
         return [_moment(_local(value) if utc else value)]
     if isinstance(value, date):
         return [_date(value)]
@@ -334,6 +410,24 @@ def expected_texts(services: Services, table: str, column: str, value: Any) -> l
     if column == "phone":
         return [format_phone(value), value]
     return [_flat(str(value))]
+
+
+def _named_by_uuid(services: Services, table: str, column: str, value: Any) -> list[str]:
+    """A column naming another record by UUID reads as that record's name or date."""
+    for target in ("member", "report", "sync_batch", "contact"):
+        model = Base.metadata.tables[target]
+        with services.store.engine.connect() as connection:
+            row = connection.execute(select(model).where(model.c.uuid == value)).mappings().first()
+        if row is None:
+            continue
+        if target == "member":
+            return [row["name"]]
+        if target == "report":
+            return [_date(row["received_on"])]
+        if target == "sync_batch":
+            return [_moment(_local(row["created_at"]))]
+        return [_date(row["occurred_on"])]
+    raise AssertionError(f"{table}.{column} names {value} by UUID: say how it is shown")
 
 
 @pytest.fixture
@@ -402,20 +496,21 @@ def test_the_protocol_names_who_did_what_and_when(
     resident_id, _data, json_text, pdf_text, _folder = written
     audit = json.loads(resource("documents", "audit.json").read_text(encoding="utf-8"))
     with team.services.store.transaction() as session:
+        resident_uuid = session.get(Resident, resident_id).uuid  # type: ignore[union-attr]
         events = list(
             session.scalars(
                 select(AuditEvent)
-                .where(AuditEvent.resident_id == resident_id)
-                .order_by(AuditEvent.id)
+                .where(AuditEvent.resident_uuid == resident_uuid)
+                .order_by(AuditEvent.created_at, AuditEvent.seq)
             )
         )
         inzage_itself = events.pop()  # written with the inzage, so not in it
         assert (inzage_itself.action, inzage_itself.object_type) == ("export", "resident")
-        names = {i: n for i, n in session.execute(select(Member.id, Member.name))}
+        names = {u: n for u, n in session.execute(select(Member.uuid, Member.name))}
         seen = [
             (
                 _moment(_local(e.created_at)),
-                names.get(e.actor_member_id or -1, "Wijkteam"),
+                names.get(e.actor_member_uuid, "Wijkteam"),
                 audit["actions"][e.action],
             )
             for e in events

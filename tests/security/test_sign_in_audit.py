@@ -28,7 +28,9 @@ def _sign_in(team_dir: Path, initials: str, password: str, clock: FixedClock) ->
 
 def _rows(opened: Opened, *actions: AuditAction) -> list[AuditRecord]:
     rows = opened.services.audit.events(AuditQuery(since=None, until=None), 0, 1000)
-    return sorted((r for r in rows if r.action in actions), key=lambda r: r.id)
+    # in the order they happened (refusals are written later, at the next sign-in, with
+    # their own time); rows of one moment in the order their device wrote them
+    return sorted((r for r in rows if r.action in actions), key=lambda r: (r.at, r.seq))
 
 
 def test_refused_sign_ins_are_logged_at_their_own_time_for_whom_they_concern(
@@ -62,18 +64,19 @@ def test_refused_sign_ins_are_logged_at_their_own_time_for_whom_they_concern(
     opened = _sign_in(team_dir, "CC", TEAM_PASSWORD, clock)
     try:
         rows = _rows(opened, AuditAction.SIGN_IN, AuditAction.RECOVERY)
-        me = opened.member.id
+        me, me_uuid = opened.member.id, opened.member.uuid
         seen = [
-            (r.action, r.result, r.actor_member_id, r.object_type, r.object_id, r.at) for r in rows
+            (r.action, r.result, r.actor_member_uuid, r.object_type, r.object_id, r.at)
+            for r in rows
         ]
         refused, done = AuditResult.REFUSED, AuditResult.DONE
         sign_in, recovery = AuditAction.SIGN_IN, AuditAction.RECOVERY
         assert seen[-5:] == [
-            (sign_in, refused, bas.id, "member", bas.id, first),
+            (sign_in, refused, bas.uuid, "member", bas.id, first),
             (sign_in, refused, None, "unknown_initials", None, first + timedelta(minutes=7)),
             (recovery, refused, None, "recovery_code", None, first + timedelta(minutes=12)),
-            (sign_in, refused, me, "member", me, first + timedelta(minutes=132)),
-            (sign_in, done, me, "member", me, first + timedelta(minutes=133)),
+            (sign_in, refused, me_uuid, "member", me, first + timedelta(minutes=132)),
+            (sign_in, done, me_uuid, "member", me, first + timedelta(minutes=133)),
         ]
     finally:
         opened.services.store.close()

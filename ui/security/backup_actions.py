@@ -176,12 +176,16 @@ def restore_question(preview: RestorePreview) -> tuple[str, str]:
             "gewist. Wijkteam wist hen meteen opnieuw in de teruggezette gegevens, voordat "
             "iemand ermee werkt.</p>"
         )
+    if preview.audit_rows_since:
+        rows = _count(preview.audit_rows_since, "regel", "regels")
+        text += (
+            f"<p><b>Gaat mee:</b> het auditlog van na deze back-up ({rows}). Wie wat heeft "
+            "bekeken of gewijzigd, blijft vastgelegd.</p>"
+        )
     details = (
-        f"Auditlog: de {_count(preview.audit_rows_since, 'regel', 'regels')} van na de "
-        "back-up staan niet in de teruggezette gegevens; ze blijven bewaard in de map "
-        "'vervangen'. Wijkteam sluit na het terugzetten af; start het daarna opnieuw."
-        if preview.audit_rows_since
-        else "Wijkteam sluit na het terugzetten af; start het daarna opnieuw."
+        "Auditlog: de regels van na de back-up komen in de teruggezette gegevens, vóór de "
+        "regel van het terugzetten zelf; Keten controleren (Beheer › Auditlog) vindt de keten "
+        "daarna gaaf. Wijkteam sluit na het terugzetten af; start het daarna opnieuw."
     )
     return text, details
 

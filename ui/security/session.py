@@ -81,7 +81,7 @@ class SecuritySession(QObject):
         _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
         menu.addSeparator()
         self.backup_action = _add(menu, "Back-&ups…", None, self._backup_status, window)
-        _add(menu, "Back-up &maken", None, self._backup_now, window)
+        self.backup_now_action = _add(menu, "Back-up &maken", None, self._backup_now, window)
         _add(menu, "Back-up &terugzetten…", None, self._restore, window)
         _add(menu, "B&eveiliging en bewaren…", None, self._settings, window)
         _add(menu, "Nieuwe &herstelcode…", None, self._new_recovery_code, window)

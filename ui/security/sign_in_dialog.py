@@ -82,7 +82,7 @@ class SignInDialog(QDialog):
         self.password.clear()
         self.gate.throttle.succeeded()
         try:
-            self.opened = self._access.sign_in(key)
+            opened = self._access.sign_in(key)
         except SignInRefused as error:  # a password of another member's account
             self.gate.refused(error_text(error))
             return
@@ -92,7 +92,21 @@ class SignInDialog(QDialog):
                 self.damaged_key = key
             self.reject()
             return
+        if opened.services.accounts.must_choose_password() and not self._choose(opened):
+            opened.services.store.close()
+            self.status.setText("Kies eerst een eigen wachtwoord; daarna kunt u verder.")
+            return
+        self.opened = opened
         self.accept()
+
+    def _choose(self, opened: Opened) -> bool:
+        """A temporary password (chosen by the coordinator): the member chooses their own."""
+        from ui.security.new_password_dialog import choose_own_password
+
+        dialog = choose_own_password(
+            self, opened.services.accounts.choose_own_password, self._runner
+        )
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _forgot(self) -> None:
         from ui.security.reset_dialog import ResetDialog

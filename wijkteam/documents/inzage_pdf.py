@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from wijkteam.documents.pdf_base import (
@@ -90,7 +91,8 @@ def _table(table: dict[str, Any], styles: Styles) -> Flowable:
         return Paragraph("Geen.", styles.body)
     head = [Paragraph(markup(c), styles.cell_head) for c in columns]
     body = [[Paragraph(markup(str(v)), styles.cell) for v in row] for row in rows]
-    result = Table([head, *body], repeatRows=1, hAlign="LEFT", colWidths=_widths(len(columns)))
+    widths = _widths([columns, *[[str(v) for v in row] for row in rows]], styles)
+    result = Table([head, *body], repeatRows=1, hAlign="LEFT", colWidths=widths)
     result.setStyle(
         table_style(
             [
@@ -105,10 +107,28 @@ def _table(table: dict[str, Any], styles: Styles) -> Flowable:
     return result
 
 
-def _widths(count: int) -> list[float]:
-    """The first column (a date, mostly) a little wider; the rest share the page."""
+def _widths(cells: list[list[str]], styles: Styles) -> list[float]:
+    """Each column at least as wide as its longest word (a word is never split), the first
+    (a date, mostly) a little wider; the rest of the page shared by how much each holds."""
     total = content_width()
+    count = len(cells[0])
     if count == 1:
         return [total]
-    first = min(4.6 * cm, total / count * 1.3)
-    return [first] + [(total - first) / (count - 1)] * (count - 1)
+    padding = 8 + 2
+    style = styles.cell_head
+
+    def width(word: str) -> float:
+        return stringWidth(word, style.fontName, style.fontSize) + padding
+
+    least = [max(width(w) for row in cells for w in (row[i].split() or [""])) for i in range(count)]
+    if sum(least) > total:
+        first = min(4.6 * cm, total / count * 1.3)
+        return [first] + [(total - first) / (count - 1)] * (count - 1)
+    first = max(least[0], min(4.6 * cm, total / count * 1.3))
+    widths = [first, *least[1:]]
+    held = [sum(len(row[i]) for row in cells) + 1 for i in range(1, count)]
+    spare = total - sum(widths)
+    if spare > 0:
+        for i, amount in enumerate(held, start=1):
+            widths[i] += spare * amount / sum(held)
+    return widths

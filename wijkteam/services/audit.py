@@ -129,7 +129,7 @@ class AuditService:
         for row in rows:
             row["seq"] = head.seq + 1
             row["previous_hash"] = head.hash
-            row["entry_hash"] = _sealed(row)
+            row["entry_hash"] = seal_row(row)
             head = Head(row["seq"], row["entry_hash"])
         if placeholder is None:  # a batch: the transaction's own writes hold the lock already
             session.execute(insert(table), rows)
@@ -248,7 +248,8 @@ class AuditService:
         return None
 
 
-def _sealed(row: dict[str, Any]) -> str:
+def seal_row(row: dict[str, Any]) -> str:
+    """The hash of an audit row given as a dict of its columns (its chain fields set)."""
     return entry_hash(
         entry_uuid=row["uuid"],
         device=row["device_uuid"],

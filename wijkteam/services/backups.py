@@ -25,6 +25,7 @@ from wijkteam.errors import StoreDamaged, StoreNotADatabase, StoreUnreadable
 from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.security.keyring import KEYS_FILENAME
 from wijkteam.services.audit import AuditService
+from wijkteam.services.audit_carry import carry_over
 from wijkteam.services.backup_checks import (
     damaged_with_backup,
     last_good_backup,
@@ -82,7 +83,7 @@ class RestorePreview:
     backup: BackupInfo
     changed_since: dict[str, int]  # "resident", "report", "contact": rows added or changed
     erased_since: int  # residents erased after the backup: erased again at the restore
-    audit_rows_since: int  # audit entries written after the backup
+    audit_rows_since: int  # audit entries written after the backup: carried into it
 
 
 def backup_folder(data_dir: Path) -> Path:
@@ -251,6 +252,7 @@ def check_backup(path: Path, store_key: bytes | Cipher | None) -> None:
 class Restored:
     aside: Path | None  # where the replaced store was kept
     erased_again: int  # residents erased after the backup, erased again in it
+    audit_carried: int = 0  # audit rows written after the backup, carried into it
 
 
 def restore(
@@ -261,7 +263,8 @@ def restore(
     context: ServiceContext | None = None,
 ) -> Restored:
     """Put a backup in the store's place (the store must be closed). The current store is
-    moved to `vervangen/`, not deleted. Before anyone uses the restored store, the erasure
+    moved to `vervangen/`, not deleted. Before anyone uses the restored store, the audit
+    rows written since the backup are carried over from the replaced store and the erasure
     ledger (of the replaced store and of its copy next to it) is re-applied to it."""
     cipher = Cipher(store_key) if isinstance(store_key, bytes) else store_key
     check_backup(backup, cipher)
@@ -282,6 +285,10 @@ def restore(
     os.replace(partial, current)
     restored = open_store(current, cipher.secret if cipher else None, clock=clock)
     try:
+        # First the audit rows written since the back-up (from the store put aside), then
+        # what the restore itself does: each device's chain goes on where it was.
+        with restored.transaction() as session:
+            carried = carry_over(session, aside, cipher)
         audit = AuditService(restored, context or ServiceContext(ensure_origin(restored)))
         erased_again = reapply(restored, ledger, audit)
         audit.log(AuditAction.RESTORE, "store")
@@ -289,4 +296,4 @@ def restore(
         restored.close()
     if ledger:
         write_mirror(mirror_path(data_dir), cipher, ledger)
-    return Restored(aside, erased_again)
+    return Restored(aside, erased_again, carried)

@@ -100,6 +100,8 @@ class PrivacyService:
             if resident is None:
                 raise NotFound("resident", resident_id)
             records = erased_records(session, resident_id)
+            # The confirmation shows who: a view of the resident's data.
+            self._audit.record(session, AuditAction.VIEW, "resident", resident_id, resident_id)
             return ErasurePreview(
                 resident_id=resident_id,
                 name=person_name(resident.first_names, resident.prefix, resident.surname),

@@ -17,12 +17,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.contacts import Theme
-from wijkteam.security.audit_labels import action_label, object_label, result_label
 from wijkteam.services.draft_codec import decode
 from wijkteam.services.privacy_hooks import INZAGE_SECTIONS
+from wijkteam.services.privacy_inzage_trail import (
+    Section,
+    events_section,
+    protocol_section,
+    remote_section,
+    section,
+)
 from wijkteam.services.privacy_words import Words, dutch_date, dutch_moment, local
 from wijkteam.store.models import (
-    AuditEvent,
     Contact,
     ContactDraft,
     ContactTheme,
@@ -42,33 +47,11 @@ from wijkteam.store.models import (
     SyncBatchCase,
 )
 
-Section = dict[str, Any]
-
 
 @dataclass
 class Inzage:
     data: dict[str, Any]
     attachments: list[tuple[str, bytes]] = field(default_factory=list)  # (file name, PDF)
-
-
-def section(
-    heading: str,
-    fields: list[list[str]] | None = None,
-    *,
-    intro: str | None = None,
-    table: dict[str, Any] | None = None,
-    parts: list[Section] | None = None,
-) -> Section:
-    result: Section = {"kop": heading}
-    if intro:
-        result["uitleg"] = intro
-    if fields:
-        result["velden"] = fields
-    if table is not None:
-        result["tabel"] = table
-    if parts:
-        result["onderdelen"] = parts
-    return result
 
 
 class InzageBuilder:
@@ -92,7 +75,7 @@ class InzageBuilder:
         if loose:
             parts.append(section(words.heading("conversations_loose"), parts=loose))
         parts += self._drafts() + self._gaps() + self._documents() + self._hooked()
-        parts.append(self._protocol())
+        parts.append(protocol_section(self.session, words, resident_id, self.resident.uuid))
         texts = words.texts
         intro = [texts["intro"].format(team=team, made=made), texts["intro_protocol"]]
         if self.attachments:
@@ -122,6 +105,7 @@ class InzageBuilder:
             .order_by(SyncBatch.id)
         ).all()
         parts = [
+            events_section(self.session, words, report),
             self._table("history", "status_change", history),
             self._table("visits", "home_visit", visits),
         ]
@@ -141,6 +125,7 @@ class InzageBuilder:
             )
         if batches:
             parts.append(self._table("sync", "sync_batch", list(batches)))
+        parts.append(remote_section(self.session, words, report))
         return section(
             words.heading("report", date=dutch_date(report.received_on)),
             words.fields("report", report),
@@ -259,34 +244,6 @@ class InzageBuilder:
                 items = [section(title, [[str(k), str(v)] for k, v in r.items()]) for r in rows]
                 found.append(section(title, parts=items))
         return found
-
-    def _protocol(self) -> Section:
-        words = self.words
-        events = self.session.scalars(
-            select(AuditEvent)
-            .where(AuditEvent.resident_uuid == self.resident.uuid)
-            .order_by(AuditEvent.created_at, AuditEvent.id)
-        )
-        by_uuid = {u: i for u, i in self.session.execute(select(Member.uuid, Member.id))}
-        rows = [
-            [
-                dutch_moment(local(e.created_at)),
-                words.member(by_uuid.get(e.actor_member_uuid, -1) if e.actor_member_uuid else None),
-                action_label(e.action),
-                object_label(e.object_type),
-                result_label(e.result),
-            ]
-            for e in events
-        ]
-        columns = [
-            words.label("audit_event", c)
-            for c in ("created_at", "actor_member_id", "action", "object_type", "result")
-        ]
-        return section(
-            words.heading("protocol"),
-            intro=words.heading("protocol_intro"),
-            table={"kolommen": columns, "rijen": rows},
-        )
 
     # --- helpers -----------------------------------------------------------------------------
     def _table(self, heading: str, table: str, rows: list[Any]) -> Section | None:

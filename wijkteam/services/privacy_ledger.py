@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 
 from wijkteam.errors import WijkteamError
 from wijkteam.security.context import AuditAction, ServiceContext
-from wijkteam.services.audit import AuditService
+from wijkteam.services.audit import AuditService, Entry
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_resident
 from wijkteam.store import Store
+from wijkteam.store.audit_guard import cover, tracking
 from wijkteam.store.cipher import Cipher, connect_plain
 from wijkteam.store.models import Base, Erasure, Report, Resident
 
@@ -255,7 +256,22 @@ def _erase_again(session: Session, entry: LedgerEntry, audit: AuditService) -> i
         left += session.execute(delete(table).where(table.c.uuid.in_(wanted))).rowcount or 0
     if resident_id is None and not left:
         return 0
-    audit.record(session, AuditAction.ERASE, REAPPLIED, resident_id, resident_id)
+    # One entry for the whole erasure (naming the resident and the ledger entry by UUID):
+    # it covers every row this re-application removed.
+    audit.record_many(
+        session,
+        [
+            Entry(
+                AuditAction.ERASE,
+                REAPPLIED,
+                object_uuid=entry.uuid,
+                resident_uuid=entry.resident_uuid,
+            )
+        ],
+    )
+    track = tracking(session)
+    for table, record_id in list(track.uncovered()):
+        cover(session, table, record_id)
     return 1
 
 

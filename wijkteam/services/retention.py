@@ -115,14 +115,20 @@ class RetentionService:
     def remove(self, report_ids: list[int]) -> RemovalSummary:
         """Removes the given meldingen that are (still) due; others are left alone."""
         self._audit.require_coordinator(AuditAction.RETENTION_REMOVAL, "report")
-        wanted = set(report_ids)
-        due = {
-            c.report_id: c.resident_id
-            for c in self._cases(self._due_query())
-            if c.report_id in wanted
-        }
         residents = 0
         with self._store.transaction() as session:
+            # Ids only: choosing what goes reads nothing about the person (no view to log).
+            due: dict[int, int] = {
+                report_id: resident_id
+                for report_id, resident_id in session.execute(
+                    select(Report.id, Report.resident_id).where(
+                        Report.status == ReportStatus.CLOSED,
+                        Report.sync_acknowledged_at.isnot(None),
+                        Report.sync_acknowledged_at <= self._limit(),
+                        Report.id.in_(set(report_ids)),
+                    )
+                )
+            }
             count_figures(session, list(due), RETENTION)
             by_resident: dict[int, list[int]] = {}
             for report_id, resident_id in due.items():
