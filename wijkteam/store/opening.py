@@ -31,7 +31,7 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
-from wijkteam.store import STORE_FILENAME, audit_guard, store_path
+from wijkteam.store import STORE_FILENAME, audit_guard, store_path, team_capture
 from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain, rekey_file
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.revisions import head_revision, known_revisions
@@ -63,6 +63,7 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", self._before_flush)
         audit_guard.install(self._sessions, path.parent if path is not None else None)
+        team_capture.install(self._sessions)
 
     def _before_flush(self, session: Session, _context: object, _instances: object) -> None:
         stamp_records(session, self.clock.utcnow())
