@@ -108,6 +108,12 @@ NOT_SHOWN: dict[str, str] = {
 # Tables that name residents by UUID but never a resident the team still holds.
 NEVER_REACHED: dict[str, str] = {
     "erasure": "the ledger names only residents who were erased",
+    # The team sync's bookkeeping (wijkteam/teamsync): copies of the records shown above, an
+    # erasure removes them with the records (tests/team/test_erasure_copies.py).
+    "team_outbox": "an unpushed copy of a record the inzage shows",
+    "team_synced": "the last-synced copy of a record the inzage shows",
+    "team_waiting": "a record that arrived before its parent; shown once applied",
+    "team_conflict": "a value another laptop holds until the member settles it (not yet shown)",
 }
 # Tables whose rows cannot be changed after they were written (triggers refuse it).
 APPEND_ONLY = frozenset({"audit_event", "report_event"})

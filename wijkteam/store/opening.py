@@ -32,7 +32,7 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
-from wijkteam.store import STORE_FILENAME, audit_guard, store_path
+from wijkteam.store import STORE_FILENAME, audit_guard, store_path, team_capture
 from wijkteam.store.cipher import SQLITE_HEADER, Cipher, connect_plain, rekey_file
 from wijkteam.store.instance_lock import InstanceLock
 from wijkteam.store.integrity import IntegrityGate, file_is_intact
@@ -67,6 +67,7 @@ class Store:
         event.listen(self._sessions, "before_flush", self._before_flush)
         event.listen(self._sessions, "do_orm_execute", self._before_statement)
         audit_guard.install(self._sessions, path.parent if path is not None else None)
+        team_capture.install(self._sessions)
 
     def _before_flush(self, session: Session, _context: object, _instances: object) -> None:
         self.integrity.before_write()

@@ -14,6 +14,7 @@ from wijkteam.store.models.setting import Setting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchCase, SyncRemote
+from wijkteam.store.models.team import TeamConflict, TeamLink, TeamOutbox, TeamSynced, TeamWaiting
 
 __all__ = [
     "AuditEvent",
@@ -42,4 +43,9 @@ __all__ = [
     "SyncBatch",
     "SyncBatchCase",
     "SyncRemote",
+    "TeamConflict",
+    "TeamLink",
+    "TeamOutbox",
+    "TeamSynced",
+    "TeamWaiting",
 ]
