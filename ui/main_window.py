@@ -27,6 +27,7 @@ from ui.pages.worklist_page import WorklistPage
 from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
 from ui.tasks import TaskRunner
+from ui.team.menu import TeamActions
 from ui.widgets.closing_notice import ClosingNotice
 from wijkteam import __version__
 from wijkteam.errors import WijkteamError
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(self, self, services, runner)
         self._build_actions()
         self.sync_menu = SyncMenu(self, services, runner)
+        self.team = TeamActions(self, services, runner, self.team_menu)
         self.statusBar().showMessage("Klaar", 2000)
         self.nav.setCurrentRow(NAV_TODAY)
 
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         self._action(view, "&Terug", "Alt+Left", self.go_back)
         view.addSeparator()
         self._action(view, "Ver&nieuwen", "F5", self.data_changed)
-        team = bar.addMenu("&Team")
+        team = self.team_menu = bar.addMenu("&Team")
         self._action(team, "&Teamleden…", None, self._members)
         self._action(team, "&Instellingen…", None, self._settings)
         help_menu = bar.addMenu("&Help")
@@ -167,6 +169,17 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.dossier_page:
             self.dossier_page.refresh()
         if self.pages.currentWidget() is self.social_map_page:
+            self.social_map_page.refresh()
+
+    def after_team_sync(self) -> None:
+        """A sync brought in the team's work: the lists again, and the open page unless
+        the member is editing it (their typing is never replaced by a refresh)."""
+        self.today_page.refresh()
+        self.worklist_page.refresh()
+        current = self.pages.currentWidget()
+        if current is self.dossier_page and not self.dossier_page.has_unsaved_changes():
+            self.dossier_page.refresh()
+        if current is self.social_map_page and not self.social_map_page.has_unsaved_changes():
             self.social_map_page.refresh()
 
     def notify(self, text: str) -> None:
@@ -239,6 +252,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._close_when_idle()
             return
+        self.team.sync.stop()
         event.accept()
 
     def _close_when_idle(self) -> None:
