@@ -29,7 +29,7 @@ from ui.messages import error_text
 from ui.security.confirm import confirm_destructive
 from ui.tasks import TaskRunner
 from ui.team.code_dialog import invite_code_dialog, team_recovery_code_dialog
-from ui.team.texts import conflicts_text, pending_text, when
+from ui.team.texts import conflicts_waiting, pending_text, when
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import WijkteamError
 
@@ -171,7 +171,7 @@ class TeamServerDialog(QDialog):
             f"Wijzigingen: {pending_text(status.pending)}",
         ]
         if status.conflicts:
-            lines.append(f"{conflicts_text(status.conflicts)} wachten op uw keuze")
+            lines.append(f"Conflicten: {conflicts_waiting(status.conflicts)} (Team › Conflicten…)")
         return "\n".join(lines)
 
     def _fill_members(self) -> None:

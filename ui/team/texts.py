@@ -62,6 +62,11 @@ def conflicts_text(conflicts: int) -> str:
     return _count(conflicts, "conflict", "conflicten")
 
 
+def conflicts_waiting(conflicts: int) -> str:
+    verb = "wacht" if conflicts == 1 else "wachten"
+    return f"{conflicts_text(conflicts)} {verb} op uw keuze"
+
+
 def status_line(status: Any, today: date, *, offline: bool, failed: bool = False) -> str:
     """The status bar's team part, from a TeamStatus."""
     if not status.connected:
@@ -109,5 +114,5 @@ def result_text(result: Any) -> str:
             f"{_count(result.pulled, 'wijziging', 'wijzigingen')} van het team ontvangen."
         )
     if result.conflicts:
-        text += f" {conflicts_text(result.conflicts)} wachten op uw keuze (Team › Conflicten…)."
+        text += f" {conflicts_waiting(result.conflicts)} (Team › Conflicten…)."
     return text
