@@ -430,6 +430,15 @@ PLAN: dict[str, Callable[[World], object]] = {
     "social_map.remove_examples": lambda w: w.s.social_map.remove_examples(),
     "gaps.remove_gap": lambda w: w.s.gaps.remove_gap(w["gap"]),
     "privacy.erase": lambda w: w.s.privacy.erase(w["r2"]),
+    # The team (without a server here: tests/team/test_store_sync.py runs them for real).
+    "team.status": lambda w: w.s.team.status(),
+    "team.conflicts": lambda w: w.s.team.conflicts(),
+    "team.connect": lambda w: w.s.team.connect("https://127.0.0.1:9", "GEEN-CODE"),
+    "team.invite": lambda w: w.s.team.invite(w["tessa"].id),
+    "team.revoke": lambda w: w.s.team.revoke(w["tessa"].id),
+    "team.rotate": lambda w: w.s.team.rotate(),
+    "team.sync": lambda w: w.s.team.sync(),
+    "team.settle": lambda w: w.s.team.settle(1, "mine"),
 }
 
 
@@ -462,6 +471,12 @@ def test_every_read_or_write_of_personal_data_leaves_an_entry(
     assert refused == {
         "export.batches.acknowledge_receipt": "receipt_invalid",
         "export.push.push": "push_not_configured",
+        "team.connect": "team_code_invalid",
+        "team.invite": "team_not_connected",
+        "team.revoke": "team_not_connected",
+        "team.rotate": "team_not_connected",
+        "team.sync": "team_not_connected",
+        "team.settle": "team_conflict_settled",
     }
 
 

@@ -11,10 +11,14 @@ from wijkteam.teamproto.errors import (
     TeamError,
 )
 from wijkteam.teamsync.errors import (
+    AlreadyConnected,
     CodeRefused,
+    ConflictSettled,
     DeviceRevoked,
     EpochStale,
+    InitialsMismatch,
     InviteKeyWrong,
+    NotConnected,
     NotCoordinator,
     OutOfOrder,
     RateLimited,
@@ -110,6 +114,24 @@ TEAM_TEXTS: tuple[Entry, ...] = (
     typed(
         InviteKeyWrong,
         "Deze uitnodiging past niet bij de code. Controleer beide delen van de uitnodiging.",
+    ),
+    typed(
+        NotConnected,
+        "Deze opslag hoort nog niet bij een team. Sluit eerst aan bij de teamserver "
+        "(coördinator) of meld deze laptop aan met een uitnodiging.",
+    ),
+    typed(
+        AlreadyConnected,
+        "Deze opslag hoort al bij een team. Er is niets veranderd.",
+    ),
+    typed(
+        ConflictSettled,
+        "Dit verschil is al opgelost (of bestaat niet meer). Er is niets veranderd.",
+    ),
+    typed(
+        InitialsMismatch,
+        "Deze uitnodiging is voor een ander teamlid dan deze initialen. Controleer de "
+        "initialen of vraag de coördinator om een uitnodiging voor u.",
     ),
     typed(
         VersionRollback,

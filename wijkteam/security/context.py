@@ -37,6 +37,14 @@ class AuditAction(StrEnum):
     ROLE_MEMBER = "role_member"
     KEY_ROTATION = "key_rotation"  # the store and its backups got a new key
     NEW_RECOVERY_CODE = "new_recovery_code"  # the old code no longer works
+    # The team (issue 14).
+    TEAM_CONNECT = "team_connect"
+    TEAM_INVITE = "team_invite"
+    TEAM_JOIN = "team_join"
+    TEAM_REVOKE = "team_revoke"
+    TEAM_ROTATE = "team_rotate"
+    TEAM_SYNC = "team_sync"
+    TEAM_SETTLE = "team_settle"
 
 
 class AuditResult(StrEnum):

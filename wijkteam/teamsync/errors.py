@@ -64,3 +64,27 @@ class VersionRollback(TeamError):
     """The server offered a version lower than one this laptop has seen."""
 
     code = "team_version_rollback"
+
+
+class NotConnected(TeamError):
+    """This store does not belong to a team yet (connect or join first)."""
+
+    code = "team_not_connected"
+
+
+class AlreadyConnected(TeamError):
+    """This store belongs to a team already."""
+
+    code = "team_already_connected"
+
+
+class ConflictSettled(TeamError):
+    """The conflict was settled already (or does not exist)."""
+
+    code = "team_conflict_settled"
+
+
+class InitialsMismatch(TeamError):
+    """The invite was made for another member than the initials given."""
+
+    code = "team_initials_mismatch"

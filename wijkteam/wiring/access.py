@@ -121,6 +121,21 @@ class StoreAccess:
 
         return open_unlocked(self.data_dir, key.ring, key.unlocked, clock=self._clock)
 
+    def join_team(
+        self, server_url: str, code: str, initials: str, password: str, again: str
+    ) -> Opened:
+        """A member's new laptop joins the team with the coordinator's invite code: a new
+        encrypted store, then the first pull (slow: run it off the UI thread). The member
+        signs in with the initials and new password from now on; `Opened.recovery_code` is
+        this store's own recovery code, shown once. Raises a TeamError (typed) or
+        ValidationFailed (the password); the data folder stays empty then."""
+        from wijkteam.wiring.join import join_team
+
+        return join_team(
+            self.data_dir, server_url, code, initials, password, again,
+            kdf=self._kdf, clock=self._clock,
+        )  # fmt: skip
+
     def reset_password(self, code: str, initials: str, password: str, again: str) -> Opened:
         """A forgotten password: the recovery code sets a new one and signs the member in;
         the store gets a new key and the team a new recovery code (`Opened.recovery_code`).

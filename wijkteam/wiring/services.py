@@ -35,6 +35,7 @@ from wijkteam.store.models import Member, Resident
 from wijkteam.sync.export.bundle import ExportServices
 from wijkteam.sync.export.sources import ResourceSource
 from wijkteam.sync.imports.service import ImportService
+from wijkteam.teamsync.service import TeamService
 from wijkteam.wiring.export import EXPORT_SOURCES
 
 
@@ -68,6 +69,7 @@ class Services:
     backups: BackupService
     documents: DocumentService
     referrals: ReferralService
+    team: TeamService
 
     @classmethod
     def create(
@@ -115,6 +117,7 @@ class Services:
             backups=BackupService(store, audit, settings),
             documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),
+            team=TeamService(store, audit),
         )
 
     def store_is_empty(self) -> bool:

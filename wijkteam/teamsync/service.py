@@ -1,0 +1,342 @@
+"""`services.team`: this laptop in its team (DESIGN.md §11). Each public method is one user
+action; a sync round pushes the outbox, writes back what the server applied, merges what it
+refused as out of date, pulls and applies what the others did, in that order."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from wijkteam.common.cancel import CancelToken
+from wijkteam.errors import NotFound
+from wijkteam.security.context import AuditAction
+from wijkteam.services.audit import AuditService
+from wijkteam.store import Store
+from wijkteam.store.models import (
+    Contact,
+    FollowUp,
+    HomeVisit,
+    Member,
+    Referral,
+    Report,
+    ReportEvent,
+    Resident,
+    Step,
+    TeamConflict,
+    TeamLink,
+)  # fmt: skip
+from wijkteam.store.team_capture import APPLYING
+from wijkteam.store.team_kinds import BY_NAME
+from wijkteam.teamsync import team as flows
+from wijkteam.teamsync.client import TeamClient
+from wijkteam.teamsync.errors import (
+    AlreadyConnected,
+    ConflictSettled,
+    DeviceRevoked,
+    NotConnected,
+)
+from wijkteam.teamsync.outbox import (
+    Persist,
+    load_state,
+    now,
+    outbox_count,
+    pending,
+    require_state,
+    save_state,
+)
+from wijkteam.teamsync.rounds import RoundWriter
+from wijkteam.teamsync.session import DeviceSession
+from wijkteam.teamsync.store_apply import Applier
+from wijkteam.teamsync.upload import stage_everything
+
+log = logging.getLogger(__name__)
+PUSH_ROUNDS = 3
+
+
+@dataclass(frozen=True)
+class TeamStatus:
+    connected: bool
+    server_url: str | None
+    last_sync_at: datetime | None  # UTC
+    pending: int
+    conflicts: int
+    revoked: bool
+    is_coordinator: bool
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int
+    pulled: int
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    id: int
+    kind: str
+    record_uuid: uuid.UUID
+    field: str
+    base: str | None
+    mine: str | None
+    theirs: str | None
+    resident_id: int | None
+
+
+class TeamService:
+    def __init__(self, store: Store, audit: AuditService) -> None:
+        self._store = store
+        self._audit = audit
+
+    # --- reading ------------------------------------------------------------------------
+    def status(self) -> TeamStatus:
+        with self._store.transaction() as session:
+            link = session.get(TeamLink, 1)
+            if link is None:
+                return TeamStatus(False, None, None, 0, 0, False, False)
+            state = load_state(session)
+            assert state is not None
+            waiting = outbox_count(session)
+            open_conflicts = _open_conflicts(session)
+            last = link.last_sync_at.replace(tzinfo=UTC) if link.last_sync_at else None
+            return TeamStatus(True, state.server, last, waiting, open_conflicts, link.revoked,
+                              state.role == "coordinator")  # fmt: skip
+
+    def conflicts(self) -> list[ConflictRecord]:
+        with self._store.transaction() as session:
+            rows = session.scalars(
+                select(TeamConflict)
+                .where(TeamConflict.settled_at.is_(None))
+                .order_by(TeamConflict.id)
+            ).all()
+            found = [
+                ConflictRecord(r.id, r.kind, r.record_uuid, r.field, _shown(r.base),
+                               _shown(r.mine), _shown(r.theirs),
+                               _resident_of(session, r.kind, r.record_uuid))
+                for r in rows
+            ]  # fmt: skip
+            self._audit.record(session, AuditAction.VIEW, "team_conflict")
+            return found
+
+    # --- the coordinator ------------------------------------------------------------------
+    def connect(self, server_url: str, registration_code: str) -> str:
+        """Registers the team with the server admin's code, and stages the whole store to be
+        uploaded (the next sync sends it). Returns the team recovery code to print."""
+        self._audit.require_coordinator(AuditAction.TEAM_CONNECT, "team")
+        with self._store.transaction() as session:
+            if session.get(TeamLink, 1) is not None:
+                raise AlreadyConnected()
+            member = self._member_uuid(session)
+        persist = Persist(self._store)
+        session_, recovery = flows.register_team(server_url, registration_code, member,
+                                                 persist=persist)  # fmt: skip
+        with self._store.transaction() as session:
+            save_state(session, session_.state)
+            stage_everything(session)
+            self._audit.record(session, AuditAction.TEAM_CONNECT, "team")
+        self.sync()
+        return recovery
+
+    def invite(self, member_id: int) -> str:
+        self._audit.require_coordinator(AuditAction.TEAM_INVITE, "member")
+        with self._store.transaction() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound("member", member_id)
+            member_uuid = str(member.uuid)
+        engine = self._session()
+        code = flows.invite(engine, member_uuid)
+        self._audit.log(AuditAction.TEAM_INVITE, "member", member_id)
+        return code
+
+    def revoke(self, member_id: int) -> None:
+        """Every device of the member leaves the team; the key epoch is rotated."""
+        self._audit.require_coordinator(AuditAction.TEAM_REVOKE, "member")
+        with self._store.transaction() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound("member", member_id)
+            member_uuid = str(member.uuid)
+        engine = self._session()
+        flows.take_in_enrolments(engine)
+        devices = [d for d, e in engine.state.devices.items() if e.get("member") == member_uuid]
+        devices = [d for d in devices if d != engine.state.device]
+        flows.rotate(engine, revoke=devices)
+        self._audit.log(AuditAction.TEAM_REVOKE, "member", member_id)
+
+    def rotate(self) -> None:
+        self._audit.require_coordinator(AuditAction.TEAM_ROTATE, "team")
+        flows.rotate(self._session())
+        self._audit.log(AuditAction.TEAM_ROTATE, "team")
+
+    # --- every member --------------------------------------------------------------------
+    def sync(self, cancel: CancelToken | None = None) -> SyncResult:
+        engine, persist = self._engine()
+        if engine.state.role == "coordinator":
+            flows.take_in_enrolments(engine)
+        pushed = pulled = 0
+        try:
+            for _ in range(PUSH_ROUNDS):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                pushed += self._push(engine)
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                pulled += self._pull(engine, persist)
+                with self._store.transaction() as session:
+                    if outbox_count(session) == 0:
+                        break
+        except DeviceRevoked:
+            self._mark_revoked()
+            raise
+        with self._store.transaction() as session:
+            self._audit.record(session, AuditAction.TEAM_SYNC, "team")
+            found = _open_conflicts(session)
+        log.info("Team sync: %d pushed, %d received, %d conflicts open", pushed, pulled, found)
+        return SyncResult(pushed, pulled, found)
+
+    def settle(self, conflict_id: int, keep: str) -> None:
+        """keep: "mine" (this laptop's value stays, as already sent) or "theirs" (the other
+        laptop's value is written here, and sent)."""
+        if keep not in ("mine", "theirs"):
+            raise ValueError(keep)
+        with self._store.transaction() as session:
+            row = session.get(TeamConflict, conflict_id)
+            if row is None or row.settled_at is not None:
+                raise ConflictSettled()
+            if keep == "theirs":
+                kind = BY_NAME[row.kind]
+                applier = Applier(session)
+                local = applier.local_id(row.kind, row.record_uuid)
+                if local is not None:
+                    value = json.loads(row.theirs)["v"] if row.theirs else None
+                    body = {"uuid": str(row.record_uuid), row.field: value}
+                    values = applier.columns(kind, body)
+                    if isinstance(values, dict) and row.field in values:
+                        obj = session.get(_model(row.kind), local)
+                        setattr(obj, row.field, values[row.field])
+            row.settled_at = now()
+            row.kept = keep
+            self._audit.record_changes(session)
+            self._audit.record(session, AuditAction.TEAM_SETTLE, "team_conflict")
+
+    # --- inside ------------------------------------------------------------------------------
+    def _session(self) -> DeviceSession:
+        return self._engine()[0]
+
+    def _engine(self) -> tuple[DeviceSession, Persist]:
+        with self._store.transaction() as session:
+            state = require_state(session)
+            link = session.get(TeamLink, 1)
+            if link is not None and link.revoked:
+                raise DeviceRevoked()
+        persist = Persist(self._store)
+        return DeviceSession(state, TeamClient(state.server, state.pins), persist), persist
+
+    def _member_uuid(self, session) -> str:  # type: ignore[no-untyped-def]
+        actor = self._audit.member_id
+        member = session.get(Member, actor) if actor is not None else None
+        if member is None:
+            member = session.scalar(select(Member).order_by(Member.id).limit(1))
+        if member is None:
+            raise NotConnected()
+        return str(member.uuid)
+
+    def _push(self, engine: DeviceSession) -> int:
+        with self._store.transaction() as session:
+            sent = pending(session, self._audit.device)
+        if not sent and engine.state.in_flight is None:
+            return 0
+        outcome = engine.push([p.outgoing for p in sent])
+        token = APPLYING.set(True)
+        try:
+            with self._store.transaction() as session:
+                writer = RoundWriter(session, self._audit)
+                count = writer.pushed(outcome, sent)
+                writer.applier.derive_statuses(now())
+                save_state(session, engine.state)
+                self._audit.record_changes(session)
+        finally:
+            APPLYING.reset(token)
+        return count
+
+    def _pull(self, engine: DeviceSession, persist: Persist) -> int:
+        persist.held = True
+        try:
+            outcome = engine.pull()
+        finally:
+            persist.held = False
+        if outcome.quarantined:
+            log.warning("Team sync: %d record(s) quarantined", len(outcome.quarantined))
+        token = APPLYING.set(True)
+        try:
+            with self._store.transaction() as session:
+                writer = RoundWriter(session, self._audit)
+                writer.pulled(outcome.received)
+                save_state(session, engine.state)
+                link = session.get(TeamLink, 1)
+                assert link is not None
+                link.last_sync_at = now()
+                self._audit.record_changes(session)
+        finally:
+            APPLYING.reset(token)
+        return writer.received
+
+    def _mark_revoked(self) -> None:
+        with self._store.transaction() as session:
+            link = session.get(TeamLink, 1)
+            if link is not None:
+                link.revoked = True
+
+
+def _open_conflicts(session) -> int:  # type: ignore[no-untyped-def]
+    return int(
+        session.scalar(
+            select(func.count()).select_from(TeamConflict).where(TeamConflict.settled_at.is_(None))
+        )
+        or 0
+    )
+
+
+def _shown(wire: str | None) -> str | None:
+    if wire is None:
+        return None
+    value = json.loads(wire)["v"]
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+_MODELS = {
+    "resident": Resident, "report": Report, "report_event": ReportEvent,
+    "home_visit": HomeVisit, "contact": Contact, "step": Step, "follow_up": FollowUp,
+    "referral": Referral, "member": Member,
+}  # fmt: skip
+
+
+def _model(kind: str):  # type: ignore[no-untyped-def]
+    from wijkteam.teamsync.store_apply import _MODELS as ALL
+
+    return ALL[kind]
+
+
+def _resident_of(session, kind: str, record: uuid.UUID) -> int | None:  # type: ignore[no-untyped-def]
+    model = _MODELS.get(kind)
+    if model is None:
+        return None
+    row = session.scalar(select(model).where(model.uuid == record))
+    if row is None:
+        return None
+    if kind == "resident":
+        return row.id
+    if hasattr(row, "resident_id"):
+        return row.resident_id
+    report_id = getattr(row, "report_id", None)
+    if report_id is not None:
+        return session.scalar(select(Report.resident_id).where(Report.id == report_id))
+    return None
