@@ -56,6 +56,9 @@ def test_conflict_labels_are_dutch() -> None:
     assert field_label("assigned_member_id") == "Teamlid"
     assert value_text(None) == "(leeg)"
     assert value_text("abc", {"abc": "Tessa Testlid"}) == "Tessa Testlid"
+    assert value_text("+31431234567", field="phone") == "043 123 4567"
+    assert value_text("2026-11-18") == "18-11-2026"
+    assert value_text("Hulp bij de tuin") == "Hulp bij de tuin"
 
 
 def test_round_result_in_words() -> None:

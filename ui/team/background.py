@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from ui.messages import error_text
 from ui.tasks import TaskRunner
-from ui.team.texts import conflicts_text, result_text, status_line
+from ui.team.texts import conflicts_text, result_text, status_line, today_here
 from wijkteam.common.cancel import CancelToken
 from wijkteam.errors import WijkteamError
 from wijkteam.teamsync.errors import DeviceRevoked, ServerUnreachable
@@ -46,6 +46,7 @@ class TeamSync(QObject):
         self.offline = False
         self.failed = False
         self.revoked_told = False
+        self.rounds = 0  # rounds started, for the status and for tests
         self._last_attempt = 0.0
         self.label = QLabel()
         self.label.setObjectName("teamSyncStatus")
@@ -80,7 +81,7 @@ class TeamSync(QObject):
         except WijkteamError as error:
             log.warning("Team status unavailable (%s)", type(error).__name__)
             return
-        today = self.services.store.clock.today()
+        today = today_here()
         self.label.setText(status_line(status, today, offline=self.offline, failed=self.failed))
         self.label.setVisible(status.connected)
         self.conflicts_button.setText(conflicts_text(status.conflicts))
@@ -124,6 +125,7 @@ class TeamSync(QObject):
 
     def _start(self, *, manual: bool) -> None:
         self._last_attempt = time.monotonic()
+        self.rounds += 1
         token = CancelToken()
         self.task_token = token
         team = self.services.team

@@ -134,9 +134,12 @@ class ConflictsDialog(QDialog):
             return
         self.field_name.setText(f"{kind_label(conflict.kind)}: {field_label(conflict.field)}")
         names = self._member_names()
-        self.base.setPlainText(value_text(conflict.base, names))
-        self.mine.setPlainText(value_text(conflict.mine, names))
-        self.theirs.setPlainText(value_text(conflict.theirs, names))
+        for box, value in (
+            (self.base, conflict.base),
+            (self.mine, conflict.mine),
+            (self.theirs, conflict.theirs),
+        ):
+            box.setPlainText(value_text(value, names, conflict.field))
 
     def _member_names(self) -> dict[str, str]:
         members = self._services.members.list(include_inactive=True)

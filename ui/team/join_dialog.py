@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from ui.messages import error_text
 from ui.security.first_start_dialog import PASSWORD_HELP
 from ui.security.widgets import password_field
 from ui.tasks import TaskRunner
+from ui.team.busy import BusyBar
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.errors import ValidationError, ValidationFailed, WijkteamError
 
@@ -60,9 +60,7 @@ class JoinTeamDialog(QDialog):
         add(form, "member_initials", "Uw &initialen", self.initials)
         add(form, "password", "&Wachtwoord", self.password)
         add(form, "password_again", "Wachtwoord &nog een keer", self.again)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.hide()
+        self.progress = BusyBar()
         self.status = QLabel()
         self.status.setObjectName("joinStatus")
         self.status.setWordWrap(True)
@@ -113,7 +111,10 @@ class JoinTeamDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.progress.setVisible(busy)
+        if busy:
+            self.progress.start()
+        else:
+            self.progress.stop()
         self.ok_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
         for field in self.fieldset.fields.values():

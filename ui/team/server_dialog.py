@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 from ui.messages import error_text
 from ui.security.confirm import confirm_destructive
 from ui.tasks import TaskRunner
+from ui.team.busy import BusyBar
 from ui.team.code_dialog import invite_code_dialog, team_recovery_code_dialog
-from ui.team.texts import conflicts_waiting, pending_text, when
+from ui.team.texts import conflicts_waiting, pending_text, today_here, when
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import WijkteamError
 
@@ -68,9 +68,7 @@ class TeamServerDialog(QDialog):
         self.connect_box = self._connect_box()
         self.members_box = self._members_box()
         self.member_note = muted(MEMBER_ONLY)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.hide()
+        self.progress = BusyBar()
         self.message = QLabel()
         self.message.setObjectName("teamServerMessage")
         self.message.setWordWrap(True)
@@ -146,7 +144,10 @@ class TeamServerDialog(QDialog):
     def refresh(self) -> None:
         status = self._services.team.status()
         self.status = status
-        coordinator = status.is_coordinator
+        # Before connecting, this laptop has no role in a team yet: the account's counts.
+        coordinator = (
+            status.is_coordinator if status.connected else self._services.accounts.is_coordinator()
+        )
         self.status_label.setText(self._status_text(status))
         self.member_note.setVisible(not status.connected and not coordinator)
         self.connect_box.setVisible(not status.connected and coordinator)
@@ -164,7 +165,7 @@ class TeamServerDialog(QDialog):
                 "Deze laptop is uit het team gehaald. Wat u hier typte en nog niet gedeeld "
                 "was, blijft op deze laptop."
             )
-        today = self._services.store.clock.today()
+        today = today_here()
         lines = [
             f"Verbonden met {status.server_url}",
             f"Laatste synchronisatie: {when(status.last_sync_at, today)}",
@@ -206,12 +207,12 @@ class TeamServerDialog(QDialog):
     def _run(self, doing: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.busy = True
         self.message.setText(doing)
-        self.progress.show()
+        self.progress.start()
         self._enable()
 
         def finish() -> None:
             self.busy = False
-            self.progress.hide()
+            self.progress.stop()
             self._enable()
 
         def succeeded(result: Any) -> None:

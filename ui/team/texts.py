@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ui.field_labels import FIELD_LABELS
-from ui.formatting import MONTHS
+from ui.formatting import MONTHS, format_phone, short_date, short_datetime
 
 # What a synced record is, as a member would say it (kinds named by wijkteam/teamsync).
 KIND_LABELS = {
@@ -30,6 +30,12 @@ def local_time(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().replace(tzinfo=None)
+
+
+def today_here() -> date:
+    """Today on this laptop's wall clock: sync times are real moments (the team server's
+    and the laptops' clocks), not the app's working date."""
+    return local_time(datetime.now(UTC)).date()
 
 
 def when(moment: datetime | None, today: date) -> str:
@@ -97,11 +103,26 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
-def value_text(value: str | None, names: dict[str, str] | None = None) -> str:
-    """A conflicting value as the member reads it; a team member's UUID as their name."""
+_PHONE_FIELDS = frozenset({"phone", "backup_phone"})
+
+
+def value_text(value: str | None, names: dict[str, str] | None = None, field: str = "") -> str:
+    """A conflicting value as the member reads it elsewhere in the app: a team member's UUID
+    as their name, a phone number the Dutch way, a date as dd-mm-jjjj."""
     if value is None or value == "":
         return EMPTY_VALUE
-    return (names or {}).get(value, value)
+    if names and value in names:
+        return names[value]
+    if field in _PHONE_FIELDS:
+        return format_phone(value) or value
+    try:
+        if len(value) == 10:
+            return short_date(date.fromisoformat(value))
+        if len(value) >= 16 and value[10] == "T":
+            return short_datetime(datetime.fromisoformat(value))
+    except ValueError:
+        pass
+    return value
 
 
 def result_text(result: Any) -> str:
