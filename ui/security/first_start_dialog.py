@@ -64,7 +64,7 @@ class FirstStartDialog(QDialog):
         self.fieldset.add(form, "member_name", "Uw &naam", self.name)
         self.fieldset.add(form, "member_initials", "Uw &initialen", self.initials)
         self.fieldset.add(form, "password", "&Wachtwoord", self.password)
-        self.fieldset.add(form, "password_again", "Wachtwoord &nog een keer", self.again)
+        self.fieldset.add(form, "password_again", "Wachtwoord nog een &keer", self.again)
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(
