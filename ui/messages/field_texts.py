@@ -48,6 +48,7 @@ FIELD_TEXTS: tuple[Entry, ...] = (
         "Een huisnummer begint met een cijfer; zet letters bij de toevoeging.",
     ),
     field("case_reference_in_use", "Dit zaaknummer is al gebruikt voor een andere melding."),
+    field("no_such_member", "Er is geen teamlid met deze initialen."),
     field("initials_taken", "Deze initialen zijn al in gebruik bij een ander teamlid."),
     field(
         "unknown_map_entry", "Deze plek op de sociale kaart bestaat niet (meer). Kies een andere."

@@ -14,6 +14,7 @@ import sys
 from wijkteam import __version__, logs
 from wijkteam.cli.export import add_export_commands, run_export_command
 from wijkteam.cli.imports import Describe, add_import_parser, plain_describe, run_import
+from wijkteam.cli.team import add_team_commands, run_team_command
 from wijkteam.cli.zgw_settings import add_settings_command, run_settings_command
 from wijkteam.errors import (
     PassphraseRefused,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_commands(commands)
     add_settings_command(commands)
     add_server_parser(commands)
+    add_team_commands(commands)
     return parser
 
 
@@ -94,6 +96,8 @@ def _dispatch(args: argparse.Namespace, describe: Describe) -> int:
         return run_import(args, data_dir_of(args), describe)
     if args.command == "zgw-settings":
         return run_settings_command(args, data_dir_of(args), describe)
+    if args.command in ("team", "sync"):
+        return run_team_command(args, data_dir_of(args), describe)
     exported = run_export_command(args, data_dir_of(args), describe)
     if exported is not None:
         return exported

@@ -122,11 +122,15 @@ def set_synced(
     session: Session, kind: str, record: uuid.UUID, version: int, payload: str | None,
     tombstone: bool = False,
 ) -> None:  # fmt: skip
-    where = (TeamSynced.kind == kind) & (TeamSynced.record_uuid == record)
+    # Plain statements on the connection: bookkeeping of the sync, not records to audit or
+    # share (the ORM's per-statement work made this the slowest part of a large pull).
+    table = TeamSynced.__table__
+    where = (table.c.kind == kind) & (table.c.record_uuid == record)
     values = {"version": version, "payload": payload, "tombstone": tombstone}
-    if session.execute(update(TeamSynced).where(where).values(**values)).rowcount == 0:
-        session.execute(
-            insert(TeamSynced).values(kind=kind, record_uuid=record, gone=False, **values)
+    connection = session.connection()
+    if connection.execute(update(table).where(where).values(**values)).rowcount == 0:
+        connection.execute(
+            insert(table).values(kind=kind, record_uuid=record, gone=False, **values)
         )
 
 
@@ -137,10 +141,11 @@ def synced(session: Session, kind: str, record: uuid.UUID) -> TeamSynced | None:
 
 
 def drop_outbox(session: Session, kind: str, record: uuid.UUID, up_to: int | None = None) -> None:
-    where = (TeamOutbox.kind == kind) & (TeamOutbox.record_uuid == record)
+    table = TeamOutbox.__table__
+    where = (table.c.kind == kind) & (table.c.record_uuid == record)
     if up_to is not None:
-        where = where & (TeamOutbox.id <= up_to)
-    session.execute(delete(TeamOutbox).where(where))
+        where = where & (table.c.id <= up_to)
+    session.connection().execute(delete(table).where(where))
 
 
 def newest_outbox(session: Session, kind: str, record: uuid.UUID) -> TeamOutbox | None:

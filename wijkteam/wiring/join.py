@@ -5,6 +5,7 @@ code, the server down) leaves the data folder as empty as it was."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,6 +26,8 @@ from wijkteam.teamsync.outbox import Persist, save_state
 from wijkteam.wiring.access import Opened
 from wijkteam.wiring.services import Services
 from wijkteam.wiring.setup import open_unlocked
+
+FIRST_PULL_S = 30.0
 
 
 def join_team(
@@ -50,14 +53,10 @@ def join_team(
             with store.transaction() as session:
                 save_state(session, engine.state)
             services = Services.create(store)
-            services.team.sync()
-            with store.transaction() as session:
-                member = session.scalar(
-                    select(Member).where(Member.uuid == _uuid(engine.state.member))
-                )
-                if member is None or member.initials.casefold() != initials.strip().casefold():
-                    raise InitialsMismatch()
-                member_uuid = member.uuid
+            member = _first_pull(store, services, _uuid(engine.state.member))
+            if member is None or member.initials.casefold() != initials.strip().casefold():
+                raise InitialsMismatch()
+            member_uuid = member.uuid
         finally:
             store.close()
         ring.set_member(store_key, member_uuid, password)
@@ -76,6 +75,20 @@ def join_team(
     opened = open_unlocked(data_dir, ring, Unlocked(store_key, (member_uuid,)), clock=clock)
     opened.services.audit.log(_join_action(), "team")
     return Opened(opened.services, opened.member, recovery)
+
+
+def _first_pull(store, services, member_uuid):  # type: ignore[no-untyped-def]
+    """The first round, repeated briefly until the invited member's record is here: the
+    server hands out a push only once no older transaction in its database can still commit
+    (a commit-safe watermark), so a push made just now may come one round later."""
+    deadline = time.monotonic() + FIRST_PULL_S
+    while True:
+        services.team.sync()
+        with store.transaction() as session:
+            member = session.scalar(select(Member).where(Member.uuid == member_uuid))
+        if member is not None or time.monotonic() > deadline:
+            return member
+        time.sleep(0.5)
 
 
 def _uuid(text: str):  # type: ignore[no-untyped-def]
