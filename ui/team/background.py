@@ -47,6 +47,7 @@ class TeamSync(QObject):
         self.failed = False
         self.revoked_told = False
         self.rounds = 0  # rounds started, for the status and for tests
+        self.stopped = False  # the window closed: no new round, the store may be closed
         self._last_attempt = 0.0
         self.label = QLabel()
         self.label.setObjectName("teamSyncStatus")
@@ -76,6 +77,8 @@ class TeamSync(QObject):
 
     def status_changed(self) -> None:
         """The status bar again, and the timer on or off (after connect, revoke, settle)."""
+        if self.stopped:
+            return
         try:
             status = self.status()
         except WijkteamError as error:
@@ -100,7 +103,7 @@ class TeamSync(QObject):
 
     # --- rounds ---------------------------------------------------------------------------
     def in_background(self) -> None:
-        if self.runner.closing or self.running:
+        if self.stopped or self.runner.closing or self.running:
             return
         status = self.status()
         if status.connected and not status.revoked:
@@ -108,6 +111,8 @@ class TeamSync(QObject):
 
     def now(self) -> None:
         """F9 and the button: one round now, with a word in the status bar when it is done."""
+        if self.stopped:
+            return
         if self.running:
             self.window.notify("De synchronisatie loopt al.")
             return
@@ -143,6 +148,8 @@ class TeamSync(QObject):
 
     def _done(self, result: Any, manual: bool) -> None:
         self.task_token = None
+        if self.stopped:  # the window is closing: nothing to show any more
+            return
         self.offline = self.failed = False
         if result.pulled:
             self.window.after_team_sync()
@@ -152,6 +159,8 @@ class TeamSync(QObject):
 
     def _failed(self, error: BaseException, manual: bool) -> None:
         self.task_token = None
+        if self.stopped:
+            return
         if isinstance(error, ServerUnreachable):
             self.offline = True  # quiet: the status bar says so, work goes on
             if manual:
@@ -174,6 +183,7 @@ class TeamSync(QObject):
         QMessageBox.warning(self.window, "Uit het team gehaald", error_text(DeviceRevoked()))
 
     def stop(self) -> None:
+        self.stopped = True
         self.timer.stop()
         if self.task_token is not None:
             self.task_token.cancel()
