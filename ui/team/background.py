@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from ui.messages import error_text
 from ui.tasks import TaskRunner
-from ui.team.texts import conflicts_text, result_text, status_line, today_here
+from ui.team.texts import OFFLINE_NOTE, conflicts_text, result_text, status_line, today_here
 from wijkteam.common.cancel import CancelToken
 from wijkteam.errors import WijkteamError
 from wijkteam.teamsync.errors import DeviceRevoked, ServerUnreachable
@@ -164,7 +164,7 @@ class TeamSync(QObject):
         if isinstance(error, ServerUnreachable):
             self.offline = True  # quiet: the status bar says so, work goes on
             if manual:
-                self.window.notify(error_text(error))
+                self.window.notify(OFFLINE_NOTE)
         elif isinstance(error, DeviceRevoked):
             self._tell_revoked()
         else:

@@ -126,14 +126,14 @@ def value_text(value: str | None, names: dict[str, str] | None = None, field: st
 
 
 def result_text(result: Any) -> str:
-    """What one round did, for the status bar after F9."""
+    """What one round did, short enough for the status bar beside the team's status."""
     if result.pushed == 0 and result.pulled == 0:
         text = "Gesynchroniseerd: niets nieuws."
     else:
-        text = (
-            f"Gesynchroniseerd: {_count(result.pushed, 'wijziging', 'wijzigingen')} gedeeld, "
-            f"{_count(result.pulled, 'wijziging', 'wijzigingen')} van het team ontvangen."
-        )
+        text = f"Gesynchroniseerd: {result.pushed} gedeeld, {result.pulled} ontvangen."
     if result.conflicts:
-        text += f" {conflicts_waiting(result.conflicts)} (Team › Conflicten…)."
+        text += f" {conflicts_waiting(result.conflicts)}."
     return text
+
+
+OFFLINE_NOTE = "Geen verbinding met de teamserver. U kunt gewoon doorwerken."
