@@ -85,9 +85,14 @@ def _session(app: QApplication, data_dir: Path, clock: Clock | None) -> int:
     if started is None:
         runner.wait()
         return 2
-    opened, state = started
+    opened, state, joined = started
     show_main_window(
-        opened.services, runner, data_dir, state is StoreState.NEW, opened.recovery_code
+        opened.services,
+        runner,
+        data_dir,
+        state is StoreState.NEW,
+        opened.recovery_code,
+        joined=joined,
     )
     code = app.exec()
     log.info("Wijkteam stops")
@@ -100,9 +105,12 @@ def show_main_window(
     data_dir: Path,
     new_store: bool,
     recovery_code: str | None = None,
+    *,
+    joined: bool = False,
 ) -> MainWindow:
     """After sign-in: the window with its security guard, then the welcome on a new store or
-    the offer of conversation text that was never saved."""
+    the offer of conversation text that was never saved. A laptop that just joined a team
+    holds the team's work: no welcome (no demo data in a team's store)."""
     from ui.widgets.busy import holding_the_screen
 
     with holding_the_screen("Wijkteam wordt geopend…"):
@@ -118,7 +126,9 @@ def show_main_window(
     if recovery_code is not None:
         # At a sign-in with the recovery code the team gets a new one: the old one is gone.
         security.show_recovery_code(recovery_code, replaced=not new_store)
-    if new_store:
+    if joined:
+        window.notify("U bent aangesloten bij het team. Het werk van het team staat klaar.")
+    elif new_store:
         welcome(window, services, runner)
     else:
         from ui.dossier.draft_recovery import offer_unsaved_drafts

@@ -35,6 +35,7 @@ from ui.pages.worklist_page import WorklistPage
 from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
 from ui.tasks import TaskRunner
+from ui.team.menu import TeamActions
 from ui.widgets.closing_notice import ClosingNotice
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.toast import Toast
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(self, self, services, runner)
         self._build_actions()
         self.sync_menu = SyncMenu(self, services, runner)
+        self.team = TeamActions(self, services, runner, self.team_menu)
         self.pages.setCurrentWidget(self.today_page)
         self.nav.show_current(NAV_TODAY)
         self.back_action.setEnabled(False)
@@ -161,7 +163,7 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(view, "&Terug", "Alt+Left", self.go_back)
         view.addSeparator()
         self._action(view, "Ver&nieuwen", "F5", self.data_changed)
-        team = bar.addMenu("&Team")
+        team = self.team_menu = bar.addMenu("&Team")
         self._action(team, "&Teamleden…", None, self._members)
         self._action(team, "&Instellingen…", None, self._settings)
         help_menu = bar.addMenu("&Help")
@@ -289,6 +291,18 @@ class MainWindow(QMainWindow):
         if isinstance(current, DossierPage | SocialMapPage):
             current.refresh()
 
+    def after_team_sync(self) -> None:
+        """A sync brought in the team's work: the lists again, and the open page unless
+        the member is editing it (their typing is never replaced by a refresh)."""
+        self.today_page.refresh()
+        if self.made(PageKey.WORKLIST):
+            self.worklist_page.refresh()
+        current = self.pages.currentWidget()
+        for key in (PageKey.DOSSIER, PageKey.SOCIAL_MAP):
+            page = self._pages.get(key)
+            if page is not None and current is page and not page.has_unsaved_changes():  # type: ignore[attr-defined]
+                page.refresh()  # type: ignore[attr-defined]
+
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
         self.toast.show_text(text)
@@ -324,6 +338,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._close_when_idle()
             return
+        self.team.sync.stop()
         event.accept()
 
     def _close_when_idle(self) -> None:

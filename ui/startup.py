@@ -4,7 +4,7 @@ The store file is left untouched when it cannot be opened."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -27,9 +27,15 @@ def explain_store_error(error: StoreError, data_dir: Path) -> None:
     box.exec()
 
 
-def start_session(access: StoreAccess, runner: TaskRunner) -> tuple[Opened, StoreState] | None:
-    """Sign in (or make the team at first start); None when the member stopped or the store
-    cannot be used (after saying why)."""
+class Started(NamedTuple):
+    opened: Opened
+    state: StoreState
+    joined: bool = False  # a member's new laptop that joined a team at first start
+
+
+def start_session(access: StoreAccess, runner: TaskRunner) -> Started | None:
+    """Sign in (or make the team, or join one, at first start); None when the member
+    stopped or the store cannot be used (after saying why)."""
     try:
         state = access.state()
     except StoreError as error:
@@ -52,4 +58,4 @@ def start_session(access: StoreAccess, runner: TaskRunner) -> tuple[Opened, Stor
         if error is not None:
             explain_store_error(error, access.data_dir)
         return None
-    return dialog.opened, state
+    return Started(dialog.opened, state, isinstance(dialog, FirstStartDialog) and dialog.joined)

@@ -241,7 +241,7 @@ def test_start_session_signs_in_on_an_encrypted_store(
     )
     started = result[0]
     assert started is not None
-    opened, state = started  # type: ignore[misc]
+    opened, state, _joined = started  # type: ignore[misc]
     assert opened.member.initials == "CC" and state.value == "locked"
     opened.services.store.close()
 

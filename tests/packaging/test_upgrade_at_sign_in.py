@@ -83,7 +83,7 @@ def test_a_failed_upgrade_is_explained_and_the_store_kept(
     monkeypatch.setattr(migrate, "upgrade", real_upgrade)
     started, messages = start(qtbot, data_dir, frozen["sign_in"], clock)
     assert messages == [] and started is not None
-    opened, _state = started
+    opened, _state, _joined = started
     try:
         with opened.services.store.engine.connect() as connection:
             revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version")

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +72,12 @@ class FirstStartDialog(QDialog):
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Team aanmaken")
+        self.join_button = QPushButton("Aansluiten &bij een team…")
+        self.join_button.setObjectName("joinTeam")
+        self.join_button.setToolTip("U hebt een uitnodiging van de coördinator van uw team")
+        self.join_button.clicked.connect(lambda _checked=False: self.join())
+        self._runner = runner
+        self.joined = False
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,6 +89,12 @@ class FirstStartDialog(QDialog):
         if converting:
             intro += " De gegevens die al op deze laptop staan, worden nu ook versleuteld."
         layout.addWidget(muted(intro))
+        join_row = QHBoxLayout()
+        join_row.addWidget(
+            muted("Bestaat uw team al en hebt u een uitnodiging van de coördinator?"), 1
+        )
+        join_row.addWidget(self.join_button)
+        layout.addLayout(join_row)
         layout.addLayout(form)
         help_text = muted(PASSWORD_HELP)
         help_text.setObjectName("passwordHelp")
@@ -119,6 +133,15 @@ class FirstStartDialog(QDialog):
             self._done,
             on_invalid=lambda errors: self.fieldset.show_errors(errors),
         )
+
+    def join(self) -> None:
+        """A member's new laptop: join the team with an invite instead of making one."""
+        from ui.team.join_dialog import JoinTeamDialog
+
+        dialog = JoinTeamDialog(self._access, self._runner, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.opened is not None:
+            self.joined = True
+            self._done(dialog.opened)
 
     def _done(self, opened: object) -> None:
         self.opened = opened  # type: ignore[assignment]

@@ -44,6 +44,9 @@ class SocialMapPage(QWidget):
         self.map_tab.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.map_tab.filters.search.selectAll()
 
+    def has_unsaved_changes(self) -> bool:
+        return self.map_tab.panel.editor.is_modified()
+
     def confirm_leave(self) -> bool:
         return self.map_tab.panel.confirm_leave()
 

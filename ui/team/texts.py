@@ -1,0 +1,139 @@
+"""Dutch words for the team sync: the status bar line, a conflict's labels. No Qt here."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ui.field_labels import FIELD_LABELS
+from ui.formatting import MONTHS, format_phone, short_date, short_datetime
+
+# What a synced record is, as a member would say it (kinds named by wijkteam/teamsync).
+KIND_LABELS = {
+    "member": "Teamlid",
+    "social_map_entry": "Sociale kaart",
+    "resident": "Inwoner",
+    "report": "Melding",
+    "home_visit": "Huisbezoek",
+    "contact": "Contact",
+    "step": "Stap",
+    "follow_up": "Nazorg",
+    "referral": "Verwijzing",
+    "referral_consent": "Toestemming verwijzing",
+}
+EMPTY_VALUE = "(leeg)"
+_OWN_FIELD_LABELS = {"assigned_member_id": "Teamlid", "member_id": "Teamlid"}
+
+
+def local_time(moment: datetime) -> datetime:
+    """A UTC moment (naive means UTC) as the laptop's wall-clock time, naive."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def today_here() -> date:
+    """Today on this laptop's wall clock: sync times are real moments (the team server's
+    and the laptops' clocks), not the app's working date."""
+    return local_time(datetime.now(UTC)).date()
+
+
+def when(moment: datetime | None, today: date) -> str:
+    """'vandaag 14:05', 'gisteren 09:12', '3 december 10:00', or 'nog nooit'."""
+    if moment is None:
+        return "nog nooit"
+    local = local_time(moment)
+    days = (today - local.date()).days
+    if days == 0:
+        return f"vandaag {local:%H:%M}"
+    if days == 1:
+        return f"gisteren {local:%H:%M}"
+    text = f"{local.day} {MONTHS[local.month - 1]}"
+    if local.year != today.year:
+        text += f" {local.year}"
+    return f"{text} {local:%H:%M}"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def pending_text(pending: int) -> str:
+    if pending == 0:
+        return "alles gedeeld"
+    return _count(pending, "wijziging", "wijzigingen") + " nog te delen"
+
+
+def conflicts_text(conflicts: int) -> str:
+    return _count(conflicts, "conflict", "conflicten")
+
+
+def conflicts_waiting(conflicts: int) -> str:
+    verb = "wacht" if conflicts == 1 else "wachten"
+    return f"{conflicts_text(conflicts)} {verb} op uw keuze"
+
+
+def status_line(status: Any, today: date, *, offline: bool, failed: bool = False) -> str:
+    """The status bar's team part, from a TeamStatus."""
+    if not status.connected:
+        return ""
+    if status.revoked:
+        return "Uit het team gehaald — u werkt alleen op deze laptop"
+    last = when(status.last_sync_at, today)
+    if offline:
+        head = f"Offline — laatste synchronisatie {last}"
+    elif failed:
+        head = f"Synchronisatie mislukt — laatste synchronisatie {last}"
+    else:
+        head = f"Gesynchroniseerd {last}"
+    return f"{head} · {pending_text(status.pending)}"
+
+
+def field_label(field: str) -> str:
+    label = _OWN_FIELD_LABELS.get(field) or FIELD_LABELS.get(field)
+    if label is None:
+        return field.replace("_", " ").capitalize()
+    for article in ("de ", "het "):
+        if label.startswith(article):
+            label = label[len(article) :]
+    return label[:1].upper() + label[1:]
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+_PHONE_FIELDS = frozenset({"phone", "backup_phone"})
+
+
+def value_text(value: str | None, names: dict[str, str] | None = None, field: str = "") -> str:
+    """A conflicting value as the member reads it elsewhere in the app: a team member's UUID
+    as their name, a phone number the Dutch way, a date as dd-mm-jjjj."""
+    if value is None or value == "":
+        return EMPTY_VALUE
+    if names and value in names:
+        return names[value]
+    if field in _PHONE_FIELDS:
+        return format_phone(value) or value
+    try:
+        if len(value) == 10:
+            return short_date(date.fromisoformat(value))
+        if len(value) >= 16 and value[10] == "T":
+            return short_datetime(datetime.fromisoformat(value))
+    except ValueError:
+        pass
+    return value
+
+
+def result_text(result: Any) -> str:
+    """What one round did, short enough for the status bar beside the team's status."""
+    if result.pushed == 0 and result.pulled == 0:
+        text = "Gesynchroniseerd: niets nieuws."
+    else:
+        text = f"Gesynchroniseerd: {result.pushed} gedeeld, {result.pulled} ontvangen."
+    if result.conflicts:
+        text += f" {conflicts_waiting(result.conflicts)}."
+    return text
+
+
+OFFLINE_NOTE = "Geen verbinding met de teamserver. U kunt gewoon doorwerken."
