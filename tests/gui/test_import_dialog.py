@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.factories import report, resident
 from tests.gui.helpers import drive_modal
-from tests.sync.import_files import BAD_BSN_ROW, GOOD_ROWS, csv_bytes
+from tests.sync.import_files import BAD_BSN_ROW, GOOD_ROWS, csv_bytes, csv_row
 from ui.imports.import_dialog import ImportDialog
 from ui.main_window import MainWindow
 from wijkteam.wiring import Services
@@ -137,3 +137,40 @@ def test_a_refused_file_is_explained(
     _open_import(window, path, monkeypatch)
     assert shown and "geen CSV- of JSON-bestand" in shown[0]
     assert window.isEnabled()
+
+
+def test_an_unknown_source_is_shown_as_a_note_and_imports_with_everything(
+    qtbot: QtBot, window: MainWindow, services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    path = _file(tmp_path, csv_row(zaaknummer="ZK-1", bron="Sociaal loket"), GOOD_ROWS[1])
+    seen: dict[str, object] = {}
+
+    def review(dialog: ImportDialog) -> None:
+        seen["section"] = dialog.problems_section.isVisibleTo(dialog)
+        seen["title"] = dialog.problems_section.findChild(QLabel).text()
+        seen["places"] = _column(dialog.problems_model, 0)
+        seen["columns"] = _column(dialog.problems_model, 1)
+        seen["texts"] = _column(dialog.problems_model, 2)
+        seen["status"] = _column(dialog.records_model, 7)
+        seen["buttons"] = (dialog.import_all.isEnabled(), dialog.import_valid.isEnabled())
+        qtbot.mouseClick(dialog.import_all, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.summary is not None)
+        seen["result"] = dialog.result_text.text()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    drive_modal(ImportDialog, review, lambda: _open_import(window, path, monkeypatch), window)
+
+    assert seen["section"] is True
+    assert seen["title"] == "Problemen (0 fouten, 1 ter info)"
+    assert seen["places"] == ["Regel 2"]
+    assert seen["columns"] == ["bron"]
+    (text,) = seen["texts"]  # type: ignore[misc]
+    assert text.startswith("Let op: Deze bron kent Wijkteam niet.")
+    assert "Sociaal loket" not in text
+    assert seen["status"] == ["Goed", "Goed"]
+    assert seen["buttons"] == (True, False)
+    assert str(seen["result"]).startswith("2 nieuwe meldingen geïmporteerd")
+    assert _worklist_names(qtbot, window) == ["Verzonnen, Zoë", "Bakker, Jürgen"]
+    model = window.worklist_page.model
+    melding = services.reports.get(model.row_at(0).report_id)
+    assert melding.question.endswith("Bron volgens de gemeente: Sociaal loket")

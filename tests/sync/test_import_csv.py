@@ -81,7 +81,7 @@ def test_every_problem_has_its_line_number() -> None:
         csv_row(zaaknummer="ZK-10", ontvangen="31-12-2026", postcode="6291 SS"),  # line 4
         csv_row(zaaknummer="ZK-11", telefoon="12345", email="geen-adres"),  # line 5
         csv_row(zaaknummer="", achternaam="", vraag=""),  # line 6
-        csv_row(zaaknummer="ZK-12", geboortedatum="31-02-1950", bron="onbekend"),  # line 7
+        csv_row(zaaknummer="ZK-12", geboortedatum="31-02-1950", bron="Wmo-loket"),  # line 7
         csv_row(zaaknummer="ZK-1", achternaam="Herhaald"),  # line 8: repeated zaaknummer
     ]
     result = _parse(csv_bytes(*rows))
@@ -96,7 +96,7 @@ def test_every_problem_has_its_line_number() -> None:
         (6, "surname", "required"),
         (6, "question", "required"),
         (7, "birth_date", "date_format"),
-        (7, "source", "source_unknown"),
+        (7, "source", "source_kept_as_text"),  # a note only
         (8, "case_reference", "case_reference_repeated"),
     }
     assert [r.valid for r in result.rows] == [True, False, False, False, False, False, False]

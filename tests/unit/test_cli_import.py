@@ -10,6 +10,7 @@ from pathlib import Path
 from tests.conftest import make_team_store, open_team_store, team_environment
 from tests.factories import BSN_A, BSN_BAD
 from tests.sync.import_files import csv_bytes, csv_row
+from wijkteam.domain.enums import ReportSource
 from wijkteam.security.keyring import keys_path
 from wijkteam.services.worklist import WorklistQuery
 from wijkteam.wiring import Services
@@ -136,5 +137,34 @@ def test_the_command_line_import_is_in_the_audit_log_under_the_member(tmp_path: 
         assert by_kind["report"].actor_member_uuid == coordinator.uuid  # whose password it was
         assert by_kind["report"].resident_uuid == by_kind["resident"].object_uuid
         assert services.audit.verify().intact
+    finally:
+        store.close()
+
+
+def test_an_unknown_source_is_a_note_and_the_melding_is_imported(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    path = _file(
+        tmp_path,
+        csv_row(zaaknummer="ZK-1", ontvangen=RECEIVED, bron="Sociaal loket"),
+        csv_row(zaaknummer="ZK-2", ontvangen=RECEIVED, bron="huisarts"),
+    )
+    result = _run("--data-dir", str(data_dir), str(path))
+    assert result.returncode == 0, result.stderr
+    assert "2 meldingen gelezen: 2 goed, 0 met fouten." in result.stdout
+    assert "2 nieuwe meldingen geïmporteerd" in result.stdout
+    assert (
+        "Regel 2, kolom bron: Let op: Deze bron kent Wijkteam niet. De melding wordt "
+        "geïmporteerd met bron 'Anders'" in result.stderr
+    )
+    assert "Sociaal loket" not in result.stdout + result.stderr  # the note names no value
+    store = open_team_store(data_dir)
+    try:
+        services = Services.create(store)
+        found = [services.reports.get(r.report_id) for r in services.worklist.rows(WorklistQuery())]
+        by_reference = {r.case_reference: r for r in found}
+        kept = by_reference["ZK-1"]
+        assert kept.source is ReportSource.OTHER
+        assert kept.question.endswith("\n\nBron volgens de gemeente: Sociaal loket")
+        assert by_reference["ZK-2"].source is ReportSource.GP
     finally:
         store.close()

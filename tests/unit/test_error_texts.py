@@ -116,6 +116,29 @@ def test_every_field_code_the_core_raises_is_worded() -> None:
     assert sorted(unworded) == []
 
 
+def _import_problem_codes() -> set[str]:
+    """Every ImportProblem.make(position, unit, "code", ...) written in the core."""
+    codes: set[str] = set()
+    for path in (ROOT / "wijkteam").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "make"
+                and getattr(node.func.value, "id", "") == "ImportProblem"
+                and len(node.args) >= 3
+                and isinstance(node.args[2], ast.Constant)
+            ):
+                codes.add(node.args[2].value)
+    return codes
+
+
+def test_every_import_problem_the_core_makes_is_worded() -> None:
+    """Errors and notes alike (e.g. an unknown source kept as text)."""
+    codes = _import_problem_codes()
+    assert {"source_kept_as_text", "column_unknown", "cell_count"} <= codes
+    assert sorted(c for c in codes if not REGISTRY.has_code(ImportProblem, c)) == []
+
+
 def _class_codes() -> set[str]:
     return {
         kind.code

@@ -89,12 +89,15 @@ def import_problem_text(problem: ImportProblem) -> str:
 
 
 def import_problem_line(problem: ImportProblem) -> str:
-    """'Regel 4, kolom bsn: Dit is geen geldig BSN …' for lists and the command line."""
+    """'Regel 4, kolom bsn: Dit is geen geldig BSN …' for lists and the command line; a note
+    that does not stop the record reads 'Regel 5, kolom bron: Let op: …'."""
     place = import_problem_place(problem)
     if problem.source and problem.code not in {"column_missing", "column_unknown"}:
         where = "kolom" if problem.unit.value == "line" else "veld"
         place = f"{place}, {where} {problem.source}" if place else f"{where} {problem.source}"
     text = import_problem_text(problem)
+    if not problem.is_error:
+        text = f"Let op: {text}"
     return f"{place}: {text}" if place else text
 
 

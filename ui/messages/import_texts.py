@@ -12,9 +12,9 @@ IMPORT_TEXTS: tuple[Entry, ...] = (
     typed(ImportProblem, "{Field} ontbreekt.", "required"),
     typed(
         ImportProblem,
-        "Deze bron kent Wijkteam niet. Gebruik bijvoorbeeld gemeente, inwoner, familie, "
-        "huisarts, buren, partnerorganisatie of anders (of laat het leeg).",
-        "source_unknown",
+        "Deze bron kent Wijkteam niet. De melding wordt geïmporteerd met bron 'Anders'; wat in "
+        "het bestand staat, komt onder de vraag te staan ('Bron volgens de gemeente: …').",
+        "source_kept_as_text",
     ),
     typed(
         ImportProblem,

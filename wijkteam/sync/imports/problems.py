@@ -22,7 +22,7 @@ class PositionUnit(StrEnum):
 
 class Severity(StrEnum):
     ERROR = "error"  # the record (or file) cannot be imported
-    NOTICE = "notice"  # worth knowing, imports anyway (e.g. an unused column)
+    NOTICE = "notice"  # worth knowing, imports anyway (an unused column, an unknown code)
 
 
 @dataclass(frozen=True, slots=True)

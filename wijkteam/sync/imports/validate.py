@@ -11,13 +11,14 @@ from wijkteam.domain.text import fold, person_name
 from wijkteam.errors import ValidationError
 from wijkteam.services.inputs import ReportInput, ResidentInput
 from wijkteam.services.resident_rules import resident_values
-from wijkteam.sync.imports.problems import ImportProblem, PositionUnit
+from wijkteam.sync.imports.problems import ImportProblem, PositionUnit, Severity
 from wijkteam.sync.imports.records import CheckedRecord, ParsedRow, RawRecord
 from wijkteam.validation import Collector, parse_date, parse_received_date, required_text
 from wijkteam.validation.rules import optional_text
 
 # Words a back office may write in the `bron` column (any letter case); empty means the
-# municipality's desk, where meldingen for the team usually come in.
+# municipality's desk, where meldingen for the team usually come in. Any other word is the
+# back office's own code: the melding comes in as OTHER with that word kept under its question.
 SOURCE_WORDS: dict[str, ReportSource] = {
     "": ReportSource.MUNICIPAL_DESK,
     "gemeente": ReportSource.MUNICIPAL_DESK,
@@ -37,6 +38,9 @@ SOURCE_WORDS: dict[str, ReportSource] = {
     **{source.value: source for source in ReportSource},
 }
 DISPLAY_NAME_CHARS = 80
+QUESTION_CHARS = 5000
+SOURCE_NOTE = "Bron volgens de gemeente: {}"
+KEPT_SOURCE_CHARS = 200  # a code; anything longer is cut, so the note cannot crowd the question
 
 
 def check_record(
@@ -45,7 +49,8 @@ def check_record(
     """The row for the preview and the problems of this record (empty when it passed)."""
     errors = Collector()
     reference = errors.check(lambda: required_text("case_reference", raw.get("case_reference"), 40))
-    source = _source(raw.get("source"), errors)
+    source, kept_source = _source(raw.get("source"))
+    note = SOURCE_NOTE.format(kept_source) if kept_source else ""
     resident = ResidentInput(
         surname=raw.get("surname"),
         first_names=raw.get("first_names"),
@@ -61,8 +66,8 @@ def check_record(
         email=raw.get("email"),
     )
     report = ReportInput(
-        question=raw.get("question"),
-        source=source or ReportSource.OTHER,
+        question=with_note(raw.get("question"), note),
+        source=source,
         received_on=raw.get("received_on"),
         reporter_name=raw.get("reporter_name"),
         reporter_relation=raw.get("reporter_relation"),
@@ -70,7 +75,7 @@ def check_record(
         case_reference=raw.get("case_reference"),
     )
     values = resident_values(resident, today, errors)
-    received = _report_checks(report, today, errors)
+    received = _report_checks(report, raw.get("question"), note, today, errors)
     problems = [_problem(raw, unit, e) for e in errors.errors]
     checked = None
     if not problems:
@@ -93,7 +98,16 @@ def check_record(
         received_on=received or _quiet_date(raw.get("received_on")),
         checked=checked,
     )
+    if kept_source:
+        problems.append(_source_kept(raw, unit))
     return row, problems
+
+
+def with_note(question: str, note: str) -> str:
+    """The question as sent, with the note on a line of its own below it."""
+    if not note or not question.strip():
+        return question
+    return f"{question.rstrip()}\n\n{note}"
 
 
 def identity(values: dict[str, Any]) -> tuple[str, ...]:
@@ -112,15 +126,35 @@ def identity(values: dict[str, Any]) -> tuple[str, ...]:
     )
 
 
-def _source(text: str, errors: Collector) -> ReportSource | None:
-    source = SOURCE_WORDS.get(" ".join(text.lower().split()))
-    if source is None:
-        errors.add(ValidationError("source", "source_unknown"))
-    return source
+def _source(text: str) -> tuple[ReportSource, str]:
+    """The source, and the file's own word for it when Wijkteam does not know that word."""
+    words = " ".join(text.split())
+    source = SOURCE_WORDS.get(words.lower())
+    if source is not None:
+        return source, ""
+    if len(words) > KEPT_SOURCE_CHARS:
+        words = words[: KEPT_SOURCE_CHARS - 1] + "…"
+    return ReportSource.OTHER, words
 
 
-def _report_checks(report: ReportInput, today: date, errors: Collector) -> date | None:
-    errors.check(lambda: required_text("question", report.question, 5000))
+def _source_kept(raw: RawRecord, unit: PositionUnit) -> ImportProblem:
+    """A note, never an error: the back office has its own codes. Carries no cell content."""
+    return ImportProblem.make(
+        raw.position,
+        unit,
+        "source_kept_as_text",
+        field="source",
+        source=raw.sources.get("source", ""),
+        severity=Severity.NOTICE,
+    )
+
+
+def _report_checks(
+    report: ReportInput, question: str, note: str, today: date, errors: Collector
+) -> date | None:
+    # The question as sent is checked, leaving room for the note that goes below it.
+    room = QUESTION_CHARS - (len(note) + 2 if note else 0)
+    errors.check(lambda: required_text("question", question, room))
     received = errors.check(lambda: parse_received_date(report.received_on, today))
     errors.check(lambda: optional_text("reporter_name", report.reporter_name, 120))
     errors.check(lambda: optional_text("reporter_relation", report.reporter_relation, 80))
