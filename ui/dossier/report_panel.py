@@ -81,8 +81,9 @@ class ReportPanel(QWidget):
             (self.hand_over_button, on_hand_over),
             (self.reopen_button, on_reopen),
         ):
-            button.setVisible(action is not None)
-            if action is not None:
+            if action is None:
+                button.hide()  # never show(): a button without a parent yet is a window
+            else:
                 button.clicked.connect(lambda _=False, a=action: self._report and a(self._report))
 
         buttons = QHBoxLayout()
