@@ -52,7 +52,7 @@ def wrong_password(dialog: QWidget) -> None:
 def reset(tour: Tour) -> QDialog:
     from ui.security.reset_dialog import ResetDialog
 
-    return ResetDialog(tour.data_dir, tour.runner, None, tour.window)
+    return ResetDialog(StoreAccess(tour.data_dir), tour.runner, tour.window)
 
 
 def reset_mistakes(dialog: QWidget) -> None:

@@ -100,7 +100,7 @@ def visit_summary(tour: Tour) -> QDialog:
 
     _resident, report_id = _report_with_summary(tour)
     draft = tour.services.documents.visit_summary_draft(report_id)
-    return VisitSummaryDialog(tour.services, draft, tour.window.notify, tour.window)
+    return VisitSummaryDialog(tour.services, tour.runner, draft, tour.window.notify, tour.window)
 
 
 def _report_with_summary(tour: Tour) -> tuple[int, int]:
