@@ -27,6 +27,7 @@ from ui.tour.screens import SCREENS
 from ui.tour.walk import settle, walk_tabs
 from ui.window_size import show_fitted
 from wijkteam.security.state import StoreState, store_state
+from wijkteam.wiring.access import StoreAccess
 from wijkteam.wiring.headless import DEMO_TEAM
 
 
@@ -84,10 +85,8 @@ def take_dialogs(tour: Tour, out: Path) -> None:
 def _opened(data_dir: Path):  # type: ignore[no-untyped-def]
     if store_state(data_dir) is StoreState.NEW:
         return demo_store(data_dir)
-    from wijkteam.wiring.setup import open_unlocked, unlock
-
-    ring, unlocked = unlock(data_dir, DEMO_TEAM[3], TOUR_PASSWORD)
-    return open_unlocked(data_dir, ring, unlocked)
+    access = StoreAccess(data_dir)
+    return access.sign_in(access.unlock(DEMO_TEAM[3], TOUR_PASSWORD))
 
 
 def main() -> int:

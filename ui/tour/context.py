@@ -11,8 +11,8 @@ from wijkteam.clock import Clock
 from wijkteam.demo.generator import generate
 from wijkteam.security.kdf import STRONG, KdfParams
 from wijkteam.wiring import Services
+from wijkteam.wiring.access import Opened, StoreAccess, TeamSetup
 from wijkteam.wiring.headless import DEMO_TEAM
-from wijkteam.wiring.setup import Opened, TeamSetup, first_start
 
 TOUR_PASSWORD = "schermafdrukken maken"
 
@@ -33,7 +33,7 @@ def demo_store(data_dir: Path, clock: Clock | None = None, kdf: KdfParams = STRO
     invented residents of Vaals."""
     team, place, name, initials = DEMO_TEAM
     setup = TeamSetup(team, place, name, initials, TOUR_PASSWORD, TOUR_PASSWORD)
-    opened = first_start(data_dir, setup, kdf=kdf, clock=clock)
+    opened = StoreAccess(data_dir, clock, kdf).first_start(setup)
     generate(opened.services.store, opened.services.audit)
     return opened
 
