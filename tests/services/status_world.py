@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from tests.factories import report, resident
 from wijkteam.domain.contacts import ContactKind
 from wijkteam.domain.enums import ClosingReason
-from wijkteam.domain.referral import ConsentForm, Law, ReferralKind, ReferralStatus
+from wijkteam.domain.referral import (
+    ConsentForm,
+    Law,
+    ReferralKind,
+    ReferralStatus,
+    SupportWish,
+)
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.steps import FollowUpState, StepStatus
 from wijkteam.services.contact_records import ContactInput
@@ -98,6 +104,8 @@ def follow_up_call(m: Melding) -> object:
 def refer(m: Melding) -> object:
     referral = m.services.referrals.create(m.id, WMO)
     m.services.referrals.give_consent(referral.id, CONSENT)
+    # A keukentafelgesprek leaves only once the resident heard about client support.
+    m.services.referrals.set_support(referral.id, SupportWish.DECLINES)
     return m.services.referrals.send(referral.id)
 
 

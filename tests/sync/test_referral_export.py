@@ -15,7 +15,7 @@ from tests.sync.zgw_server import FakeZgwServer
 from wijkteam.clock import FixedClock
 from wijkteam.demo.generator import generate
 from wijkteam.demo.zgw_example import example_settings
-from wijkteam.domain.referral import ConsentForm, Law, ReferralKind, Specialist
+from wijkteam.domain.referral import ConsentForm, Law, ReferralKind, Specialist, SupportWish
 from wijkteam.services.inputs import VisitInput
 from wijkteam.services.records import MemberRecord, ReportRecord
 from wijkteam.services.referral_records import ConsentInput, ReferralInput
@@ -43,6 +43,8 @@ def in_conversation(
 def send(services: Services, melding: ReportRecord, data: ReferralInput) -> None:
     referral = services.referrals.create(melding.id, data)
     services.referrals.give_consent(referral.id, CONSENT)
+    # A keukentafelgesprek leaves only once the resident heard about client support.
+    services.referrals.set_support(referral.id, SupportWish.WANTS)
     services.referrals.send(referral.id)
 
 
