@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.factories import report, resident
@@ -145,3 +145,40 @@ def test_closing_with_an_open_step_asks_first(
         ClosingReason.RESIDENT_DECLINED,
     )
     assert services.steps.get(step.id).status is StepStatus.NOT_GOING_AHEAD
+
+
+class _WindowsShown(QObject):
+    """Counts widgets shown as windows of their own (a widget shown before it has a parent)."""
+
+    def __init__(self, main: QWidget) -> None:
+        super().__init__()
+        self._main = main
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched is not self._main
+        ):
+            self.shown.append(type(watched).__name__)
+        return False
+
+
+def test_the_first_dossier_opens_inside_the_window_which_keeps_the_keyboard(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    """The dossier page is made when first opened: none of its parts may flash up as a window
+    of its own, which on a desktop takes the keyboard away from the main window."""
+    saved = services.reports.register(report(), resident=resident())
+    spy = _WindowsShown(window)
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window.open_dossier(saved.resident_id, saved.id)
+        qtbot.wait(200)  # the window system's answers arrive
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert spy.shown == []
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is window.dossier_page.tabs.tabBar()

@@ -21,7 +21,7 @@ from wijkteam.errors import WijkteamError
 from wijkteam.services.records import ReportRecord
 from wijkteam.wiring import Services
 
-NOTE_HINT = "kort, zonder persoonlijke details (die staan in het dossier)"
+NOTE_HINT = "Kort, zonder persoonlijke details: die staan in het dossier."
 
 
 class _ReportDialog(QDialog):
@@ -45,6 +45,7 @@ class _ReportDialog(QDialog):
         layout.addWidget(heading(resident_name, 2))
         layout.addWidget(muted(explanation))
         layout.addLayout(self.form)
+        layout.addWidget(muted(NOTE_HINT))  # beside the field it would not fit at 1280×800
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.saved: ReportRecord | None = None
@@ -88,7 +89,7 @@ class HandoverDialog(_ReportDialog):
                 self.member_box.addItem(member.name, member.id)
         self.note = QLineEdit()
         self.note.setMaxLength(200)
-        self.note.setPlaceholderText(NOTE_HINT)
+        self.note.setPlaceholderText("bijv. drie weken afwezig")
         self.fieldset.add(self.form, "handover_member", "&Aan teamlid", self.member_box)
         self.fieldset.add(self.form, "handover_note", "&Notitie voor de collega", self.note)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("O&verdragen")
@@ -124,7 +125,7 @@ class ReopenDialog(_ReportDialog):
         self._report = report
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText("bijv. de inwoner belt opnieuw; " + NOTE_HINT)
+        self.reason.setPlaceholderText("bijv. de inwoner belt opnieuw")
         self.fieldset.add(self.form, "reopen_reason", "&Reden *", self.reason)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Heropenen")
         self.reason.setFocus()

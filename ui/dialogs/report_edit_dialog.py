@@ -65,7 +65,7 @@ class ReportEditDialog(QDialog):
         add(form, "source", "&Bron", self.source)
         add(form, "received_on", "Ont&vangen op", self.received)
         add(form, "case_reference", "Zaa&knummer", self.case_reference)
-        add(form, "question", "V&raag in de woorden\nvan de melder *", self.question)
+        add(form, "question", "Vraa&g in de woorden\nvan de melder *", self.question)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

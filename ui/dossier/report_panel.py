@@ -72,17 +72,20 @@ class ReportPanel(QWidget):
         self.plan_button.clicked.connect(lambda: self._report and on_plan(self._report.id))
         self.held_button.clicked.connect(lambda: self._report and on_held(self._report.id))
         self.close_button.clicked.connect(lambda: self._report and on_close(self._report.id))
-        self.edit_button = QPushButton("Me&lding wijzigen…")
-        self.hand_over_button = QPushButton("&Overdragen…")
+        self.edit_button = QPushButton("Melding wijzigen…")
+        self.hand_over_button = QPushButton("Overdragen…")
         self.hand_over_button.setToolTip("Een collega neemt de melding over, met een korte notitie")
-        self.reopen_button = QPushButton("Melding her&openen…")
+        self.reopen_button = QPushButton("Melding heropenen…")
+        # No Alt key for these three: every letter of the dossier's Meldingen tab is taken by
+        # the daily work (tabs, menus, visit and steps); they are rare and reached with Tab.
         for button, action in (
             (self.edit_button, on_edit),
             (self.hand_over_button, on_hand_over),
             (self.reopen_button, on_reopen),
         ):
-            button.setVisible(action is not None)
-            if action is not None:
+            if action is None:
+                button.hide()  # never show(): a button without a parent yet is a window
+            else:
                 button.clicked.connect(lambda _=False, a=action: self._report and a(self._report))
 
         buttons = QHBoxLayout()
@@ -123,7 +126,7 @@ class ReportPanel(QWidget):
         self._show_facts(report)
         self.history.setText(self._history_text(report))
         self.plan_button.setText(
-            "Huisbezoek &verplaatsen…" if report.planned_visit else "Huisbezoek &plannen…"
+            "Huisbezoek ver&plaatsen…" if report.planned_visit else "Huisbezoek &plannen…"
         )
         self.plan_button.setEnabled(report.is_open)
         planned = report.planned_visit
@@ -131,7 +134,7 @@ class ReportPanel(QWidget):
             report.is_open and planned is not None and planned.planned_at.date() <= self._today()
         )
         self.close_button.setVisible(report.is_open)
-        # One of the two at a time: they share their key (Alt+O).
+        # One of the two at a time, in the same place.
         self.hand_over_button.setVisible(report.is_open and self._hands_over)
         self.reopen_button.setVisible(not report.is_open and self._reopens)
 

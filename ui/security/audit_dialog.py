@@ -46,6 +46,13 @@ def _number(local: int | None, ident: uuid.UUID | None) -> str:
     return f"{str(ident)[:8]}…" if ident is not None else ""
 
 
+def _object_text(record: AuditRecord) -> str:
+    """'melding 60': what was touched with its number, in one column (room at 1280×800)."""
+    what = OBJECT.get(record.object_type, record.object_type)
+    number = _number(record.object_id, record.object_uuid)
+    return f"{what} {number}" if number else what
+
+
 class AuditDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,20 +67,31 @@ class AuditDialog(QDialog):
         def who(member: uuid.UUID | None) -> str:
             return by_uuid.get(member, "onbekend teamlid") if member else "systeem"
 
+        def actor(r: AuditRecord) -> str:
+            return who(r.actor_member_uuid)
+
+        def responsible(r: AuditRecord) -> str:
+            return who(r.responsible_member_uuid)
+
+        def action(r: AuditRecord) -> str:
+            return ACTION[r.action]
+
+        # Nine columns in a 1240-pixel dialog: long names and actions get a tooltip, and what
+        # was touched takes the room that is left.
         columns = [
-            Column("Tijdstip", _local, width=170),
-            Column("Teamlid", lambda r: who(r.actor_member_uuid), width=145),
-            Column("Verantwoordelijk", lambda r: who(r.responsible_member_uuid), width=145),
-            Column("Actie", lambda r: ACTION[r.action], width=105),
-            Column("Gegeven", lambda r: OBJECT.get(r.object_type, r.object_type), width=200),
-            Column("Nummer", lambda r: _number(r.object_id, r.object_uuid), width=80),
-            Column("Inwoner-nr.", lambda r: _number(r.resident_id, r.resident_uuid), width=95),
-            Column("Resultaat", lambda r: RESULT[r.result], width=80),
-            Column("Apparaat", self._device_text, width=100),
-            Column("Volgnr.", lambda r: str(r.seq), width=60),
+            Column("Tijdstip", _local),
+            Column("Teamlid", actor, tooltip=actor, max_width=140),
+            Column("Verantwoordelijk", responsible, tooltip=responsible, max_width=140),
+            Column("Actie", action, tooltip=action, max_width=150),
+            Column("Gegeven", _object_text, tooltip=_object_text, stretch=True),
+            Column("Inwoner-nr.", lambda r: _number(r.resident_id, r.resident_uuid)),
+            Column("Resultaat", lambda r: RESULT[r.result]),
+            Column("Apparaat", self._device_text),
+            Column("Volgnr.", lambda r: str(r.seq)),
         ]
         self.model = RowTableModel(columns, self)
         self.table = RowTable(columns)
+        self.table.horizontalHeader().setDefaultSectionSize(40)  # each as wide as it needs
         self.table.setModel(self.model)
         self.member_box = QComboBox()
         self.member_box.addItem("Alle teamleden", None)

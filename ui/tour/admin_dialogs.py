@@ -52,7 +52,7 @@ def wrong_password(dialog: QWidget) -> None:
 def reset(tour: Tour) -> QDialog:
     from ui.security.reset_dialog import ResetDialog
 
-    return ResetDialog(tour.data_dir, tour.runner, None, tour.window)
+    return ResetDialog(StoreAccess(tour.data_dir), tour.runner, tour.window)
 
 
 def reset_mistakes(dialog: QWidget) -> None:
@@ -67,6 +67,40 @@ def unlock(tour: Tour) -> QDialog:
     from ui.security.unlock_dialog import UnlockDialog
 
     return UnlockDialog(tour.services, tour.runner, tour.window)
+
+
+def lock_reset(tour: Tour) -> QDialog:
+    from ui.security.lock_reset_dialog import LockResetDialog
+
+    return LockResetDialog(tour.services, tour.runner, tour.window)
+
+
+def own_password(tour: Tour) -> QDialog:
+    from ui.security.new_password_dialog import choose_own_password
+
+    return choose_own_password(tour.window, _refuse, tour.runner)
+
+
+def temporary_password(tour: Tour) -> QDialog:
+    from ui.security.new_password_dialog import temporary_password as dialog
+
+    return dialog(tour.window, "Anouk Meertens", _refuse, tour.runner, reactivating=True)
+
+
+def backups(tour: Tour) -> QDialog:
+    from ui.security.backup_status import BackupStatusDialog
+
+    return BackupStatusDialog(tour.services, tour.runner, tour.window)
+
+
+def closing(tour: Tour) -> QDialog:
+    from ui.widgets.closing_notice import ClosingNotice
+
+    return ClosingNotice(tour.runner, tour.window)
+
+
+def _refuse(*_args: object) -> object:
+    raise RuntimeError("the tour never saves")
 
 
 def welcome(tour: Tour) -> QDialog:
@@ -197,6 +231,11 @@ ADMIN_DIALOGS: tuple[DialogShot, ...] = (
     DialogShot("wachtwoord-vergeten", reset),
     DialogShot("wachtwoord-vergeten-fout", reset, reset_mistakes),
     DialogShot("ontgrendelen", unlock),
+    DialogShot("ontgrendelen-wachtwoord-vergeten", lock_reset),
+    DialogShot("eigen-wachtwoord-kiezen", own_password),
+    DialogShot("tijdelijk-wachtwoord", temporary_password),
+    DialogShot("back-ups", backups),
+    DialogShot("afsluiten-wacht", closing),
     DialogShot("welkom", welcome),
     DialogShot("welkom-wie", welcome, welcome_who),
     DialogShot("herstelcode", recovery_code),

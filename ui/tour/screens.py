@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from ui.navigator import PageKey
 from ui.tour.context import Tour
@@ -34,6 +35,13 @@ def unplanned_report(services: Services) -> tuple[int, int]:
     return row.resident_id, row.report_id
 
 
+def planned_report(services: Services) -> tuple[int, int]:
+    """A melding with a planned home visit (its button says verplaatsen)."""
+    today = services.store.clock.today()
+    row = services.worklist.visits_between(today, today + timedelta(days=60))[0]
+    return row.resident_id, row.report_id
+
+
 def _dossier(pick: Callable[[Services], tuple[int, int]]) -> Callable[[Tour], None]:
     def show(tour: Tour) -> None:
         tour.window.open_dossier(*pick(tour.services))
@@ -54,6 +62,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("werkvoorraad", lambda t: t.window.show_page(PageKey.WORKLIST)),
     Screen("dossier", _dossier(rich_report)),
     Screen("dossier-nieuwe-melding", _dossier(unplanned_report)),
+    Screen("dossier-huisbezoek-gepland", _dossier(planned_report)),
     Screen("dossier-gesprek", _conversation),
     Screen("sociale-kaart", lambda t: t.window.show_page(PageKey.SOCIAL_MAP)),
 )

@@ -100,7 +100,7 @@ def visit_summary(tour: Tour) -> QDialog:
 
     _resident, report_id = _report_with_summary(tour)
     draft = tour.services.documents.visit_summary_draft(report_id)
-    return VisitSummaryDialog(tour.services, draft, tour.window.notify, tour.window)
+    return VisitSummaryDialog(tour.services, tour.runner, draft, tour.window.notify, tour.window)
 
 
 def _report_with_summary(tour: Tour) -> tuple[int, int]:
@@ -195,6 +195,36 @@ def draft_offer(tour: Tour) -> QWidget:
     return box
 
 
+def edit_report(tour: Tour) -> QDialog:
+    from ui.dialogs.report_edit_dialog import ReportEditDialog
+
+    report, name = _melding(tour, rich_report(tour.services)[1])
+    return ReportEditDialog(tour.services, report, name, tour.window)
+
+
+def hand_over(tour: Tour) -> QDialog:
+    from ui.dialogs.handover_dialog import HandoverDialog
+
+    report, name = _melding(tour, rich_report(tour.services)[1])
+    return HandoverDialog(tour.services, report, name, tour.window)
+
+
+def reopen(tour: Tour) -> QDialog:
+    from ui.dialogs.handover_dialog import ReopenDialog
+    from wijkteam.domain.status import ReportStatus
+    from wijkteam.services.worklist import WorklistQuery
+
+    closed = tour.services.worklist.rows(WorklistQuery(frozenset({ReportStatus.CLOSED})), limit=1)
+    report_id = closed[0].report_id if closed else rich_report(tour.services)[1]
+    report, name = _melding(tour, report_id)
+    return ReopenDialog(tour.services, report, name, tour.window)
+
+
+def _melding(tour: Tour, report_id: int):  # type: ignore[no-untyped-def]
+    name = tour.services.reports.resident_of(report_id).display_name
+    return tour.services.reports.get(report_id), name
+
+
 def _refuse(*_args: object) -> object:
     raise RuntimeError("the tour never saves")
 
@@ -205,6 +235,9 @@ WORK_DIALOGS: tuple[DialogShot, ...] = (
     DialogShot("nieuwe-melding-bekende-inwoner", new_report_known),
     DialogShot("huisbezoek-plannen", plan_visit),
     DialogShot("melding-afsluiten", close_report),
+    DialogShot("melding-wijzigen", edit_report),
+    DialogShot("melding-overdragen", hand_over),
+    DialogShot("melding-heropenen", reopen),
     DialogShot("instellingen-team", team_settings),
     DialogShot("nabellen-vastleggen", follow_up),
     DialogShot("nabellen-komt-soms", follow_up, follow_up_sometimes),
