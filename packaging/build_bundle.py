@@ -86,11 +86,17 @@ def _collect(node: object, names: set[str]) -> None:
             _collect(item, names)
 
 
+def is_server_module(name: str) -> bool:
+    """A module of the server or its libraries: the package itself or one inside it
+    (`wijkteam.server_command`, the light argument parser, is not one)."""
+    return any(name == s or name.startswith(s + ".") for s in SERVER_ONLY)
+
+
 def server_parts_in_bundle() -> list[str]:
     modules = bundled_modules()
     if not modules:
         return ["(geen modulelijst gevonden in build/pyinstaller)"]
-    found = {m for m in modules if m.split(".")[0] in SERVER_ONLY or m.startswith(SERVER_ONLY)}
+    found = {m for m in modules if is_server_module(m)}
     files = {
         str(p.relative_to(BUNDLE))
         for p in BUNDLE.rglob("*")
