@@ -4,6 +4,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui.app import application
@@ -30,6 +31,9 @@ def window(qtbot: QtBot, services: Services, member: MemberRecord) -> Iterator[M
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
+    # On a real X server activation is asynchronous: mnemonics and shortcuts go only to the
+    # active window, so a test starts once it is.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     yield main
     # A failed test may leave edits behind; closing must not wait for an answer.
     main.dossier_page.discard_changes()
