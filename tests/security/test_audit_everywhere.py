@@ -39,7 +39,7 @@ from wijkteam.services.worklist import WorklistQuery
 from wijkteam.store.audit_guard import BOOKKEEPING, SUBJECT_OF
 from wijkteam.sync.export.records import PushUser
 from wijkteam.wiring import Services
-from wijkteam.wiring.setup import Opened, unlock
+from wijkteam.wiring.setup import Opened, unlock, unlock_with_code
 
 # Columns that say something about a person (a resident, a reporter, someone on the map). The
 # rest is ids, UUIDs, timestamps, dates of contact, codes and states. Reviewed list.
@@ -428,8 +428,12 @@ PLAN: dict[str, Callable[[World], object]] = {
         "code",
         w.s.accounts.reset_own_password_with_code(w["code"], TEAM_PASSWORD, TEAM_PASSWORD),
     ),
-    "accounts.after_recovery": lambda w: w.s.accounts.after_recovery(
-        w.opened.member.id, TEAM_PASSWORD
+    "accounts.after_recovery": lambda w: w.ids.__setitem__(
+        "code",
+        w.s.accounts.after_recovery(w.s.accounts.check_recovery_code(w["code"]), TEAM_PASSWORD),
+    ),
+    "accounts.grant_recovery": lambda w: w.s.accounts.grant_recovery(
+        unlock_with_code(w.team_dir, w["code"], None)[1], w.opened.member.id
     ),
     "accounts.refuse_recovery": lambda w: w.s.accounts.refuse_recovery("ZZ"),
     "accounts.rotate_key": lambda w: w.s.accounts.rotate_key(),

@@ -21,6 +21,7 @@ from wijkteam.domain.enums import MemberRole
 from wijkteam.errors import SignInRefused
 from wijkteam.security.kdf import derive
 from wijkteam.security.keyring import KeyRing, keys_path
+from wijkteam.services.accounts import RecoveryGrant
 from wijkteam.services.backups import backup_folder
 from wijkteam.services.key_rotation import copies_of_the_store
 from wijkteam.store import store_path
@@ -119,6 +120,25 @@ def test_the_lock_screen_reset_uses_the_code_once(team: Opened, team_dir: Path) 
     assert accounts.check_own_password(NEW_PASSWORD)
     with pytest.raises(SignInRefused):
         accounts.reset_own_password_with_code(code, NEW_PASSWORD, NEW_PASSWORD)
+
+
+def test_a_new_password_after_recovery_needs_the_code_once_not_just_a_member_id(
+    team: Opened, team_dir: Path
+) -> None:
+    accounts = team.services.accounts
+    member = team.member
+    forged = RecoveryGrant(member, "0" * 32)  # a grant the service never made
+    with pytest.raises(SignInRefused):
+        accounts.after_recovery(forged, NEW_PASSWORD)
+    _ring, by_password = unlock(team_dir, "CC", TEAM_PASSWORD, None)
+    with pytest.raises(SignInRefused):  # a password opening is no recovery
+        accounts.grant_recovery(by_password, member.id)
+    assert team.recovery_code is not None
+    grant = accounts.check_recovery_code(team.recovery_code)
+    accounts.after_recovery(grant, NEW_PASSWORD)
+    with pytest.raises(SignInRefused):  # the grant works once
+        accounts.after_recovery(grant, "nog een ander wachtwoord")
+    assert accounts.check_own_password(NEW_PASSWORD)
 
 
 @pytest.mark.parametrize("store_done", [False, True])

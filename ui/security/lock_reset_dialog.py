@@ -22,6 +22,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.errors import ValidationFailed, WijkteamError
 from wijkteam.security.passwords import MIN_LENGTH, check_new_password
+from wijkteam.services.accounts import RecoveryGrant
 from wijkteam.wiring import Services
 
 CODE_REFUSED = "Deze herstelcode klopt niet."
@@ -79,16 +80,16 @@ class LockResetDialog(QDialog):
             return
         self.gate.attempt(
             lambda: self._services.accounts.check_recovery_code(code),
-            lambda me: self._reset(me.id, password),
+            lambda grant: self._reset(grant, password),
             refused_text=CODE_REFUSED,
         )
 
-    def _reset(self, member_id: int, password: str) -> None:
+    def _reset(self, grant: RecoveryGrant, password: str) -> None:
         """On the UI thread: the store gets its new key while nothing else uses it."""
         self.status.setText("Het nieuwe wachtwoord en een nieuwe sleutel worden ingesteld…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.new_code = self._services.accounts.after_recovery(member_id, password)
+            self.new_code = self._services.accounts.after_recovery(grant, password)
         except WijkteamError:
             self.status.setText("Het lukte niet. Probeer het nog eens, of vraag de coördinator.")
             return

@@ -9,7 +9,9 @@ member off, or using the recovery code, gives the store a new key (services/key_
 
 from __future__ import annotations
 
+import secrets
 import uuid
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -31,6 +33,15 @@ from wijkteam.store.models import Member
 ACCOUNT = "member"
 
 
+@dataclass(frozen=True)
+class RecoveryGrant:
+    """Proof that the recovery code was given, for one member, usable once: only
+    `check_recovery_code` or `grant_recovery` make one, and `after_recovery` demands it."""
+
+    member: MemberRecord
+    token: str = field(repr=False)
+
+
 class AccountService:
     def __init__(
         self,
@@ -45,6 +56,7 @@ class AccountService:
         self._audit = audit
         self._members = members
         self._keys = keys
+        self._grants: set[str] = set()
 
     @property
     def keys(self) -> OpenKeyRing:
@@ -149,22 +161,37 @@ class AccountService:
         member a new password. The code works once: the store gets a new key and a new code,
         returned to be printed."""
         check_new_password(new, again)
-        me = self.check_recovery_code(code)
-        return self.after_recovery(me.id, new)
+        return self.after_recovery(self.check_recovery_code(code), new)
 
-    def check_recovery_code(self, code: str) -> MemberRecord:
+    def check_recovery_code(self, code: str) -> RecoveryGrant:
         """The slow part (the key derivation), apart so a window can run it off its UI
         thread. A wrong code is logged for the signed-in member."""
         me = self.current()
         if me is None or not self.keys.check_recovery(code):
             self._log_attempt(RECOVERY, me.initials if me else None, me.id if me else None)
             raise SignInRefused()
-        return me
+        return self._grant(me)
 
-    def after_recovery(self, member_id: int, new: str) -> str:
+    def grant_recovery(self, unlocked: Unlocked, member_id: int) -> RecoveryGrant:
+        """At the sign-in screen the recovery code itself opened the key file: that opening
+        (and only that) grants the reset to the member whose initials were typed."""
+        if not unlocked.by_recovery or unlocked.store_key != self.keys.store_key:
+            raise SignInRefused()
+        return self._grant(self._member(member_id))
+
+    def _grant(self, member: MemberRecord) -> RecoveryGrant:
+        grant = RecoveryGrant(member, secrets.token_hex(16))
+        self._grants.add(grant.token)
+        return grant
+
+    def after_recovery(self, grant: RecoveryGrant, new: str) -> str:
         """The recovery code was used to give this member a new password (here or at the
-        sign-in screen): new password, new store key, new recovery code."""
-        member = self._member(member_id)
+        sign-in screen): new password, new store key, new recovery code. A grant works once."""
+        if grant.token not in self._grants:
+            raise SignInRefused()
+        self._grants.discard(grant.token)
+        member = self._member(grant.member.id)
+        member_id = member.id
         self.keys.set_member(member.uuid, new)
         self._audit.log(AuditAction.RECOVERY, ACCOUNT, member_id)
         self._audit.log(AuditAction.PASSWORD_RESET, ACCOUNT, member_id)

@@ -166,7 +166,8 @@ def finish_reset(
             services.accounts.refuse_recovery(initials)
             raise SignInRefused()
         services.context.act_as(member.id, member.role)
-        code = services.accounts.after_recovery(member.id, password)
+        grant = services.accounts.grant_recovery(unlocked, member.id)
+        code = services.accounts.after_recovery(grant, password)
         signed_in = services.accounts.sign_in(Unlocked(keys.store_key, (member.uuid,)))
     except BaseException:
         store.close()
