@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from wijkteam.common.dutch_dates import DAYS, MONTHS, long_date
 from wijkteam.domain.deadlines import Deadline, DeadlineState
 from wijkteam.validation.rules import format_phone
 
-DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+__all__ = [
+    "DAYS",
+    "MONTHS",
+    "deadline_text",
+    "format_phone",
+    "long_date",
+    "short_date",
+    "short_datetime",
 ]
-
-__all__ = ["deadline_text", "format_phone", "long_date", "short_date", "short_datetime"]
 
 
 def short_date(value: date | None) -> str:
@@ -32,10 +25,6 @@ def short_date(value: date | None) -> str:
 
 def short_datetime(value: datetime | None) -> str:
     return value.strftime("%d-%m-%Y %H:%M") if value else ""
-
-
-def long_date(value: date) -> str:
-    return f"{DAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def day_and_time(value: datetime) -> str:

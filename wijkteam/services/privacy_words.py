@@ -10,23 +10,10 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from wijkteam.common.dutch_dates import dutch_date
 from wijkteam.resources import resource
 from wijkteam.validation.rules import format_phone
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 # Columns holding UTC moments (record stamps, acknowledgements); others hold wall-clock time.
 UTC_COLUMNS = frozenset({"created_at", "updated_at", "sync_acknowledged_at", "acknowledged_at"})
 
@@ -34,10 +21,6 @@ UTC_COLUMNS = frozenset({"created_at", "updated_at", "sync_acknowledged_at", "ac
 @cache
 def inzage_texts() -> dict[str, Any]:
     return json.loads(resource("documents", "inzage.json").read_text(encoding="utf-8"))
-
-
-def dutch_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def dutch_time(value: time) -> str:
