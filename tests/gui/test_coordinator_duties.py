@@ -73,7 +73,7 @@ def test_the_recovery_code_at_sign_in_works_once_without_a_crash(
         _click(qtbot, reset_dialog.ok_button)
 
     drive_modal(ResetDialog, reset, lambda: _click(qtbot, dialog.forgot_button))
-    qtbot.waitUntil(lambda: dialog.result() == SignInDialog.DialogCode.Accepted, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.result() == SignInDialog.DialogCode.Accepted, timeout=60000)
     runner.wait()
     opened = dialog.opened
     assert opened is not None and opened.member.initials == "CC"

@@ -7,19 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from ui.security.password_gate import PasswordGate
-from ui.security.widgets import password_field
+from ui.security.recovery_form import RecoveryCodeDialog
 from ui.tasks import TaskRunner
-from ui.widgets.fields import FieldSet, heading, muted
 from wijkteam.errors import ValidationFailed, WijkteamError
 from wijkteam.security.passwords import MIN_LENGTH, check_new_password
 from wijkteam.services.accounts import RecoveryGrant
@@ -28,47 +20,26 @@ from wijkteam.wiring import Services
 CODE_REFUSED = "Deze herstelcode klopt niet."
 
 
-class LockResetDialog(QDialog):
+class LockResetDialog(RecoveryCodeDialog):
     """Accepted with `new_code`: the team's new recovery code, to print."""
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self.new_code: str | None = None
-        self.setWindowTitle("Wachtwoord vergeten")
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.setMinimumWidth(540)
-        self.fieldset = FieldSet()
-        self.code = QLineEdit()
-        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
-        self.password, self.again = password_field(), password_field()
-        form = QFormLayout()
-        form.addRow("&Herstelcode", self.code)
-        self.fieldset.add(form, "password", "&Nieuw wachtwoord", self.password)
-        self.fieldset.add(form, "password_again", "Nog &een keer", self.again)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Wachtwoord instellen")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Wachtwoord vergeten", 2))
-        layout.addWidget(
-            muted(
+        super().__init__(
+            runner,
+            parent,
+            title="Wachtwoord vergeten",
+            heading_level=2,
+            intro=(
                 "Vraag de coördinator om de herstelcode op papier. Met die code kiest u een "
                 f"nieuw wachtwoord (minstens {MIN_LENGTH} tekens). De code werkt één keer: "
                 "daarna krijgt het team een nieuwe herstelcode om te printen."
-            )
+            ),
+            with_initials=False,
+            again_label="Nog &een keer",
         )
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.gate = PasswordGate(self.ok_button, self.status, runner)
-        self.code.setFocus()
+        self._services = services
+        self.new_code: str | None = None
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
     def submit(self) -> None:
         self.fieldset.clear_errors()
