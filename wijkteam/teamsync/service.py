@@ -256,9 +256,10 @@ class TeamService:
         token = APPLYING.set(True)
         try:
             with self._store.transaction() as session:
-                writer = RoundWriter(session, self._audit)
+                writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
                 count = writer.pushed(outcome, sent)
                 writer.applier.derive_statuses(now())
+                writer.bulk.derive_statuses(now())
                 save_state(session, engine.state)
                 self._audit.record_changes(session)
         finally:
@@ -276,7 +277,7 @@ class TeamService:
         token = APPLYING.set(True)
         try:
             with self._store.transaction() as session:
-                writer = RoundWriter(session, self._audit)
+                writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
                 writer.pulled(outcome.received)
                 save_state(session, engine.state)
                 link = session.get(TeamLink, 1)
