@@ -14,6 +14,7 @@ Needs PostgreSQL as in the tests (tests/team/pg.py).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import tempfile
 import time
 from pathlib import Path
@@ -54,6 +55,7 @@ def _line(what: str, seconds: float, anchor: float, target: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--profile", metavar="FILE", help="cProfile the join and the day's work")
     args = parser.parse_args()
     role = Role().create()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -74,6 +76,9 @@ def main() -> None:
             upload = time.perf_counter() - started
             _line("coordinator uploads the store (connect)", upload, _anchor(database), 1e9)
             code = c.team.invite(mo.id)
+            profile = cProfile.Profile() if args.profile else None
+            if profile is not None:
+                profile.enable()
             started = time.perf_counter()
             joined = StoreAccess(tmp / "mo").join_team(server.url, code, "MM", PASSWORD, PASSWORD)
             join = time.perf_counter() - started
@@ -93,6 +98,9 @@ def main() -> None:
             pushed = c.team.sync()
             pulled = m.team.sync()
             day = time.perf_counter() - started
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(args.profile)
             anchor = _anchor(database, "ORDER BY created_at DESC LIMIT 150")
             _line(f"day's work: {pushed.pushed} pushed, {pulled.pulled} pulled", day, anchor,
                   DAY_TARGET_S)  # fmt: skip

@@ -97,19 +97,19 @@ class PageBook:
         w = TeamWaiting.__table__
         self.waiting = {(r[0], r[1]) for r in connection.execute(select(w.c.kind, w.c.record_uuid))}
 
-    def write_synced(self, rows: list[tuple[str, uuid.UUID, int, str | None, bool]]) -> None:
-        """(kind, record, version, payload, gone) as set_synced would, in two executemany."""
+    def write_synced(self, rows: list[tuple[str, uuid.UUID, int, str | None, bool, bool]]) -> None:
+        """(kind, record, version, payload, tombstone, gone) as set_synced, in two executemany."""
         if not rows:
             return
         t = TeamSynced.__table__
         updates, inserts = [], []
-        for kind, record, version, payload, gone in rows:
-            values = {"version": version, "payload": payload, "tombstone": False, "gone": gone}
+        for kind, record, version, payload, tombstone, gone in rows:
+            values = {"version": version, "payload": payload, "tombstone": tombstone, "gone": gone}
             if (kind, record) in self.synced:
                 updates.append({"k": kind, "r": record, **values})
             else:
                 inserts.append({"kind": kind, "record_uuid": record, **values})
-            self.synced[(kind, record)] = SyncedRow(version, False, gone)
+            self.synced[(kind, record)] = SyncedRow(version, tombstone, gone)
         connection = self.session.connection()
         if updates:
             connection.execute(
@@ -121,6 +121,23 @@ class PageBook:
             )  # fmt: skip
         if inserts:
             connection.execute(insert(t), inserts)
+
+    def gone(self, kind: str, record: uuid.UUID) -> bool:
+        known = self.synced.get((kind, record))
+        return known is not None and known.gone
+
+    def drop_outbox(self, rows: list[tuple[str, uuid.UUID, int]]) -> None:
+        """(kind, record, up to outbox id): what a push applied leaves the outbox."""
+        if not rows:
+            return
+        t = TeamOutbox.__table__
+        self.session.connection().execute(
+            delete(t).where(
+                t.c.kind == bindparam("k"), t.c.record_uuid == bindparam("r"),
+                t.c.id <= bindparam("up"),
+            ),
+            [{"k": k, "r": r, "up": up} for k, r, up in rows],
+        )  # fmt: skip
 
     def unwait(self, keys: Iterable[tuple[str, uuid.UUID]]) -> None:
         found = [k for k in keys if k in self.waiting]

@@ -58,6 +58,7 @@ class RoundWriter:
     def pushed(self, outcome: PushOutcome, sent: Sequence[Pending]) -> int:
         by_op = {p.outgoing.op_id: p for p in sent}
         audit_seq = 0
+        done = []
         for applied in outcome.applied:
             item = by_op.get(applied.op_id)
             if item is None:  # a batch resent after a crash: its rows are still there
@@ -66,11 +67,15 @@ class RoundWriter:
             if item.audit_seq is not None:
                 audit_seq = max(audit_seq, item.audit_seq)
                 continue
-            record = uuid.UUID(applied.uuid)
-            payload = None if item.outgoing.tombstone else item.outgoing.payload.decode()
-            set_synced(self.session, applied.kind, record, applied.version, payload,
-                       item.outgoing.tombstone)  # fmt: skip
-            drop_outbox(self.session, applied.kind, record, item.last_row)
+            done.append((applied, item))
+        book = PageBook(self.session, [(a.kind, uuid.UUID(a.uuid)) for a, _ in done])
+        book.write_synced([
+            (a.kind, uuid.UUID(a.uuid), a.version,
+             None if i.outgoing.tombstone else i.outgoing.payload.decode(),
+             i.outgoing.tombstone, book.gone(a.kind, uuid.UUID(a.uuid)))
+            for a, i in done
+        ])  # fmt: skip
+        book.drop_outbox([(a.kind, uuid.UUID(a.uuid), i.last_row) for a, i in done])
         if audit_seq:
             link = self.session.get(TeamLink, 1)
             assert link is not None
@@ -182,8 +187,10 @@ class RoundWriter:
         outcome = self.bulk.write(kind, items)
         placed = [i for i in items if outcome[i.uuid] != WAIT]
         book.unwait([(i.kind, i.uuid) for i in placed])
-        book.write_synced([(i.kind, i.uuid, i.version, dumps(i.body), outcome[i.uuid] == DROP)
-                           for i in placed])  # fmt: skip
+        gone = {i.uuid: outcome[i.uuid] == DROP or book.gone(i.kind, i.uuid) for i in placed}
+        book.write_synced(
+            [(i.kind, i.uuid, i.version, dumps(i.body), False, gone[i.uuid]) for i in placed]
+        )
         book.wait([i for i in items if outcome[i.uuid] == WAIT])
         return len(placed)
 
