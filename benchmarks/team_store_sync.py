@@ -55,7 +55,9 @@ def _line(what: str, seconds: float, anchor: float, target: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=5000)
-    parser.add_argument("--profile", metavar="FILE", help="cProfile the join and the day's work")
+    parser.add_argument(
+        "--profile", metavar="FILE", help="cProfile the join and the day's work: FILE.join/.day"
+    )
     args = parser.parse_args()
     role = Role().create()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -82,6 +84,9 @@ def main() -> None:
             started = time.perf_counter()
             joined = StoreAccess(tmp / "mo").join_team(server.url, code, "MM", PASSWORD, PASSWORD)
             join = time.perf_counter() - started
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(f"{args.profile}.join")
             with psycopg.connect(database) as connection:
                 count = connection.execute("SELECT count(*) FROM records").fetchone()
             _line(f"new laptop joins ({count[0] if count else 0} records)", join,
@@ -94,13 +99,16 @@ def main() -> None:
                     Report.id).limit(50)))  # fmt: skip
             for n, ident in enumerate(ids):
                 c.reports.update(ident, report(question=f"Bijgewerkt {n}"))
+            profile = cProfile.Profile() if args.profile else None
+            if profile is not None:
+                profile.enable()
             started = time.perf_counter()
             pushed = c.team.sync()
             pulled = m.team.sync()
             day = time.perf_counter() - started
             if profile is not None:
                 profile.disable()
-                profile.dump_stats(args.profile)
+                profile.dump_stats(f"{args.profile}.day")
             anchor = _anchor(database, "ORDER BY created_at DESC LIMIT 150")
             _line(f"day's work: {pushed.pushed} pushed, {pulled.pulled} pulled", day, anchor,
                   DAY_TARGET_S)  # fmt: skip

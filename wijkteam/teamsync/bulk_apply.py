@@ -17,14 +17,16 @@ change, a tombstone, or one removed from this laptop (those go through the merge
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Column, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.status import derive_status
@@ -41,7 +43,7 @@ from wijkteam.store.models import (
     TeamSynced,
     TeamWaiting,
 )
-from wijkteam.store.team_kinds import Kind, decode, dumps, sent_columns
+from wijkteam.store.team_kinds import Kind, dumps, sent_columns
 
 CHUNK = 500  # SQLite's bound-parameter limit is far above; keeps IN lists short
 WAIT, DROP, PLACED = "wait", "drop", "placed"
@@ -61,6 +63,22 @@ class SyncedRow:
     version: int
     tombstone: bool
     gone: bool
+
+
+@functools.cache
+def _decoder(column: Column[Any]) -> Callable[[Any], Any]:
+    """team_kinds.decode for one column, its type looked at once (not once per value)."""
+    kind = column.type.python_type
+    if kind in (datetime, date, time, uuid.UUID):
+        return {datetime: datetime.fromisoformat, date: date.fromisoformat,
+                time: time.fromisoformat, uuid.UUID: uuid.UUID}[kind]  # fmt: skip
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind
+    return lambda value: value
+
+
+def decode(column: Column[Any], value: Any) -> Any:
+    return None if value is None else _decoder(column)(value)
 
 
 def chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:

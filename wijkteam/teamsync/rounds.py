@@ -23,10 +23,9 @@ from wijkteam.store.team_kinds import (
     KINDS,
     ORDER,
     Kind,
-    decode,
     dumps,
 )
-from wijkteam.teamsync.bulk_apply import BulkWriter, Incoming, PageBook, chunks
+from wijkteam.teamsync.bulk_apply import BulkWriter, Incoming, PageBook, chunks, decode
 from wijkteam.teamsync.merge import three_way
 from wijkteam.teamsync.outbox import (
     Pending,
