@@ -6,7 +6,8 @@ each kind of a page is written with a handful of statements: UUID -> id maps res
 referenced table, new rows inserted and changed rows updated with executemany (SQLAlchemy
 Core), embedded child rows compared and replaced per batch, search keys computed on the way.
 
-Core statements bypass the ORM's flush events, so what they change is noted in the audit
+Core statements bypass the ORM's events: the caller checks the store's integrity gate
+before (as every ORM write does), and what they change is noted in the audit
 guard's tracking here (with each record's UUID and resident, as the ORM path would), and the
 round's `record_changes` writes the audit entries as for any other write. They also bypass
 team_capture, whose commit hook therefore never sees these rows (nothing is sent back).
@@ -26,7 +27,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Column, bindparam, delete, insert, select, update
+from sqlalchemy import Column, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.status import derive_status
@@ -43,7 +44,7 @@ from wijkteam.store.models import (
     TeamSynced,
     TeamWaiting,
 )
-from wijkteam.store.team_kinds import Kind, dumps, sent_columns
+from wijkteam.store.team_kinds import Kind, sent_columns
 
 CHUNK = 500  # SQLite's bound-parameter limit is far above; keeps IN lists short
 WAIT, DROP, PLACED = "wait", "drop", "placed"
@@ -56,6 +57,7 @@ class Incoming:
     uuid: uuid.UUID
     version: int
     body: dict[str, Any]
+    payload: str  # the body as it arrived (kept as the last-synced copy, the merge's base)
 
 
 @dataclass
@@ -81,9 +83,26 @@ def decode(column: Column[Any], value: Any) -> Any:
     return None if value is None else _decoder(column)(value)
 
 
-def chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+def chunks(items: Iterable[Any]) -> Iterable[Sequence[Any]]:
+    items = list(items)
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
+
+
+def _rows_of(
+    session: Session, table: Any, columns: Sequence[Any], kind: str, records: set[uuid.UUID]
+) -> Iterable[Any]:
+    """The bookkeeping rows of these records of a kind: looked up by UUID for a few, read
+    whole when the page holds as many records as the table (a join: one scan, no lookups)."""
+    connection = session.connection()
+    where = table.c.kind == kind
+    size = connection.execute(select(func.count()).select_from(table).where(where)).scalar()
+    if (size or 0) <= 2 * len(records):
+        return [r for r in connection.execute(select(*columns).where(where)) if r[0] in records]
+    found: list[Any] = []
+    for part in chunks(records):
+        found += connection.execute(select(*columns).where(where, table.c.record_uuid.in_(part)))
+    return found
 
 
 class PageBook:
@@ -96,22 +115,15 @@ class PageBook:
             wanted[kind].add(record)
         self.synced: dict[tuple[str, uuid.UUID], SyncedRow] = {}
         self.outbox: set[tuple[str, uuid.UUID]] = set()
-        connection = session.connection()
         s, o = TeamSynced.__table__, TeamOutbox.__table__
         for kind, records in wanted.items():
-            for part in chunks(sorted(records)):
-                for r in connection.execute(
-                    select(s.c.record_uuid, s.c.version, s.c.tombstone, s.c.gone).where(
-                        s.c.kind == kind, s.c.record_uuid.in_(part)
-                    )
-                ):
-                    self.synced[(kind, r[0])] = SyncedRow(r[1], bool(r[2]), bool(r[3]))
-                self.outbox.update(
-                    (kind, r[0])
-                    for r in connection.execute(
-                        select(o.c.record_uuid).where(o.c.kind == kind, o.c.record_uuid.in_(part))
-                    )
-                )
+            columns = (s.c.record_uuid, s.c.version, s.c.tombstone, s.c.gone)
+            for r in _rows_of(session, s, columns, kind, records):
+                self.synced[(kind, r[0])] = SyncedRow(r[1], bool(r[2]), bool(r[3]))
+            self.outbox.update(
+                (kind, r[0]) for r in _rows_of(session, o, (o.c.record_uuid,), kind, records)
+            )
+        connection = session.connection()
         w = TeamWaiting.__table__
         self.waiting = {(r[0], r[1]) for r in connection.execute(select(w.c.kind, w.c.record_uuid))}
 
@@ -175,7 +187,7 @@ class PageBook:
         self.session.connection().execute(
             insert(TeamWaiting.__table__),
             [{"kind": i.kind, "record_uuid": i.uuid, "version": i.version,
-              "payload": dumps(i.body)} for i in items],
+              "payload": i.payload} for i in items],
         )  # fmt: skip
         self.waiting.update((i.kind, i.uuid) for i in items)
 
@@ -191,10 +203,17 @@ class BulkWriter:
 
     # --- lookups ------------------------------------------------------------------------
     def resolve(self, table: str, records: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """UUID -> local id of the table's records (cached for the round)."""
         known = self.ids[table]
-        missing = sorted({r for r in records if r not in known})
+        missing = {r for r in records if r not in known}
+        if not missing:
+            return known
         t = Base.metadata.tables[table]
         connection = self.session.connection()
+        size = connection.execute(select(func.count()).select_from(t)).scalar() or 0
+        if size <= 2 * len(missing):  # read the whole map once rather than look up each
+            known.update((u, i) for i, u in connection.execute(select(t.c.id, t.c.uuid)))
+            return known
         for part in chunks(missing):
             rows = connection.execute(select(t.c.id, t.c.uuid).where(t.c.uuid.in_(part)))
             known.update((u, i) for i, u in rows)
@@ -203,7 +222,7 @@ class BulkWriter:
     def _gone(self, table: str, records: set[uuid.UUID]) -> set[uuid.UUID]:
         t = TeamSynced.__table__
         found: set[uuid.UUID] = set()
-        for part in chunks(sorted(records)):
+        for part in chunks(records):
             found.update(
                 r[0]
                 for r in self.session.connection().execute(
@@ -245,7 +264,6 @@ class BulkWriter:
         new = [u for u in values_of if u not in own]
         old = [u for u in values_of if u in own]
         self._insert(kind, [values_of[u] for u in new])
-        self.resolve(kind.name, new)
         changed = self._update(kind, {own[u]: values_of[u] for u in old})
         ids = {u: self.ids[kind.name][u] for u in values_of}
         for child in kind.children:
@@ -288,9 +306,12 @@ class BulkWriter:
             if row.get("created_at") is None:
                 row["created_at"] = self.at
             groups[frozenset(row)].append(row)
+        t, known = kind.table, self.ids[kind.name]
+        statement = insert(t).returning(t.c.id, t.c.uuid)
         for group in groups.values():
             for part in chunks(group):
-                self.session.connection().execute(insert(kind.table), list(part))
+                found = self.session.connection().execute(statement, list(part))
+                known.update((u, i) for i, u in found)
 
     def _update(self, kind: Kind, rows: dict[int, dict[str, Any]]) -> set[int]:
         """Updates the rows whose values differ; returns their ids."""

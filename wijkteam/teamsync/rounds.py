@@ -170,8 +170,9 @@ class RoundWriter:
                 slow.add(record)
             self.received += 1
             if not item.tombstone:
-                body = loads(item.payload) or {}
-                newest[record] = Incoming(kind.name, record, item.version, body)
+                text = item.payload.decode()
+                body = loads(text) or {}
+                newest[record] = Incoming(kind.name, record, item.version, body, text)
         fast = [i for r, i in newest.items() if r not in slow]
         self._place(kind, fast, book)
         for item in items:
@@ -188,7 +189,7 @@ class RoundWriter:
         book.unwait([(i.kind, i.uuid) for i in placed])
         gone = {i.uuid: outcome[i.uuid] == DROP or book.gone(i.kind, i.uuid) for i in placed}
         book.write_synced(
-            [(i.kind, i.uuid, i.version, dumps(i.body), False, gone[i.uuid]) for i in placed]
+            [(i.kind, i.uuid, i.version, i.payload, False, gone[i.uuid]) for i in placed]
         )
         book.wait([i for i in items if outcome[i.uuid] == WAIT])
         return len(placed)
@@ -240,7 +241,8 @@ class RoundWriter:
             book = PageBook(self.session, [(kind, record) for kind, record, *_ in rows])
             by_kind: dict[str, list[Incoming]] = defaultdict(list)
             for kind, record, version, payload in rows:
-                by_kind[kind].append(Incoming(kind, record, version, loads(payload) or {}))
+                body = loads(payload) or {}
+                by_kind[kind].append(Incoming(kind, record, version, body, payload))
             if not sum(self._place(k, by_kind.get(k.name, []), book) for k in KINDS):
                 return
 

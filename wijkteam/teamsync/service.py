@@ -256,6 +256,7 @@ class TeamService:
         outcome = engine.push([p.outgoing for p in sent])
         token = APPLYING.set(True)
         try:
+            self._store.integrity.before_write()  # the batched writes bypass the ORM's check
             with self._store.transaction() as session:
                 writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
                 count = writer.pushed(outcome, sent)
@@ -278,6 +279,7 @@ class TeamService:
                 log.warning("Team sync: %d record(s) quarantined", len(page.quarantined))
             token = APPLYING.set(True)
             try:
+                self._store.integrity.before_write()
                 with self._store.transaction() as session:
                     writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
                     writer.pulled(page.received)
