@@ -200,6 +200,14 @@ class BulkWriter:
         self.at = at
         self.ids: dict[str, dict[uuid.UUID, int]] = defaultdict(dict)
         self.reports: set[int] = set()  # whose events changed
+        self._uuids: dict[str, uuid.UUID] = {}
+
+    def uid(self, text: str) -> uuid.UUID:
+        """A UUID from its text, each parsed once a round (a page names each many times)."""
+        found = self._uuids.get(text)
+        if found is None:
+            found = self._uuids[text] = uuid.UUID(text)
+        return found
 
     # --- lookups ------------------------------------------------------------------------
     def resolve(self, table: str, records: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -246,7 +254,7 @@ class BulkWriter:
         for item in items:
             for name, table in kind.refs.items():
                 if item.body.get(name) is not None:
-                    parents[table].add(uuid.UUID(item.body[name]))
+                    parents[table].add(self.uid(item.body[name]))
         gone: dict[str, set[uuid.UUID]] = {}
         for table, records in parents.items():
             known = self.resolve(table, records)
@@ -283,7 +291,7 @@ class BulkWriter:
                 continue
             raw = body[column.name]
             if column.name in kind.refs and raw is not None:
-                table, parent = kind.refs[column.name], uuid.UUID(raw)
+                table, parent = kind.refs[column.name], self.uid(raw)
                 local = self.ids[table].get(parent)
                 if local is None:
                     if parent in gone.get(table, ()):
@@ -291,6 +299,8 @@ class BulkWriter:
                     if column.name in kind.required:
                         return WAIT
                 values[column.name] = local
+            elif raw is not None and _decoder(column) is uuid.UUID:
+                values[column.name] = self.uid(raw)
             else:
                 values[column.name] = decode(column, raw)
         if kind.name == "resident":

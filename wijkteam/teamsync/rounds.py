@@ -140,7 +140,7 @@ class RoundWriter:
             if item.kind == ERASURE_KIND:
                 self.erasures.append(LedgerEntry.from_json(item.payload.decode()))
         records = [item for item in ordered if item.kind in BY_NAME]
-        book = PageBook(self.session, {(i.kind, uuid.UUID(i.uuid)) for i in records})
+        book = PageBook(self.session, {(i.kind, self.bulk.uid(i.uuid)) for i in records})
         by_kind: dict[str, list[Received]] = defaultdict(list)
         for item in records:
             by_kind[item.kind].append(item)
@@ -158,7 +158,7 @@ class RoundWriter:
         slow: set[uuid.UUID] = set()
         newest: dict[uuid.UUID, Incoming] = {}
         for item in items:  # by version
-            record = uuid.UUID(item.uuid)
+            record = self.bulk.uid(item.uuid)
             known = book.synced.get((kind.name, record))
             if known is not None and (known.version >= item.version or known.tombstone):
                 continue
@@ -176,7 +176,7 @@ class RoundWriter:
         fast = [i for r, i in newest.items() if r not in slow]
         self._place(kind, fast, book)
         for item in items:
-            record = uuid.UUID(item.uuid)
+            record = self.bulk.uid(item.uuid)
             if record in slow:
                 self.session.flush()
                 self._received(item.kind, record, item.version, item.payload, item.tombstone)

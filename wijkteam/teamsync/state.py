@@ -25,6 +25,10 @@ _BYTES = (
 )
 
 
+_LAYOUT = "layout"  # 2: `versions` comes last (its encoding is reused when loaded)
+_VERSIONS_LAST = ', "versions": '
+
+
 @dataclass
 class PeerState:
     """How far this laptop has replayed one device's chain."""
@@ -72,8 +76,8 @@ class DeviceState:
                 data[name] = base64.b64encode(data[name]).decode()
         data["epochs"] = {str(k): base64.b64encode(v).decode() for k, v in self.epochs.items()}
         del data["versions"]
-        text = json.dumps(data)
-        return f'{text[:-1]}, "versions": {self._versions_json()}}}'
+        text = json.dumps({_LAYOUT: 2, **data})
+        return f"{text[:-1]}{_VERSIONS_LAST}{self._versions_json()}}}"
 
     def _versions_json(self) -> str:
         """`versions` as JSON, kept while the map is unchanged: it holds an entry per record
@@ -91,12 +95,19 @@ class DeviceState:
     @staticmethod
     def from_json(text: str) -> DeviceState:
         data = json.loads(text)
+        layout = data.pop(_LAYOUT, 1)
         for name in _BYTES:
             if data[name] is not None:
                 data[name] = base64.b64decode(data[name])
         data["epochs"] = {int(k): base64.b64decode(v) for k, v in data["epochs"].items()}
         data["peers"] = {k: PeerState(**v) for k, v in data["peers"].items()}
-        return DeviceState(**data)
+        state = DeviceState(**data)
+        if layout == 2:  # written by to_json: the text ends with the versions as encoded
+            versions = state.versions
+            tail = text[text.rfind(_VERSIONS_LAST) + len(_VERSIONS_LAST) : -1]
+            key = (id(versions), len(versions), sum(versions.values()))
+            state.__dict__["_versions_cache"] = (key, versions, tail)
+        return state
 
     def copy(self) -> DeviceState:
         """A copy to verify a page on: the large maps copied flat (their values are
