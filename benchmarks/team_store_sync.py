@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -45,14 +46,15 @@ def _anchor(database: str, where: str = "") -> float:
     return time.perf_counter() - started
 
 
-def _line(what: str, seconds: float, anchor: float, target: float) -> None:
+def _line(what: str, seconds: float, anchor: float, target: float) -> bool:
     ratio = seconds / anchor if anchor else float("inf")
     verdict = "OK" if seconds <= target else "TOO SLOW"
     print(f"{what:<44} {seconds:8.2f} s   anchor {anchor:7.3f} s   ratio {ratio:7.1f}x   "
           f"target <= {target:.0f} s  {verdict}")  # fmt: skip
+    return verdict == "OK"
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument(
@@ -89,7 +91,7 @@ def main() -> None:
                 profile.dump_stats(f"{args.profile}.join")
             with psycopg.connect(database) as connection:
                 count = connection.execute("SELECT count(*) FROM records").fetchone()
-            _line(f"new laptop joins ({count[0] if count else 0} records)", join,
+            ok = _line(f"new laptop joins ({count[0] if count else 0} records)", join,
                   _anchor(database), JOIN_TARGET_S)  # fmt: skip
             c.team.sync()  # the coordinator lists the new device
             m = joined.services
@@ -115,14 +117,15 @@ def main() -> None:
                 profile.disable()
                 profile.dump_stats(f"{args.profile}.day")
             anchor = _anchor(database, "ORDER BY created_at DESC LIMIT 150")
-            _line(f"day's work: {pushed.pushed} pushed, {pulled.pulled} pulled", day, anchor,
+            ok &= _line(f"day's work: {pushed.pushed} pushed, {pulled.pulled} pulled", day, anchor,
                   DAY_TARGET_S)  # fmt: skip
             joined.services.store.close()
             c.store.close()
+            return 0 if ok else 1
         finally:
             server.stop()
             role.drop()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
