@@ -25,7 +25,7 @@ from wijkteam.store.team_kinds import (
     Kind,
     dumps,
 )
-from wijkteam.teamsync.bulk_apply import BulkWriter, Incoming, PageBook, chunks, decode
+from wijkteam.teamsync.bulk_apply import BulkWriter, decode
 from wijkteam.teamsync.merge import three_way
 from wijkteam.teamsync.outbox import (
     Pending,
@@ -37,6 +37,7 @@ from wijkteam.teamsync.outbox import (
     set_synced,
     synced,
 )
+from wijkteam.teamsync.page_book import Incoming, PageBook, chunks
 from wijkteam.teamsync.session import PushOutcome
 from wijkteam.teamsync.store_apply import DROP, WAIT, Applier
 from wijkteam.teamsync.verify import Received
