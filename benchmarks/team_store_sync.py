@@ -14,6 +14,8 @@ Needs PostgreSQL as in the tests (tests/team/pg.py).
 from __future__ import annotations
 
 import argparse
+import cProfile
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -44,16 +46,20 @@ def _anchor(database: str, where: str = "") -> float:
     return time.perf_counter() - started
 
 
-def _line(what: str, seconds: float, anchor: float, target: float) -> None:
+def _line(what: str, seconds: float, anchor: float, target: float) -> bool:
     ratio = seconds / anchor if anchor else float("inf")
     verdict = "OK" if seconds <= target else "TOO SLOW"
     print(f"{what:<44} {seconds:8.2f} s   anchor {anchor:7.3f} s   ratio {ratio:7.1f}x   "
           f"target <= {target:.0f} s  {verdict}")  # fmt: skip
+    return verdict == "OK"
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument(
+        "--profile", metavar="FILE", help="cProfile the join and the day's work: FILE.join/.day"
+    )
     args = parser.parse_args()
     role = Role().create()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -74,34 +80,52 @@ def main() -> None:
             upload = time.perf_counter() - started
             _line("coordinator uploads the store (connect)", upload, _anchor(database), 1e9)
             code = c.team.invite(mo.id)
+            profile = cProfile.Profile() if args.profile else None
+            if profile is not None:
+                profile.enable()
             started = time.perf_counter()
             joined = StoreAccess(tmp / "mo").join_team(server.url, code, "MM", PASSWORD, PASSWORD)
             join = time.perf_counter() - started
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(f"{args.profile}.join")
             with psycopg.connect(database) as connection:
                 count = connection.execute("SELECT count(*) FROM records").fetchone()
-            _line(f"new laptop joins ({count[0] if count else 0} records)", join,
+            ok = _line(f"new laptop joins ({count[0] if count else 0} records)", join,
                   _anchor(database), JOIN_TARGET_S)  # fmt: skip
             c.team.sync()  # the coordinator lists the new device
             m = joined.services
-            m.team.sync()
+            m.team.sync()  # the joined laptop's audit rows of the join go to the team
+            started = time.perf_counter()
+            caught = c.team.sync()  # and the coordinator pulls them: once, not a day's work
+            print(f"after the join: the coordinator pulls {caught.pulled} records and the "
+                  f"joined laptop's audit rows in {time.perf_counter() - started:.2f} s "
+                  "(no target)")  # fmt: skip
             with c.store.transaction() as session:
                 ids = list(session.scalars(Report.__table__.select().with_only_columns(
                     Report.id).limit(50)))  # fmt: skip
             for n, ident in enumerate(ids):
                 c.reports.update(ident, report(question=f"Bijgewerkt {n}"))
+            profile = cProfile.Profile() if args.profile else None
+            if profile is not None:
+                profile.enable()
             started = time.perf_counter()
             pushed = c.team.sync()
             pulled = m.team.sync()
             day = time.perf_counter() - started
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(f"{args.profile}.day")
             anchor = _anchor(database, "ORDER BY created_at DESC LIMIT 150")
-            _line(f"day's work: {pushed.pushed} pushed, {pulled.pulled} pulled", day, anchor,
+            ok &= _line(f"day's work: {pushed.pushed} pushed, {pulled.pulled} pulled", day, anchor,
                   DAY_TARGET_S)  # fmt: skip
             joined.services.store.close()
             c.store.close()
+            return 0 if ok else 1
         finally:
             server.stop()
             role.drop()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -5,7 +5,9 @@ delivered. Everything here runs inside the caller's transaction with APPLYING se
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -14,7 +16,16 @@ from sqlalchemy.orm import Session
 from wijkteam.services.audit import AuditService
 from wijkteam.services.privacy_ledger import LedgerEntry, _erase_again, add_entry
 from wijkteam.store.models import AuditEvent, TeamConflict, TeamLink, TeamWaiting
-from wijkteam.store.team_kinds import AUDIT_KIND, BY_NAME, ERASURE_KIND, ORDER, decode, dumps
+from wijkteam.store.team_kinds import (
+    AUDIT_KIND,
+    BY_NAME,
+    ERASURE_KIND,
+    KINDS,
+    ORDER,
+    Kind,
+    dumps,
+)
+from wijkteam.teamsync.bulk_apply import BulkWriter, decode
 from wijkteam.teamsync.merge import three_way
 from wijkteam.teamsync.outbox import (
     Pending,
@@ -26,16 +37,19 @@ from wijkteam.teamsync.outbox import (
     set_synced,
     synced,
 )
+from wijkteam.teamsync.page_book import Incoming, PageBook, chunks
 from wijkteam.teamsync.session import PushOutcome
 from wijkteam.teamsync.store_apply import DROP, WAIT, Applier
 from wijkteam.teamsync.verify import Received
 
 
 class RoundWriter:
-    def __init__(self, session: Session, audit: AuditService) -> None:
+    def __init__(self, session: Session, audit: AuditService, at: datetime) -> None:
+        """`at`: the store clock's time, stamped on the rows written in batches."""
         self.session = session
         self.audit = audit
         self.applier = Applier(session)
+        self.bulk = BulkWriter(session, at)
         self.conflicts = 0
         self.received = 0
         self.erasures: list[LedgerEntry] = []
@@ -44,6 +58,7 @@ class RoundWriter:
     def pushed(self, outcome: PushOutcome, sent: Sequence[Pending]) -> int:
         by_op = {p.outgoing.op_id: p for p in sent}
         audit_seq = 0
+        done = []
         for applied in outcome.applied:
             item = by_op.get(applied.op_id)
             if item is None:  # a batch resent after a crash: its rows are still there
@@ -52,11 +67,15 @@ class RoundWriter:
             if item.audit_seq is not None:
                 audit_seq = max(audit_seq, item.audit_seq)
                 continue
-            record = uuid.UUID(applied.uuid)
-            payload = None if item.outgoing.tombstone else item.outgoing.payload.decode()
-            set_synced(self.session, applied.kind, record, applied.version, payload,
-                       item.outgoing.tombstone)  # fmt: skip
-            drop_outbox(self.session, applied.kind, record, item.last_row)
+            done.append((applied, item))
+        book = PageBook(self.session, [(a.kind, uuid.UUID(a.uuid)) for a, _ in done])
+        book.write_synced([
+            (a.kind, uuid.UUID(a.uuid), a.version,
+             None if i.outgoing.tombstone else i.outgoing.payload.decode(),
+             i.outgoing.tombstone, book.gone(a.kind, uuid.UUID(a.uuid)))
+            for a, i in done
+        ])  # fmt: skip
+        book.drop_outbox([(a.kind, uuid.UUID(a.uuid), i.last_row) for a, i in done])
         if audit_seq:
             link = self.session.get(TeamLink, 1)
             assert link is not None
@@ -109,23 +128,72 @@ class RoundWriter:
         kind = BY_NAME.get(kind_name)
         if kind is not None:
             self.applier.remove(kind, record)
+            self.bulk.ids[kind_name].pop(record, None)
 
     # --- pull ---------------------------------------------------------------------------
     def pulled(self, received: Sequence[Received]) -> None:
+        """One verified page, kind by kind (parents first). A record with neither an unpushed
+        change here, nor a tombstone, nor removed from this laptop takes the batched path
+        (bulk_apply, its newest version only); the others go through the merge, one by one."""
         ordered = sorted(received, key=lambda r: (ORDER.get(r.kind, -1), r.version))
+        self._audit_rows([item.payload for item in ordered if item.kind == AUDIT_KIND])
         for item in ordered:
-            record = uuid.UUID(item.uuid)
-            if item.kind == AUDIT_KIND:
-                self._audit_row(item.payload)
-            elif item.kind == ERASURE_KIND:
+            if item.kind == ERASURE_KIND:
                 self.erasures.append(LedgerEntry.from_json(item.payload.decode()))
-            elif item.kind in BY_NAME:
-                self._received(item.kind, record, item.version, item.payload, item.tombstone)
+        records = [item for item in ordered if item.kind in BY_NAME]
+        book = PageBook(self.session, {(i.kind, self.bulk.uid(i.uuid)) for i in records})
+        by_kind: dict[str, list[Received]] = defaultdict(list)
+        for item in records:
+            by_kind[item.kind].append(item)
+        for kind in KINDS:
+            self._received_kind(kind, by_kind.get(kind.name, []), book)
         self.release_waiting()
         for entry in self.erasures:
             add_entry(self.session, entry)
             _erase_again(self.session, entry, self.audit)
+        self.erasures = []
         self.applier.derive_statuses(now())
+        self.bulk.derive_statuses(now())
+
+    def _received_kind(self, kind: Kind, items: list[Received], book: PageBook) -> None:
+        slow: set[uuid.UUID] = set()
+        newest: dict[uuid.UUID, Incoming] = {}
+        for item in items:  # by version
+            record = self.bulk.uid(item.uuid)
+            known = book.synced.get((kind.name, record))
+            if known is not None and (known.version >= item.version or known.tombstone):
+                continue
+            if (
+                item.tombstone
+                or (known is not None and known.gone)
+                or ((kind.name, record) in book.outbox)
+            ):
+                slow.add(record)
+            self.received += 1
+            if not item.tombstone:
+                text = item.payload.decode()
+                body = loads(text) or {}
+                newest[record] = Incoming(kind.name, record, item.version, body, text)
+        fast = [i for r, i in newest.items() if r not in slow]
+        self._place(kind, fast, book)
+        for item in items:
+            record = self.bulk.uid(item.uuid)
+            if record in slow:
+                self.session.flush()
+                self._received(item.kind, record, item.version, item.payload, item.tombstone)
+
+    def _place(self, kind: Kind, items: list[Incoming], book: PageBook) -> int:
+        """Writes records in a batch: placed ones get their last-synced row, children whose
+        parent has not arrived wait, those whose parent was erased or removed are dropped."""
+        outcome = self.bulk.write(kind, items)
+        placed = [i for i in items if outcome[i.uuid] != WAIT]
+        book.unwait([(i.kind, i.uuid) for i in placed])
+        gone = {i.uuid: outcome[i.uuid] == DROP or book.gone(i.kind, i.uuid) for i in placed}
+        book.write_synced(
+            [(i.kind, i.uuid, i.version, i.payload, False, gone[i.uuid]) for i in placed]
+        )
+        book.wait([i for i in items if outcome[i.uuid] == WAIT])
+        return len(placed)
 
     def _received(
         self, kind: str, record: uuid.UUID, version: int, payload: bytes, tombstone: bool
@@ -133,7 +201,6 @@ class RoundWriter:
         known = synced(self.session, kind, record)
         if known is not None and (known.version >= version or known.tombstone):
             return
-        self.received += 1
         if tombstone:
             self._tombstone(kind, record, version)
         elif known is not None and known.gone:
@@ -163,23 +230,44 @@ class RoundWriter:
         return True
 
     def release_waiting(self) -> None:
-        """Children whose parents arrived meanwhile."""
+        """Children whose parents arrived meanwhile, a kind at a time, until none moves."""
         while True:
-            rows = list(self.session.scalars(select(TeamWaiting)))
-            rows.sort(key=lambda w: ORDER.get(w.kind, 0))
-            placed = [w for w in rows if self._write(w.kind, w.record_uuid, w.version,
-                                                     w.payload.encode())]  # fmt: skip
-            if not placed:
+            self.session.flush()
+            rows = self.session.execute(
+                select(TeamWaiting.kind, TeamWaiting.record_uuid, TeamWaiting.version,
+                       TeamWaiting.payload)
+            ).all()  # fmt: skip
+            if not rows:
+                return
+            book = PageBook(self.session, [(kind, record) for kind, record, *_ in rows])
+            by_kind: dict[str, list[Incoming]] = defaultdict(list)
+            for kind, record, version, payload in rows:
+                body = loads(payload) or {}
+                by_kind[kind].append(Incoming(kind, record, version, body, payload))
+            if not sum(self._place(k, by_kind.get(k.name, []), book) for k in KINDS):
                 return
 
-    def _audit_row(self, payload: bytes) -> None:
-        body = loads(payload) or {}
+    def _audit_rows(self, payloads: list[bytes]) -> None:
+        """Other devices' audit rows, each once (append-only), in one insert."""
         table = AuditEvent.__table__
-        record = uuid.UUID(body["uuid"])
-        if self.session.scalar(select(table.c.id).where(table.c.uuid == record)) is not None:
-            return
-        values = {k: decode(table.c[k], v) for k, v in body.items() if k in table.c}
-        self.session.execute(insert(table).values(updated_at=values["created_at"], **values))
+        bodies = {}
+        for payload in payloads:
+            body = loads(payload) or {}
+            bodies[uuid.UUID(body["uuid"])] = body
+        connection = self.session.connection()
+        for part in chunks(sorted(bodies)):
+            for (found,) in connection.execute(select(table.c.uuid).where(table.c.uuid.in_(part))):
+                bodies.pop(found, None)
+        rows = []
+        for body in bodies.values():
+            values = {k: decode(table.c[k], v) for k, v in body.items() if k in table.c}
+            rows.append({**values, "updated_at": values["created_at"]})
+        groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            groups[frozenset(row)].append(row)
+        for group in groups.values():
+            for part in chunks(group):
+                connection.execute(insert(table), list(part))
 
 
 def _wire(value: Any) -> str | None:

@@ -53,6 +53,7 @@ from wijkteam.teamsync.rounds import RoundWriter
 from wijkteam.teamsync.session import DeviceSession
 from wijkteam.teamsync.store_apply import Applier
 from wijkteam.teamsync.upload import stage_everything
+from wijkteam.teamsync.verify import PullOutcome
 
 log = logging.getLogger(__name__)
 PUSH_ROUNDS = 3
@@ -255,10 +256,12 @@ class TeamService:
         outcome = engine.push([p.outgoing for p in sent])
         token = APPLYING.set(True)
         try:
+            self._store.integrity.before_write()  # the batched writes bypass the ORM's check
             with self._store.transaction() as session:
-                writer = RoundWriter(session, self._audit)
+                writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
                 count = writer.pushed(outcome, sent)
                 writer.applier.derive_statuses(now())
+                writer.bulk.derive_statuses(now())
                 save_state(session, engine.state)
                 self._audit.record_changes(session)
         finally:
@@ -266,26 +269,35 @@ class TeamService:
         return count
 
     def _pull(self, engine: DeviceSession, persist: Persist) -> int:
+        """Each verified page is written in its own transaction, with the state that
+        verified it (a large join never holds every record in memory at once)."""
+        received = 0
+
+        def apply(page: PullOutcome) -> None:
+            nonlocal received
+            if page.quarantined:
+                log.warning("Team sync: %d record(s) quarantined", len(page.quarantined))
+            token = APPLYING.set(True)
+            try:
+                self._store.integrity.before_write()
+                with self._store.transaction() as session:
+                    writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
+                    writer.pulled(page.received)
+                    save_state(session, engine.state)
+                    link = session.get(TeamLink, 1)
+                    assert link is not None
+                    link.last_sync_at = now()
+                    self._audit.record_changes(session)
+            finally:
+                APPLYING.reset(token)
+            received += writer.received
+
         persist.held = True
         try:
-            outcome = engine.pull()
+            engine.pull(apply=apply)
         finally:
             persist.held = False
-        if outcome.quarantined:
-            log.warning("Team sync: %d record(s) quarantined", len(outcome.quarantined))
-        token = APPLYING.set(True)
-        try:
-            with self._store.transaction() as session:
-                writer = RoundWriter(session, self._audit)
-                writer.pulled(outcome.received)
-                save_state(session, engine.state)
-                link = session.get(TeamLink, 1)
-                assert link is not None
-                link.last_sync_at = now()
-                self._audit.record_changes(session)
-        finally:
-            APPLYING.reset(token)
-        return writer.received
+        return received
 
     def _mark_revoked(self) -> None:
         with self._store.transaction() as session:

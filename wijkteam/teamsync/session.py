@@ -10,7 +10,6 @@ laptop applies anything.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -205,15 +204,18 @@ class DeviceSession:
         )
 
     # --- pull ---------------------------------------------------------------------------
-    def pull(self, limit: int = 200) -> PullOutcome:
+    def pull(
+        self, limit: int = 200, apply: Callable[[PullOutcome], None] | None = None
+    ) -> PullOutcome:
         """Everything after the cursor, verified; one page at a time, each page applied to the
-        state only when all of it verified (a ChainBroken leaves the state as it was)."""
+        state only when all of it verified (a ChainBroken leaves the state as it was).
+        `apply`, if given, writes each verified page (with the state) before the next."""
         outcome = PullOutcome()
         while True:
             page = self.client.call("GET", "/v1/pull", after=self.state.cursor, limit=limit)
             if int(page["current_epoch"]) > max(self.state.epochs, default=0):
                 self.refresh_keys()
-            work = copy.deepcopy(self.state)
+            work = self.state.copy()
             page_outcome = PullOutcome()
             for pushed in page["pushes"]:
                 process_push(work, pushed, page_outcome)
@@ -223,6 +225,8 @@ class DeviceSession:
             self.state.__dict__.update(work.__dict__)
             self.client.pins = list(self.state.pins)  # a newly announced server key
             outcome.extend(page_outcome)
+            if apply is not None:
+                apply(page_outcome)
             self.persist()
             if not page["more"]:
                 return outcome

@@ -9,8 +9,9 @@ have reached the server must be resent byte for byte, never resealed.
 from __future__ import annotations
 
 import base64
+import copy
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from wijkteam.teamproto.heads import GENESIS
@@ -22,6 +23,10 @@ _BYTES = (
     "coordinator_private",
     "recovery_public",
 )
+
+
+_LAYOUT = "layout"  # 2: `versions` comes last (its encoding is reused when loaded)
+_VERSIONS_LAST = ', "versions": '
 
 
 @dataclass
@@ -62,19 +67,60 @@ class DeviceState:
     recovery_public: bytes | None = None
 
     def to_json(self) -> str:
-        data = asdict(self)
+        # Field by field, not dataclasses.asdict: its deep recursion over `versions` (one
+        # entry per record the team holds) made each save of the state take tens of ms.
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["peers"] = {k: {"seq": p.seq, "chain": p.chain} for k, p in self.peers.items()}
         for name in _BYTES:
             if data[name] is not None:
                 data[name] = base64.b64encode(data[name]).decode()
         data["epochs"] = {str(k): base64.b64encode(v).decode() for k, v in self.epochs.items()}
-        return json.dumps(data)
+        del data["versions"]
+        text = json.dumps({_LAYOUT: 2, **data})
+        return f"{text[:-1]}{_VERSIONS_LAST}{self._versions_json()}}}"
+
+    def _versions_json(self) -> str:
+        """`versions` as JSON, kept while the map is unchanged: it holds an entry per record
+        the team ever sent (tens of thousands), and the state is saved several times a
+        round. The map only grows and its versions only rise (verify.py), so the same map
+        with the same length and sum is unchanged."""
+        versions = self.versions
+        key = (id(versions), len(versions), sum(versions.values()))
+        cached = self.__dict__.get("_versions_cache")
+        if cached is None or cached[0] != key or cached[1] is not versions:
+            cached = (key, versions, json.dumps(versions))
+            self.__dict__["_versions_cache"] = cached
+        return cached[2]
 
     @staticmethod
     def from_json(text: str) -> DeviceState:
         data = json.loads(text)
+        layout = data.pop(_LAYOUT, 1)
         for name in _BYTES:
             if data[name] is not None:
                 data[name] = base64.b64decode(data[name])
         data["epochs"] = {int(k): base64.b64decode(v) for k, v in data["epochs"].items()}
         data["peers"] = {k: PeerState(**v) for k, v in data["peers"].items()}
-        return DeviceState(**data)
+        state = DeviceState(**data)
+        if layout == 2:  # written by to_json: the text ends with the versions as encoded
+            versions = state.versions
+            tail = text[text.rfind(_VERSIONS_LAST) + len(_VERSIONS_LAST) : -1]
+            key = (id(versions), len(versions), sum(versions.values()))
+            state.__dict__["_versions_cache"] = (key, versions, tail)
+        return state
+
+    def copy(self) -> DeviceState:
+        """A copy to verify a page on: the large maps copied flat (their values are
+        immutable), the rest deep; what verification changes never touches `self`."""
+        return replace(
+            self,
+            pins=list(self.pins),
+            epochs=dict(self.epochs),
+            peers={k: PeerState(p.seq, p.chain) for k, p in self.peers.items()},
+            versions=dict(self.versions),
+            devices={k: dict(v) for k, v in self.devices.items()},
+            waiting=copy.deepcopy(self.waiting),
+            quarantine=[dict(q) for q in self.quarantine],
+            in_flight=copy.deepcopy(self.in_flight),
+            invites=copy.deepcopy(self.invites),
+        )
