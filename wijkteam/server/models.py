@@ -1,7 +1,7 @@
 """The server's tables. Per record exactly: team, kind, UUID, version, key epoch, tombstone
 flag, ciphertext, pushing device and server timestamps. Operation ids, per-device sequence
 numbers and signed heads (protocol bookkeeping, no content) live in `operations` and
-`pushes`; `pushes.txid` is the commit-safe watermark's column."""
+`pushes`; `pushes.seq`, drawn from the team's `push_clocks` row at commit, is the pull order."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     Text,
@@ -97,12 +98,24 @@ class Recovery(Base):
 
 class Push(Base):
     __tablename__ = "pushes"
+    __table_args__ = (Index("pushes_team_seq", "team_id", "seq", unique=True),)
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id"))
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"))
-    txid: Mapped[str] = mapped_column(Xid8, server_default=text("pg_current_xact_id()"))
+    seq: Mapped[int | None] = mapped_column(BigInteger)  # set as the push commits
+    legacy_txid: Mapped[str | None] = mapped_column(Xid8)  # pull order before s0002
     head: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = _now()
+
+
+class PushClock(Base):
+    """A team's commit clock: the last `pushes.seq` handed out. Its own row, and no foreign
+    key (whose check would take a share lock on the team row), so that a push holding it
+    until its commit never waits on, or deadlocks with, a rotation holding the team row."""
+
+    __tablename__ = "push_clocks"
+    team_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    tick: Mapped[int] = mapped_column(BigInteger)
 
 
 class Operation(Base):
