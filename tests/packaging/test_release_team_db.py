@@ -92,6 +92,7 @@ def test_release_team_db_migrates_keeps_every_record_and_serves_its_laptops(
         assert missing_records(frozen, now) == []
 
         state = DeviceState.from_json((fixture / "member_link.json").read_text("utf-8"))
+        seen = dict(state.versions)  # what the member had pulled up to its frozen cursor
         state.server = server.url
         client = TeamClient(server.url, state.pins, state.token)
         try:
@@ -102,5 +103,16 @@ def test_release_team_db_migrates_keeps_every_record_and_serves_its_laptops(
         assert outcome.devices_changed  # the revocation reached the member
         assert any(item.tombstone for item in outcome.received)  # the erasure did too
         assert any(item.kind == "report" and not item.tombstone for item in outcome.received)
+        # The old cursor ("txid:id") stands for the same place in the new order: nothing
+        # the member already had comes again, and the next pull brings nothing more.
+        assert all(
+            item.version > seen.get(f"{item.kind}/{item.uuid}", 0) for item in outcome.received
+        )
+        assert ":" not in state.cursor
+        client = TeamClient(server.url, state.pins, state.token)
+        try:
+            assert DeviceSession(state, client).pull().received == []
+        finally:
+            client.close()
     finally:
         server.stop()

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     Text,
+    UniqueConstraint,
     Uuid,
     func,
     text,
@@ -120,6 +121,7 @@ class PushClock(Base):
 
 class Operation(Base):
     __tablename__ = "operations"
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="operations_device_seq"),)
     op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id"))
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"))

@@ -1,0 +1,156 @@
+"""The pull order belongs to the team's database, not to the PostgreSQL cluster (s0002): a
+long transaction in another database holds no team back, and a dump restored into a new
+cluster (transaction ids from the beginning again) still serves laptops with old cursors.
+The late commit itself: tests/team/test_sync.py."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from tests.team.cluster import FreshCluster
+from tests.team.db import sql
+from tests.team.laptops import Laptop, team_of_two
+from tests.team.pg import Role
+from tests.team.servers import ServerProcess
+from wijkteam.server.db import make_engine, migrate, sqlalchemy_url
+from wijkteam.server.models import Base
+from wijkteam.teamsync.client import TeamClient
+from wijkteam.teamsync.session import DeviceSession
+
+
+def _txid(database: str) -> int:
+    return int(sql(database, "SELECT pg_current_xact_id()::text")[0][0])
+
+
+def _burn_txids_until(database: str, target: int) -> None:
+    """Uses up transaction ids (one per committed loop step) until the cluster is at `target`:
+    the old cluster has lived longer than the new one, as a municipality's would have."""
+    now = _txid(database)
+    if now < target:
+        with psycopg.connect(database, autocommit=True) as connection:
+            connection.execute("SET synchronous_commit = off")
+            connection.execute(
+                f"DO $$ BEGIN FOR i IN 0..{target - now} LOOP "  # type: ignore[arg-type]
+                "PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$"
+            )
+
+
+def _point_at(laptop: Laptop, process: ServerProcess) -> None:
+    laptop.session = DeviceSession(
+        laptop.state, TeamClient(process.url, laptop.state.pins), laptop.persist
+    )
+
+
+def test_a_long_transaction_in_another_database_holds_no_pull_back(
+    server: ServerProcess, database: str, pg_role: Role
+) -> None:
+    carla, mo = team_of_two(server.url, database)
+    elsewhere = pg_role.new_database()  # another application's database in the same cluster
+    with psycopg.connect(elsewhere) as long_running:
+        held = int(long_running.execute("SELECT pg_current_xact_id()::text").fetchone()[0])  # type: ignore[index]
+        # What the old watermark would wait for: this transaction, in a database of its own.
+        xmin = sql(database, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text")[0][0]
+        assert int(xmin) <= held
+        case = str(uuid.uuid4())
+        carla.write("melding", case, {"stap": "huisbezoek gepland"})
+        assert carla.push().applied
+        pulled = mo.pull()  # one round, no waiting
+        assert [(r.kind, r.uuid) for r in pulled.received if r.kind == "melding"] == [
+            ("melding", case)
+        ]
+        mo.write("melding", case, {"stap": "huisbezoek gedaan"})
+        mo.sync()
+        carla.pull()
+        assert carla.content("melding", case) == {"stap": "huisbezoek gedaan"}
+        long_running.rollback()
+
+
+def test_a_dump_restored_into_a_new_cluster_serves_laptops_with_old_cursors(
+    pg_role: Role, certs: dict[str, tuple[Path, Path]], tmp_path: Path
+) -> None:
+    cert, key = certs["server"]
+    fresh = FreshCluster().start()
+    moved: ServerProcess | None = None
+    try:
+        source = pg_role.new_database()
+        # The old cluster is well ahead of the new one, also on a CI machine that just started.
+        _burn_txids_until(source, _txid(fresh.url()) + 5_000)
+        old = ServerProcess(source, cert, key, tmp_path / "old.log").start()
+        carla, mo = team_of_two(old.url, source)
+        before = str(uuid.uuid4())
+        carla.write("melding", before, {"stap": "voor de verhuizing"})
+        carla.sync()
+        mo.sync()
+        mo.write("contact", str(uuid.uuid4()), {"wie": "Mo, voor de verhuizing"})
+        mo.sync()
+        carla.sync()
+        assert mo.content("melding", before) == {"stap": "voor de verhuizing"}
+        old.stop()  # the old machine is gone; last night's dump is all there is
+
+        dump = tmp_path / "team.dump"
+        subprocess.run(
+            ["pg_dump", "-Fc", "--dbname", source, "--file", str(dump)],
+            check=True, capture_output=True, cwd="/",
+        )  # fmt: skip
+        with psycopg.connect(fresh.url(), autocommit=True) as admin:
+            admin.execute("CREATE DATABASE wijkteam")
+        restored = fresh.url("wijkteam")
+        subprocess.run(
+            ["pg_restore", "--no-owner", "--no-privileges", "--dbname", restored, str(dump)],
+            check=True, capture_output=True, cwd="/",
+        )  # fmt: skip
+        # The hazard the cluster's transaction ids had: the new one hands out lower ones.
+        last_seen_txid = _txid(source)
+        assert _txid(restored) + 1_000 < last_seen_txid
+
+        moved = ServerProcess(restored, cert, key, tmp_path / "moved.log").start()
+        for laptop in (carla, mo):
+            _point_at(laptop, moved)
+        after = str(uuid.uuid4())
+        carla.write("melding", after, {"stap": "na de verhuizing"})
+        carla.write("melding", before, {"stap": "voor, en na de verhuizing bijgewerkt"})
+        assert len(carla.push().applied) == 2
+        mo.pull()
+        assert mo.content("melding", after) == {"stap": "na de verhuizing"}
+        assert mo.content("melding", before) == {"stap": "voor, en na de verhuizing bijgewerkt"}
+        mo.write("contact", str(uuid.uuid4()), {"wie": "Mo, na de verhuizing"})
+        mo.sync()
+        carla.pull()
+        assert sorted(c["wie"] for k, c in _all(carla).items() if k[0] == "contact") == [
+            "Mo, na de verhuizing",
+            "Mo, voor de verhuizing",
+        ]
+        assert not carla.quarantined and not mo.quarantined
+    finally:
+        if moved is not None:
+            moved.stop()
+        fresh.stop()
+
+
+def _all(laptop: Laptop) -> dict[tuple[str, str], dict[str, str]]:
+    return {key: laptop.content(*key) or {} for key in laptop.records}
+
+
+@pytest.mark.filterwarnings("ignore:Did not recognize type 'xid8'")
+def test_the_server_models_are_what_its_migrations_make(pg_role: Role) -> None:
+    database = pg_role.new_database()
+    engine = make_engine(database, pool_size=1)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+    plain = create_engine(sqlalchemy_url(database))
+    try:
+        with plain.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        plain.dispose()
