@@ -6,6 +6,7 @@ The late commit itself: tests/team/test_sync.py."""
 from __future__ import annotations
 
 import subprocess
+import threading
 import uuid
 from pathlib import Path
 
@@ -154,3 +155,60 @@ def test_the_server_models_are_what_its_migrations_make(pg_role: Role) -> None:
             assert compare_metadata(context, Base.metadata) == []
     finally:
         plain.dispose()
+
+
+def test_a_laptop_pulling_while_others_push_through_two_processes_misses_nothing(
+    server: ServerProcess, database: str, certs: dict[str, tuple[Path, Path]], tmp_path: Path
+) -> None:
+    """Pushes of four laptops commit in whatever order PostgreSQL lets them (two server
+    processes) while a fifth laptop pulls again and again, its cursor only ever moving on."""
+    from tests.team.laptops import member
+    from wijkteam.teamsync.team import invite, take_in_enrolments
+
+    second = ServerProcess(database, *certs["server"], tmp_path / "second.log").start()
+    try:
+        carla, mo = team_of_two(server.url, database)
+        rest = [member(server.url, invite(carla.session, str(uuid.uuid4()))) for _ in range(3)]
+        take_in_enrolments(carla.session)
+        follower, pushers = rest[0], [carla, mo, *rest[1:]]
+        for n, laptop in enumerate(pushers):
+            _point_at(laptop, second if n % 2 else server)
+            laptop.pull()
+        written: list[str] = []
+        done = threading.Event()
+        failures: list[BaseException] = []
+
+        def work(laptop: Laptop) -> None:
+            try:
+                for _ in range(6):
+                    for _ in range(3):
+                        ident = str(uuid.uuid4())
+                        laptop.write("melding", ident, {"n": ident})
+                        written.append(ident)
+                    assert len(laptop.push().applied) == 3
+            except BaseException as error:
+                failures.append(error)
+
+        def follow() -> None:
+            try:
+                while not done.is_set():
+                    follower.pull()
+            except BaseException as error:
+                failures.append(error)
+
+        following = threading.Thread(target=follow)
+        following.start()
+        threads = [threading.Thread(target=work, args=(laptop,)) for laptop in pushers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        done.set()
+        following.join(60)
+        assert not failures, failures
+        follower.pull()
+        assert len(written) == 4 * 6 * 3
+        missing = [i for i in written if follower.content("melding", i) != {"n": i}]
+        assert missing == [] and not follower.quarantined
+    finally:
+        second.stop()
