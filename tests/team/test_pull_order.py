@@ -212,3 +212,74 @@ def test_a_laptop_pulling_while_others_push_through_two_processes_misses_nothing
         assert missing == [] and not follower.quarantined
     finally:
         second.stop()
+
+
+def test_a_push_checked_before_a_rotation_committed_is_refused_as_stale(
+    server: ServerProcess, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one window HTTP cannot hold open: a push read the key epoch and passed its
+    checks, then the coordinator's rotation committed (it takes the team row; the push's
+    first insert would otherwise have made it wait). The push, run here in-process on the
+    same database with the batch Mo's laptop would send, must not commit under the old key
+    (a revoked device holds that one): refused as `epoch_stale`, nothing written."""
+    import base64
+    import threading as _threading
+
+    from sqlalchemy.orm import Session
+
+    from wijkteam.server.errors import ApiError
+    from wijkteam.server.repository import sync as server_sync
+    from wijkteam.teamsync.session import Outgoing
+    from wijkteam.teamsync.team import rotate
+
+    carla, mo = team_of_two(server.url, database)
+    mo.pull()
+    ident = str(uuid.uuid4())
+    batch = mo.session._build([Outgoing(str(uuid.uuid4()), "melding", ident, 0, b'{"n": 1}')])
+    ops = [
+        server_sync.OpIn(
+            uuid.UUID(o["op_id"]), o["kind"], uuid.UUID(o["uuid"]), o["base_version"],
+            o["key_epoch"], o["tombstone"], base64.b64decode(o["ciphertext"]),
+        )
+        for o in batch["ops"]
+    ]  # fmt: skip
+    checked, rotated = _threading.Event(), _threading.Event()
+    original = server_sync._check_batch
+
+    def check_then_wait(*args: object) -> None:
+        original(*args)  # type: ignore[arg-type]
+        checked.set()
+        assert rotated.wait(30)
+
+    monkeypatch.setattr(server_sync, "_check_batch", check_then_wait)
+    outcome: list[object] = []
+    engine = create_engine(sqlalchemy_url(database))
+
+    def push() -> None:
+        with Session(engine) as session:
+            try:
+                outcome.append(
+                    server_sync.push(
+                        session, uuid.UUID(mo.state.device), "member", batch["head"], ops
+                    )
+                )
+                session.commit()
+            except ApiError as error:
+                outcome.append(error)
+
+    pushing = _threading.Thread(target=push)
+    pushing.start()
+    try:
+        assert checked.wait(30)
+        assert rotate(carla.session) == 2
+    finally:
+        rotated.set()
+        pushing.join(30)
+        engine.dispose()
+    [refused] = outcome
+    assert isinstance(refused, ApiError) and refused.code == "epoch_stale"
+    assert sql(database, "SELECT count(*) FROM records WHERE uuid = %s", (ident,)) == [(0,)]
+    # The laptop's own round then seals it under the new key.
+    mo.write("melding", ident, {"n": 1})
+    assert len(mo.push().applied) == 1
+    assert sql(database, "SELECT key_epoch FROM records WHERE uuid = %s", (ident,)) == [(2,)]

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from wijkteam.server.errors import ApiError, bad_request, coordinator_only
 from wijkteam.server.models import Device, Operation, Push, Record, Team
+from wijkteam.server.repository import clock
 from wijkteam.teamproto.heads import OpDigestInput, extend
 from wijkteam.teamproto.records import needs_coordinator
 
@@ -128,26 +129,14 @@ def push(
     device.head_seq += len(ops)
     device.head_chain = head["chain"]
     session.flush()
-    _take_commit_clock(session, pushed)
+    _take_commit_clock(session, pushed, team.current_epoch)
     return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
 
 
-# The next tick of the team's clock: one more than the last, or the database's clock in
-# microseconds if that is further (so a restored older back-up never hands out a number a
-# laptop has already passed). The row lock it takes is held until the push commits.
-_CLOCK = text(
-    """
-    INSERT INTO push_clocks AS c (team_id, tick)
-    VALUES (:team, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint)
-    ON CONFLICT (team_id) DO UPDATE SET tick = greatest(c.tick + 1, EXCLUDED.tick)
-    RETURNING tick
-    """
-)
-
-
-def _take_commit_clock(session: Session, pushed: Push) -> None:
-    """The push's place in the pull order. The last step: the caller commits right after."""
-    tick = session.execute(_CLOCK, {"team": pushed.team_id}).scalar_one()
+def _take_commit_clock(session: Session, pushed: Push, epoch: int) -> None:
+    """The push's place in the pull order (repository/clock.py). The last step: the caller
+    commits right after."""
+    tick = clock.next_tick(session, pushed.team_id, epoch)
     session.execute(update(Push).where(Push.id == pushed.id).values(seq=tick))
 
 
