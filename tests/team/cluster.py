@@ -15,7 +15,15 @@ from pathlib import Path
 from tests.team.pg import HOST, unavailable
 from tests.team.servers import free_port
 
-BIN = Path("/usr/lib/postgresql/15/bin")
+
+def _newest_bin() -> Path:
+    """The newest installed PostgreSQL's programs (as .ci/run picks the version)."""
+    versions = [p for p in Path("/usr/lib/postgresql").glob("*") if p.name.isdigit()]
+    newest = max(versions, key=lambda p: int(p.name), default=Path("/usr/lib/postgresql/15"))
+    return newest / "bin"
+
+
+BIN = _newest_bin()
 
 
 class FreshCluster:
