@@ -110,12 +110,11 @@ class Push(Base):
 
 
 class PushClock(Base):
-    """A team's commit clock: the last `pushes.seq` handed out. Its own row, and no foreign
-    key (whose check would take a share lock on the team row), so that a push holding it
-    until its commit never waits on, or deadlocks with, a rotation holding the team row."""
+    """A team's commit clock: the last `pushes.seq` handed out (repository/clock.py). A row
+    of its own: the team row is also locked by rotations and a device's first request."""
 
     __tablename__ = "push_clocks"
-    team_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id"), primary_key=True)
     tick: Mapped[int] = mapped_column(BigInteger)
 
 

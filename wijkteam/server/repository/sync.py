@@ -6,10 +6,11 @@ device's chain (sequence numbers and running hash) and carry the signed head; ev
 base version must be current (else the current versions are answered, nothing is applied).
 
 Pull delivers pushes in commit order, by `pushes.seq`: the last statement of a push takes the
-team's commit clock (`teams.push_clock`) under the team row's lock, held until the commit, so
-within a team a push with a higher seq commits after every lower one and a transaction that
-commits late is never skipped. The order is data in the database: no other database of the
-cluster holds it back, and a restore into a new cluster keeps it (docs/team-protocol.md).
+next tick of the team's commit clock (repository/clock.py) and holds that row's lock until the
+commit, so within a team a push with a higher seq commits after every lower one and a
+transaction that commits late is never skipped. The order is data in the database: no other
+database of the cluster holds it back, and a restore into a new cluster keeps it
+(docs/team-protocol.md).
 """
 
 from __future__ import annotations

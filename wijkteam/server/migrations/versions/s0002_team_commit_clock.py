@@ -27,7 +27,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "push_clocks",
-        sa.Column("team_id", sa.Uuid, primary_key=True),  # no foreign key: see models.py
+        sa.Column("team_id", sa.Uuid, sa.ForeignKey("teams.id"), primary_key=True),
         sa.Column("tick", sa.BigInteger, nullable=False),
     )
     op.add_column("pushes", sa.Column("seq", sa.BigInteger))
