@@ -110,7 +110,7 @@ def _team_at_work(work: Path, url: str, database: str) -> str:
 
 
 def _sync_until(services: Any, arrived: Callable[[], bool]) -> None:
-    """The server hands a push out once no older transaction in the cluster can commit."""
+    """Sync until `arrived()` (a round may end before the other laptop's push is in)."""
     deadline = time.monotonic() + 60
     while True:
         services.team.sync()
@@ -126,12 +126,11 @@ def _freeze(database: str, commit: str, cert: Path, key: Path, link: str) -> Pat
 
     from wijkteam import __version__
     from wijkteam.server.db import sqlalchemy_url
-    from wijkteam.server.manifest import highest_txid, server_manifest
+    from wijkteam.server.manifest import server_manifest
 
     engine = create_engine(sqlalchemy_url(database))
     with engine.connect() as connection:
         manifest = server_manifest(connection)
-        txid = highest_txid(connection)
     engine.dispose()
     folder = FIXTURES / f"{__version__}-{commit[:7]}-schema-{manifest['revision']}"
     if folder.exists():
@@ -147,7 +146,6 @@ def _freeze(database: str, commit: str, cert: Path, key: Path, link: str) -> Pat
     shutil.copy2(cert, folder / "server.crt")
     shutil.copy2(key, folder / "server.key")
     (folder / "member_link.json").write_text(link + "\n", encoding="utf-8")
-    manifest["highest_txid"] = txid
     manifest["made_by"] = {"version": __version__, "commit": commit, "on": f"{date.today()}"}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     (folder / "README.md").write_text(_readme(manifest), encoding="utf-8")

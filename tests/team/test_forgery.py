@@ -18,11 +18,13 @@ from wijkteam.teamsync.team import invite, take_in_enrolments
 
 
 def _insert_batch(database: str, team: str, device: str, batch: dict, first_seq: int) -> None:  # type: ignore[type-arg]
-    """What a colluding server could write straight into PostgreSQL."""
+    """What a colluding server could write straight into PostgreSQL (in the pull order)."""
+    clock = "UPDATE push_clocks SET tick = tick + 1 WHERE team_id = %s RETURNING tick"
+    tick = sql(database, clock, (team,))[0][0]
     push_id = sql(
         database,
-        "INSERT INTO pushes (team_id, device_id, head) VALUES (%s, %s, %s) RETURNING id",
-        (team, device, json.dumps(batch["head"])),
+        "INSERT INTO pushes (team_id, device_id, head, seq) VALUES (%s, %s, %s, %s) RETURNING id",
+        (team, device, json.dumps(batch["head"]), tick),
     )[0][0]
     for offset, op in enumerate(batch["ops"]):
         version = op["base_version"] + 1

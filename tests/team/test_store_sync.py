@@ -38,8 +38,7 @@ def pair(
 
 
 def _sync_until(opened: Opened, arrived) -> None:  # type: ignore[no-untyped-def]
-    """Sync until `arrived()`: the server hands a push out once no older transaction in
-    its PostgreSQL cluster can still commit (shared with other test runs here)."""
+    """Sync until `arrived()` (at most 30 s)."""
     deadline = time.monotonic() + 30
     while True:
         opened.services.team.sync()

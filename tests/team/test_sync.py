@@ -11,9 +11,10 @@ import psycopg
 import pytest
 
 from tests.team.db import sql
-from tests.team.laptops import team_of_two
+from tests.team.laptops import member, team_of_two
 from tests.team.servers import ServerProcess
 from wijkteam.teamsync.errors import OutOfOrder, ServerUnreachable
+from wijkteam.teamsync.team import invite, take_in_enrolments
 
 
 def _count(database: str, table: str, team: str) -> int:
@@ -107,7 +108,8 @@ def test_pushes_out_of_order_are_refused_then_applied_in_order(server, database)
 
 def _hold_record_row(database: str, team: str, kind: str, ident: str, version: int, device: str):  # type: ignore[no-untyped-def]
     """An open transaction that took (kind, ident, version) first: a push of that version
-    waits on the unique key inside its own transaction, after it got its commit position."""
+    waits on the unique key inside its own transaction, after it took its push row. (Its
+    rows name `device`, whose row they share-lock: a push of that device waits at its start.)"""
     connection = psycopg.connect(database)
     push_id = connection.execute(
         "INSERT INTO pushes (team_id, device_id, head) VALUES (%s, %s, '{}') RETURNING id",
@@ -122,31 +124,57 @@ def _hold_record_row(database: str, team: str, kind: str, ident: str, version: i
 
 
 def test_pushes_committing_out_of_order_are_both_pulled(server, database) -> None:
+    """Carla's push takes its row (its `pushes.id`, the insertion sequence) first and commits
+    last; Mo's push, with the higher id, commits in between and is pulled at once. A later
+    pull still delivers Carla's: the pull order is the commit order, not the id order."""
     carla, mo = team_of_two(server.url, database)
+    rik = member(server.url, invite(carla.session, str(uuid.uuid4())))
+    take_in_enrolments(carla.session)
     early, late = str(uuid.uuid4()), str(uuid.uuid4())
     carla.write("melding", early, {"wie": "eerste"})
     carla.sync()
     mo.sync()
-    holder, _ = _hold_record_row(
-        database, carla.state.team, "melding", early, 2, carla.state.device
-    )
+    # Held in Rik's name: a row of Carla's device would lock her out before her push starts.
+    holder, _ = _hold_record_row(database, carla.state.team, "melding", early, 2, rik.state.device)
     carla.write("melding", early, {"wie": "eerste, later gecommit"})
     blocked = threading.Thread(target=carla.push)
-    blocked.start()  # gets its transaction id and push position, then waits
-    time.sleep(1.0)
-    assert blocked.is_alive()
+    blocked.start()  # takes its push row, then waits on the held record inside its transaction
+    _wait_until_blocked(database)
     mo.write("melding", late, {"wie": "tweede, eerst gecommit"})
     assert mo.push().applied  # commits while the first push is still open
-    assert not carla.session.pull().received  # nothing past the open transaction yet
+    mo.pull()  # Mo's cursor passes his own push; nothing holds it back
     holder.rollback()  # the first push now commits, after the second
     holder.close()
     blocked.join(10)
     assert not blocked.is_alive() and not carla.outbox
-    third = team_laptop_pull(mo)
-    assert third.get(("melding", early)) == {"wie": "eerste, later gecommit"}
-    assert third.get(("melding", late)) == {"wie": "tweede, eerst gecommit"}
+    mo.pull()
+    assert mo.content("melding", early) == {"wie": "eerste, later gecommit"}
+    assert not mo.quarantined
     carla.pull()
     assert carla.content("melding", late) == {"wie": "tweede, eerst gecommit"}
+    rik.pull()
+    assert rik.content("melding", early) == {"wie": "eerste, later gecommit"}
+    assert rik.content("melding", late) == {"wie": "tweede, eerst gecommit"}
+    last_two = "SELECT device_id::text FROM pushes WHERE team_id = %s ORDER BY {} DESC LIMIT 2"
+    by_id = [d for (d,) in sql(database, last_two.format("id"), (carla.state.team,))][::-1]
+    by_seq = [d for (d,) in sql(database, last_two.format("seq"), (carla.state.team,))][::-1]
+    assert by_id == [carla.state.device, mo.state.device]  # Carla's row came first...
+    assert by_seq == [mo.state.device, carla.state.device]  # ...and committed last
+
+
+def _wait_until_blocked(database: str) -> None:
+    """Until a server connection of this database waits on a lock (the held record)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        waiting = sql(
+            database,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'",
+        )[0][0]
+        if waiting:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the push did not reach the held record")
 
 
 def team_laptop_pull(laptop):  # type: ignore[no-untyped-def]

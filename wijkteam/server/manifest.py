@@ -30,9 +30,3 @@ def server_manifest(connection: Connection) -> dict[str, Any]:
         tables[table.name] = entry
     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     return {"format": FORMAT, "revision": revision, "tables": tables}
-
-
-def highest_txid(connection: Connection) -> int:
-    """The newest push's transaction id (the pull watermark is per PostgreSQL cluster)."""
-    found = connection.execute(text("SELECT max(txid)::text FROM pushes")).scalar()
-    return int(found or 0)

@@ -1,7 +1,7 @@
 """The server's tables. Per record exactly: team, kind, UUID, version, key epoch, tombstone
 flag, ciphertext, pushing device and server timestamps. Operation ids, per-device sequence
 numbers and signed heads (protocol bookkeeping, no content) live in `operations` and
-`pushes`; `pushes.txid` is the commit-safe watermark's column."""
+`pushes`; `pushes.seq`, drawn from the team's `push_clocks` row at commit, is the pull order."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     Text,
+    UniqueConstraint,
     Uuid,
     func,
     text,
@@ -97,16 +99,28 @@ class Recovery(Base):
 
 class Push(Base):
     __tablename__ = "pushes"
+    __table_args__ = (Index("pushes_team_seq", "team_id", "seq", unique=True),)
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id"))
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"))
-    txid: Mapped[str] = mapped_column(Xid8, server_default=text("pg_current_xact_id()"))
+    seq: Mapped[int | None] = mapped_column(BigInteger)  # set as the push commits
+    legacy_txid: Mapped[str | None] = mapped_column(Xid8)  # pull order before s0002
     head: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = _now()
 
 
+class PushClock(Base):
+    """A team's commit clock: the last `pushes.seq` handed out (repository/clock.py). A row
+    of its own: the team row is also locked by rotations and a device's first request."""
+
+    __tablename__ = "push_clocks"
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    tick: Mapped[int] = mapped_column(BigInteger)
+
+
 class Operation(Base):
     __tablename__ = "operations"
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="operations_device_seq"),)
     op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id"))
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"))

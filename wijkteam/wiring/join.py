@@ -78,9 +78,8 @@ def join_team(
 
 
 def _first_pull(store, services, member_uuid):  # type: ignore[no-untyped-def]
-    """The first round, repeated briefly until the invited member's record is here: the
-    server hands out a push only once no older transaction in its database can still commit
-    (a commit-safe watermark), so a push made just now may come one round later."""
+    """The first round, repeated briefly until the invited member's record is here (the
+    coordinator's laptop may still be pushing it when the code is used)."""
     deadline = time.monotonic() + FIRST_PULL_S
     while True:
         services.team.sync()

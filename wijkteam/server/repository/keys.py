@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from wijkteam.server.errors import ApiError, bad_request
 from wijkteam.server.models import Code, Device, KeyWrap, Recovery, Team
+from wijkteam.server.repository import clock
 from wijkteam.server.repository.codes import INVITE, RECOVERY, void_pending_invites
 from wijkteam.teamproto.wraps import RECOVERY_RECIPIENT
 
@@ -109,6 +110,7 @@ def rotate(
     team.current_epoch = epoch
     session.flush()
     put_wraps(session, team_id, [(epoch, recipient, wrap) for recipient, wrap in wraps])
+    clock.hold(session, team_id)  # the last step: see repository/clock.py
 
 
 def set_role(session: Session, team_id: uuid.UUID, device_id: uuid.UUID, role: str) -> None:

@@ -5,8 +5,12 @@ Push is one transaction per batch, all or nothing: operation ids make a retry an
 device's chain (sequence numbers and running hash) and carry the signed head; every record's
 base version must be current (else the current versions are answered, nothing is applied).
 
-Pull delivers pushes in commit-safe order: by (txid, id) and only below
-pg_snapshot_xmin(pg_current_snapshot()), so a transaction that commits late is never skipped.
+Pull delivers pushes in commit order, by `pushes.seq`: the last statement of a push takes the
+next tick of the team's commit clock (repository/clock.py) and holds that row's lock until the
+commit, so within a team a push with a higher seq commits after every lower one and a
+transaction that commits late is never skipped. The order is data in the database: no other
+database of the cluster holds it back, and a restore into a new cluster keeps it
+(docs/team-protocol.md).
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text, tuple_
+from sqlalchemy import select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from wijkteam.server.errors import ApiError, bad_request, coordinator_only
 from wijkteam.server.models import Device, Operation, Push, Record, Team
+from wijkteam.server.repository import clock
 from wijkteam.teamproto.heads import OpDigestInput, extend
 from wijkteam.teamproto.records import needs_coordinator
 
@@ -124,7 +129,16 @@ def push(
         return PushOutcome("conflict", {}, _conflicts(session, device, role, ops))
     device.head_seq += len(ops)
     device.head_chain = head["chain"]
+    session.flush()
+    _take_commit_clock(session, pushed, team.current_epoch)
     return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
+
+
+def _take_commit_clock(session: Session, pushed: Push, epoch: int) -> None:
+    """The push's place in the pull order (repository/clock.py). The last step: the caller
+    commits right after."""
+    tick = clock.next_tick(session, pushed.team_id, epoch)
+    session.execute(update(Push).where(Push.id == pushed.id).values(seq=tick))
 
 
 def _check_batch(
@@ -190,7 +204,7 @@ def _conflicts(
 # Python costs the server process more than the query).
 _PAGE = text(
     r"""
-    SELECT p.id, p.txid::text AS txid, json_build_object(
+    SELECT p.seq, json_build_object(
         'device', p.device_id,
         'head', p.head::json,
         'ops', (
@@ -206,33 +220,45 @@ _PAGE = text(
         )
     )::text AS body
     FROM pushes p
-    WHERE p.team_id = :team
-      AND (p.txid, p.id) > (CAST(:after_txid AS xid8), :after_id)
-      AND p.txid < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY p.txid, p.id
+    WHERE p.team_id = :team AND p.seq > :after
+    ORDER BY p.seq
     LIMIT :limit
     """
 )
 
+# A cursor handed out before s0002 ("txid:id", the last push delivered in (txid, id) order):
+# the pushes up to it are numbered 1..n in that same order, so it stands for the highest.
+_LEGACY = text(
+    """
+    SELECT coalesce(max(seq), 0) FROM pushes
+    WHERE team_id = :team AND legacy_txid IS NOT NULL
+      AND (legacy_txid, id) <= (CAST(:txid AS xid8), :id)
+    """
+)
 
-def parse_cursor(cursor: str) -> tuple[str, int]:
+
+def parse_cursor(session: Session, team_id: uuid.UUID, cursor: str) -> int:
+    """The seq after which to deliver: "N" as handed out now, or an old "txid:id"."""
     try:
-        txid, position = cursor.split(":")
-        return str(int(txid)), int(position)
+        if ":" not in cursor:
+            return int(cursor)
+        txid, position = (int(part) for part in cursor.split(":"))
     except ValueError as error:
         raise bad_request("after") from error
+    if txid <= 0 or position <= 0:
+        return 0
+    found = session.execute(_LEGACY, {"team": team_id, "txid": str(txid), "id": position})
+    return int(found.scalar_one())
 
 
 def pull(session: Session, team_id: uuid.UUID, cursor: str, limit: int) -> tuple[str, int]:
     """The page as JSON text: {"pushes": [{device, head, ops: [...]}], "cursor", "more",
     "current_epoch"}; and the number of pushes in it."""
-    after_txid, after_id = parse_cursor(cursor)
-    rows = session.execute(
-        _PAGE, {"team": team_id, "after_txid": after_txid, "after_id": after_id, "limit": limit}
-    ).all()
+    after = parse_cursor(session, team_id, cursor)
+    rows = session.execute(_PAGE, {"team": team_id, "after": after, "limit": limit}).all()
     team = session.get(Team, team_id)
     tail = {
-        "cursor": f"{rows[-1].txid}:{rows[-1].id}" if rows else cursor,
+        "cursor": str(rows[-1].seq if rows else after),
         "more": len(rows) == limit,
         "current_epoch": team.current_epoch if team else 0,
     }
