@@ -111,6 +111,7 @@ class ExportService:
                     include_all=include_all,
                     counts={k.value: n for k, n in counts.items()},
                     case_uuids=cases,
+                    device=self._audit.device,
                     member_id=member_id,
                 )
                 record = batch_record(session, batch)
@@ -121,7 +122,7 @@ class ExportService:
         return ExportResult(batch=record, path=path, counts=counts)
 
     def _window(self, session, include_all: bool) -> ExportWindow:  # type: ignore[no-untyped-def]
-        acknowledged = None if include_all else last_acknowledged_until(session)
+        acknowledged = None if include_all else last_acknowledged_until(session, self._audit.device)
         return ExportWindow.after(acknowledged, self._store.clock.utcnow())
 
 

@@ -103,7 +103,9 @@ class PushService:
         try:
             client.check_access()
             with self._store.transaction() as session:
-                acknowledged = None if include_all else last_acknowledged_until(session)
+                acknowledged = (
+                    None if include_all else last_acknowledged_until(session, self._audit.device)
+                )
                 window = ExportWindow.after(acknowledged, self._store.clock.utcnow())
                 ctx = CollectContext(session, window, config, pending=pending_cases())
                 sender = Sender(client, Ledger(self._store, batch_uuid), ctx, progress)
@@ -122,6 +124,7 @@ class PushService:
                 include_all=include_all,
                 counts={k.value: n for k, n in counts.items()},
                 case_uuids=cases,
+                device=self._audit.device,
                 member_id=member_id,
             )
             batch.state = BatchState.PARTIAL if failed else BatchState.ACKNOWLEDGED
