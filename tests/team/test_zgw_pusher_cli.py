@@ -10,8 +10,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tests.conftest import TEAM_PASSWORD, open_team_store
-from tests.team.laptops import registration_code
 from tests.team import test_team_cli
+from tests.team.laptops import registration_code
 from tests.team.test_team_cli import _code_in, run
 from wijkteam.security.context import AuditAction
 from wijkteam.store.models import AuditEvent
