@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
@@ -53,7 +54,9 @@ class SyncRemote(Base):
     __tablename__ = "sync_remote"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)  # ledger_uuid(local_url)
+    uuid: Mapped[uuid.UUID] = mapped_column(
+        Uuid, unique=True, default=lambda context: _ledger_uuid_of(context)
+    )  # ledger_uuid(local_url)
     local_url: Mapped[str] = mapped_column(String(1000), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     resource_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -76,3 +79,7 @@ def ledger_uuid(local_url: str) -> uuid.UUID:
     """A ledger row's record UUID: the same on every laptop for the same resource, so two
     laptops' rows of one resource are one team record."""
     return uuid.uuid5(LEDGER_NAMESPACE, local_url)
+
+
+def _ledger_uuid_of(context: Any) -> uuid.UUID:
+    return ledger_uuid(context.get_current_parameters()["local_url"])
