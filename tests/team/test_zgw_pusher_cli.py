@@ -86,7 +86,7 @@ def test_only_the_designated_laptop_exports_and_the_coordinator_changes_it(world
         assert run("sync", "--data-dir", str(mo), password=MO_PASSWORD).returncode == 0
         on_mo = run("team", "pusher", "--data-dir", str(mo), password=MO_PASSWORD).stdout
         chosen = [line for line in on_mo.splitlines() if line.startswith("*")]
-        if chosen and "deze laptop" in chosen[0] or time.monotonic() > deadline:
+        if (chosen and "deze laptop" in chosen[0]) or time.monotonic() > deadline:
             break
     assert chosen and "deze laptop" in chosen[0], on_mo
 
