@@ -18,6 +18,7 @@ from ui.tasks import InlineTaskRunner
 from ui.team.code_dialog import invite_code_dialog, team_recovery_code_dialog
 from ui.team.conflicts_dialog import ConflictsDialog
 from ui.team.join_dialog import JoinTeamDialog
+from ui.team.pusher_dialog import PusherDialog
 from ui.team.server_dialog import TeamServerDialog
 from wijkteam.wiring.access import Opened, StoreAccess
 
@@ -56,7 +57,9 @@ def test_team_menu_entries_unique_and_f9(qtbot: QtBot, team: Opened, team_dir: P
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Team")
     assert isinstance(menu, QMenu)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts[:3] == ["Team&server…", "&Nu synchroniseren", "C&onflicten…"]
+    assert texts[:4] == [
+        "Team&server…", "&Nu synchroniseren", "C&onflicten…", "&Verzending naar de gemeente…"
+    ]  # fmt: skip
     letters = [m for m in map(mnemonic, texts) if m]
     assert len(letters) == len(set(letters)), texts
     assert window.team.sync_action.shortcut().toString() == "F9"
@@ -72,6 +75,7 @@ def test_team_dialogs_fit_and_use_each_mnemonic_once(
     assert server.connect_box.isVisibleTo(server)  # the coordinator, not yet connected
     assert_fits_and_unique(qtbot, server)
     assert_fits_and_unique(qtbot, ConflictsDialog(team.services))
+    assert_fits_and_unique(qtbot, PusherDialog(team.services, runner))
     assert_fits_and_unique(qtbot, team_recovery_code_dialog(CODE, None))
     assert_fits_and_unique(qtbot, invite_code_dialog(CODE, "Tessa Testlid", None))
     access = StoreAccess(tmp_path / "nieuw", kdf=TEST_KDF)

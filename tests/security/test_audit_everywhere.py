@@ -471,6 +471,10 @@ PLAN: dict[str, Callable[[World], object]] = {
     "team.rotate": lambda w: w.s.team.rotate(),
     "team.sync": lambda w: w.s.team.sync(),
     "team.settle": lambda w: w.s.team.settle(1, "mine"),
+    # Who sends to the municipality (no team here: tests/team/test_zgw_one_pusher.py).
+    "team_pusher.view": lambda w: w.s.team_pusher.view(),
+    "team_pusher.require": lambda w: w.s.team_pusher.require(),
+    "team_pusher.designate": lambda w: w.s.team_pusher.designate("0"),
 }
 
 
@@ -509,6 +513,7 @@ def test_every_read_or_write_of_personal_data_leaves_an_entry(
         "team.rotate": "team_not_connected",
         "team.sync": "team_not_connected",
         "team.settle": "team_conflict_settled",
+        "team_pusher.designate": "team_not_connected",
     }
 
 

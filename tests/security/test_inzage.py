@@ -114,6 +114,9 @@ NEVER_REACHED: dict[str, str] = {
     "team_synced": "the last-synced copy of a record the inzage shows",
     "team_waiting": "a record that arrived before its parent; shown once applied",
     "team_conflict": "a value another laptop holds until the member settles it (not yet shown)",
+    # Names its member and laptop by UUID, no resident: the meldingen a batch carried are in
+    # sync_batch_case, through which the inzage shows the resident's batches.
+    "sync_batch": "an export: when, how and by whom, reached through sync_batch_case",
 }
 # Tables whose rows cannot be changed after they were written (triggers refuse it).
 APPEND_ONLY = frozenset({"audit_event", "report_event"})

@@ -20,12 +20,14 @@ from wijkteam.teamsync.errors import (
     InviteKeyWrong,
     NotConnected,
     NotCoordinator,
+    NotTeamPusher,
     OutOfOrder,
     RateLimited,
     ServerKeyMismatch,
     ServerRefused,
     ServerUnreachable,
     TokenRefused,
+    UnknownDevice,
     VersionRollback,
 )
 
@@ -42,6 +44,27 @@ def _code_refused(error: CodeRefused) -> str:
         str(error.params.get("server_code")),
         "De teamserver accepteert deze code niet (onbekend, al gebruikt of verlopen). Vraag "
         "de coördinator om een nieuwe.",
+    )
+
+
+def _not_pusher(error: NotTeamPusher) -> str:
+    reason = error.params.get("reason")
+    if reason == "revoked":
+        return (
+            "Deze laptop hoort niet meer bij het team en verstuurt daarom niets naar de "
+            "gemeente. Neem contact op met de coördinator."
+        )
+    if reason == "unknown":
+        return (
+            "Deze laptop weet nog niet welke laptop van het team naar de gemeente verstuurt. "
+            "Synchroniseer eerst met het team (F9) en probeer het dan opnieuw."
+        )
+    initials = error.params.get("initials") or "?"
+    return (
+        f"Het werk van het team gaat via één laptop naar de gemeente: laptop "
+        f"{error.params.get('device')} ({initials}). Deze laptop exporteert en verstuurt "
+        "daarom niet; zo komt niets twee keer bij de gemeente. Een andere laptop aanwijzen "
+        "kan de coördinator (Team › Verzending naar de gemeente…)."
     )
 
 
@@ -132,6 +155,12 @@ TEAM_TEXTS: tuple[Entry, ...] = (
         InitialsMismatch,
         "Deze uitnodiging is voor een ander teamlid dan deze initialen. Controleer de "
         "initialen of vraag de coördinator om een uitnodiging voor u.",
+    ),
+    typed(NotTeamPusher, _not_pusher),
+    typed(
+        UnknownDevice,
+        "Geen laptop van het team heeft deze apparaatcode (of meer dan één begint zo). "
+        "Neem de code over zoals hij in de lijst staat.",
     ),
     typed(
         VersionRollback,

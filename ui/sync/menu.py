@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ui.feedback import show_error
 from ui.sync.export_dialog import ExportDialog
 from ui.sync.history_dialog import SyncHistoryDialog, contents
 from ui.sync.push_dialog import PushDialog, SessionSecret
 from ui.sync.settings_dialog import SyncSettingsDialog
 from ui.tasks import TaskRunner
+from wijkteam.errors import WijkteamError
 from wijkteam.wiring import Services
 
 
@@ -43,6 +45,15 @@ class SyncMenu:
     def _notify(self, text: str) -> None:
         self._window.notify(text)  # type: ignore[attr-defined]
 
+    def _sends_for_team(self) -> bool:
+        """One laptop per team sends to the municipality: elsewhere, say which one."""
+        try:
+            self._services.team_pusher.require()
+        except WijkteamError as error:
+            show_error(self._window, error)
+            return False
+        return True
+
     def _configured(self) -> bool:
         if self._services.export.settings.is_configured():
             return True
@@ -51,7 +62,7 @@ class SyncMenu:
         return self._services.export.settings.is_configured()
 
     def export(self) -> None:
-        if not self._configured():
+        if not self._sends_for_team() or not self._configured():
             return
         dialog = ExportDialog(self._services, self.runner, self._window)
         if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.result is not None:
@@ -61,7 +72,7 @@ class SyncMenu:
             )
 
     def push(self) -> None:
-        if not self._configured():
+        if not self._sends_for_team() or not self._configured():
             return
         PushDialog(self._services, self.runner, self.secret, self._window).exec()
 

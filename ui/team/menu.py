@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from ui.tasks import TaskRunner
 from ui.team.background import TeamSync
 from ui.team.conflicts_dialog import ConflictsDialog
+from ui.team.pusher_dialog import PusherDialog
 from ui.team.server_dialog import TeamServerDialog
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ class TeamActions(QObject):
         self.server_action = self._action("Team&server…", None, self.server)
         self.sync_action = self._action("&Nu synchroniseren", "F9", self.sync.now)
         self.conflicts_action = self._action("C&onflicten…", None, self.conflicts)
-        for action in (self.server_action, self.sync_action, self.conflicts_action):
+        self.pusher_action = self._action("&Verzending naar de gemeente…", None, self.pusher)
+        for action in (self.server_action, self.sync_action, self.conflicts_action,
+                       self.pusher_action):  # fmt: skip
             team_menu.insertAction(first, action)  # type: ignore[arg-type]
         team_menu.insertSeparator(first)  # type: ignore[arg-type]
 
@@ -54,3 +57,6 @@ class TeamActions(QObject):
         if dialog.settled:
             self.window.data_changed()
         self.sync.status_changed()
+
+    def pusher(self) -> None:
+        PusherDialog(self.services, self.runner, self.window).exec()

@@ -20,6 +20,8 @@ KIND_LABELS = {
     "follow_up": "Nazorg",
     "referral": "Verwijzing",
     "referral_consent": "Toestemming verwijzing",
+    "sync_remote": "Verzonden naar de gemeente",
+    "sync_batch": "Export naar de gemeente",
 }
 EMPTY_VALUE = "(leeg)"
 _OWN_FIELD_LABELS = {"assigned_member_id": "Teamlid", "member_id": "Teamlid"}

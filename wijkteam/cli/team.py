@@ -5,6 +5,8 @@
     wijkteam team join    --data-dir NEWDIR --server URL --code CODE --initials XX
     wijkteam team revoke  --data-dir DIR --initials XX              (coordinator)
     wijkteam team rotate  --data-dir DIR                            (coordinator)
+    wijkteam team pusher  --data-dir DIR [--device ID]   (who sends to the municipality;
+                                                          --device: coordinator designates)
     wijkteam sync         --data-dir DIR
 
 Exit codes: 0 done, 3 done with conflicts waiting, 2 bad input (a mistyped code, unknown
@@ -32,11 +34,11 @@ from wijkteam.errors import (
     WijkteamError,
 )
 from wijkteam.teamproto.errors import CodeInvalid
-from wijkteam.teamsync.errors import InitialsMismatch
+from wijkteam.teamsync.errors import InitialsMismatch, UnknownDevice
 
 Describe = Callable[[Any], str]
 EXIT_DONE, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CONFLICTS = 0, 1, 2, 3
-BAD_INPUT = (CodeInvalid, ValidationFailed, InitialsMismatch)
+BAD_INPUT = (CodeInvalid, ValidationFailed, InitialsMismatch, UnknownDevice)
 
 
 def add_team_commands(commands: Any) -> None:
@@ -60,6 +62,11 @@ def add_team_commands(commands: Any) -> None:
     revoke = action("revoke", "haal de laptop(s) van een teamlid uit het team")
     revoke.add_argument("--initials", required=True, help="initialen van het teamlid")
     action("rotate", "vernieuw de teamsleutel")
+    pusher = action("pusher", "toon welke laptop het werk van het team naar de gemeente verstuurt")
+    pusher.add_argument(
+        "--device",
+        help="wijs deze laptop aan (apparaatcode of het begin ervan, zoals getoond; coördinator)",
+    )
     sync = commands.add_parser("sync", help="synchroniseer één keer met het team")
     sync.add_argument("--data-dir", dest="sub_data_dir", help="map met de gegevens")
 
@@ -104,9 +111,34 @@ def _with_store(args: argparse.Namespace, data_dir: Path) -> int:
         elif command == "rotate":
             team.rotate()
             print("De teamsleutel is vernieuwd.")
+        elif command == "pusher":
+            _pusher(services, args.device)
         return EXIT_DONE
     finally:
         services.store.close()
+
+
+def _pusher(services: Any, device: str | None) -> None:
+    """Lists the team's laptops and which one sends to the municipality; with a device,
+    designates it first. Device codes and initials only, never a name."""
+    if device is not None:
+        chosen = services.team_pusher.designate(device)
+        print(f"Aangewezen: laptop {chosen.short} ({chosen.member_initials or '?'}) verstuurt "
+              "voortaan het werk van het team naar de gemeente.")  # fmt: skip
+    view = services.team_pusher.view()
+    if not view.team:
+        print("Deze laptop hoort niet bij een team en verstuurt zelf naar de gemeente.")
+        return
+    for item in view.devices:
+        marks = [m for m, on in (("coördinator", item.coordinator),
+                                 ("verstuurt naar de gemeente", item.pusher),
+                                 ("deze laptop", item.this_laptop)) if on]  # fmt: skip
+        suffix = f"  ({', '.join(marks)})" if marks else ""
+        print(f"{'*' if item.pusher else ' '} {item.short}  {item.member_initials or '?'}{suffix}")
+    if view.pusher is None:
+        print("De lijst met laptops van het team is nog niet binnen: synchroniseer eerst.")
+    elif not view.designated:
+        print("Niemand aangewezen: de laptop van de coördinator verstuurt.")
 
 
 def _member_id(services: Any, initials: str) -> int:

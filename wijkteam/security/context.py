@@ -45,6 +45,7 @@ class AuditAction(StrEnum):
     TEAM_ROTATE = "team_rotate"
     TEAM_SYNC = "team_sync"
     TEAM_SETTLE = "team_settle"
+    TEAM_PUSHER = "team_pusher"  # the device that sends to the municipality (issue 15)
 
 
 class AuditResult(StrEnum):

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from wijkteam.domain.status import Event, EventKind, check_event, derive_status
+from wijkteam.domain.status import Event, EventKind, ReportStatus, check_event, derive_status
 from wijkteam.store.models import Report, ReportEvent, StatusChange
 from wijkteam.store.models.report import STATUS_WRITER
 
@@ -77,9 +77,10 @@ def record_event(
             STATUS_WRITER.reset(token)
         session.add(
             StatusChange(
-                report_id=report.id, status=status, changed_at=at, member_id=member_id, note=note
+                uuid=status_change_uuid(new.uuid), report_id=report.id, status=status,
+                changed_at=at, member_id=member_id, note=note,
             )
-        )
+        )  # fmt: skip
     session.flush()
     return row
 
@@ -94,16 +95,57 @@ def record_received(
         return
     status = derive_status([Event(uuid.uuid4(), EventKind.RECEIVED)])
     stamp = {"created_at": utc, "updated_at": utc, "member_id": member_id}
+    events = {r.id: uuid.uuid4() for r in reports}
     session.execute(
         insert(ReportEvent),
         [
-            {**stamp, "uuid": uuid.uuid4(), "report_id": r.id, "kind": EventKind.RECEIVED,
+            {**stamp, "uuid": events[r.id], "report_id": r.id, "kind": EventKind.RECEIVED,
              "occurred_at": at}
             for r in reports
         ],
     )  # fmt: skip
     session.execute(
         insert(StatusChange),
-        [{**stamp, "uuid": uuid.uuid4(), "report_id": r.id, "status": status, "changed_at": at}
+        [{**stamp, "uuid": status_change_uuid(events[r.id]), "report_id": r.id,
+          "status": status, "changed_at": at}
          for r in reports],
     )  # fmt: skip
+
+
+STATUS_CHANGE_NAMESPACE = uuid.UUID("0f6d2c8e-4b1a-5e37-a9c4-7d3e1b52f860")
+
+
+def status_change_uuid(event: uuid.UUID) -> uuid.UUID:
+    """The StatusChange an event made, derived from the event: every laptop of a team that
+    derives a melding's statuses from the same events has the same ones, with the same UUID
+    and moment, so the ZGW Status each becomes is one resource whichever laptop sends it."""
+    return uuid.uuid5(STATUS_CHANGE_NAMESPACE, str(event))
+
+
+def replay_statuses(session: Session, report: Report) -> None:
+    """On a laptop the events arrived at: the status cache, and each StatusChange the laptop
+    that recorded the events made (its UUID and moment), none twice."""
+    known = set(
+        session.scalars(select(StatusChange.uuid).where(StatusChange.report_id == report.id))
+    )
+    seen: list[Event] = []
+    previous: ReportStatus | None = None
+    for row in report_events(session, report.id):
+        seen.append(as_event(row))
+        status = derive_status(seen)
+        if status is not previous or row.kind is EventKind.RECEIVED:
+            made = status_change_uuid(row.uuid)
+            if made not in known:
+                session.add(
+                    StatusChange(
+                        uuid=made, report_id=report.id, status=status,
+                        changed_at=row.occurred_at, member_id=row.member_id, note=row.note,
+                    )
+                )  # fmt: skip
+        previous = status
+    if previous is not None and previous is not report.status:
+        token = STATUS_WRITER.set(True)
+        try:
+            report.status = previous
+        finally:
+            STATUS_WRITER.reset(token)

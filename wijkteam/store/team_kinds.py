@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
@@ -20,6 +21,7 @@ from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
 from wijkteam.store.models import Base
+from wijkteam.store.zgw_records import settle_batch, settle_ledger
 
 ERASURE_KIND = "control.erasure"  # the erasure ledger, signed by the coordinator
 AUDIT_KIND = "audit"  # audit rows: append-only, each device its own chain
@@ -27,10 +29,13 @@ AUDIT_KIND = "audit"  # audit rows: append-only, each device its own chain
 
 @dataclass(frozen=True)
 class Child:
-    """An embedded table: rows keyed by (`parent_column`, the other key columns)."""
+    """An embedded table: rows keyed by (`parent_column`, the other key columns).
+    `parent_column` holds the parent's `parent_key` (its id; or its UUID, for a table that
+    names its parent by UUID: such a child changes only with its parent, which carries it)."""
 
     table: str
     parent_column: str
+    parent_key: str = "id"
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,10 @@ class Kind:
     children: tuple[Child, ...] = ()
     append_only: bool = False  # never changes once written: never a conflict
     required: frozenset[str] = field(default_factory=frozenset)  # refs that must resolve
+    # (base, mine, theirs) -> the record kept: settled as a whole, never a conflict
+    settle: (
+        Callable[[dict[str, Any] | None, dict[str, Any], dict[str, Any]], dict[str, Any]] | None
+    ) = None
 
     @property
     def table(self) -> Table:
@@ -73,9 +82,16 @@ KINDS: tuple[Kind, ...] = (
     Kind("referral_consent", {"referral_id": "referral"}, required=frozenset({"referral_id"})),
     Kind("report_event", {"report_id": "report", "member_id": _M}, append_only=True,
          required=frozenset({"report_id"})),
+    # The municipality (DESIGN.md §11): the push's ledger and the batches with what they
+    # carried, written by the laptop that pushes for the team (wijkteam/store/zgw_records.py).
+    Kind("sync_remote", {}, settle=settle_ledger),
+    Kind("sync_batch", {}, children=(Child("sync_batch_case", "batch_uuid", "uuid"),),
+         settle=settle_batch),
 )  # fmt: skip
 BY_NAME = {k.name: k for k in KINDS}
-CHILD_TABLES = {c.table: k for k in KINDS for c in k.children}
+# Child tables whose own changes are captured (a child keyed by its parent's UUID travels
+# only with its parent).
+CHILD_TABLES = {c.table: k for k in KINDS for c in k.children if c.parent_key == "id"}
 ORDER = {k.name: i for i, k in enumerate(KINDS)}
 
 
@@ -136,7 +152,8 @@ def snapshot(session: Session, kind: Kind, record_id: int) -> dict[str, Any] | N
             body[column.name] = encode(value)
     for child in kind.children:
         t = Base.metadata.tables[child.table]
-        rows = session.execute(select(t).where(t.c[child.parent_column] == record_id)).mappings()
+        key = row[child.parent_key]
+        rows = session.execute(select(t).where(t.c[child.parent_column] == key)).mappings()
         body[child.table] = sorted(
             ({k: encode(v) for k, v in r.items() if k != child.parent_column} for r in rows),
             key=lambda r: json.dumps(r, sort_keys=True),

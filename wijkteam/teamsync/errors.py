@@ -88,3 +88,18 @@ class InitialsMismatch(TeamError):
     """The invite was made for another member than the initials given."""
 
     code = "team_initials_mismatch"
+
+
+class NotTeamPusher(TeamError):
+    """Another device sends the team's work to the municipality (ZGW export and push).
+    params: `initials` of its member (may be empty), `device` (its id, shortened), and
+    `reason`: "other" (another device is designated), "unknown" (this laptop has not
+    received the team's device list yet), "revoked" (this laptop left the team)."""
+
+    code = "team_not_pusher"
+
+
+class UnknownDevice(TeamError):
+    """No active device of the team matches (params["device"], as typed), or more than one."""
+
+    code = "team_unknown_device"

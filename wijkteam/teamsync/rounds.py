@@ -108,6 +108,8 @@ class RoundWriter:
         merged, fields = three_way(base, mine, theirs)
         if kind.append_only:
             merged, fields = mine, []
+        elif kind.settle is not None:  # settled as a whole, never a conflict
+            merged, fields = kind.settle(base, mine, theirs), []
         for f in fields:
             self.session.add(
                 TeamConflict(kind=kind_name, record_uuid=record, field=f.field,

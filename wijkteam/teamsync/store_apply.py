@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from wijkteam.domain.status import derive_status
 from wijkteam.services import resident_rules
 from wijkteam.services.social_map import rules as map_rules
-from wijkteam.services.status_moves import events_of
-from wijkteam.store.models import Base, Report, StatusChange, TeamSynced, TeamWaiting
-from wijkteam.store.models.report import STATUS_WRITER
+from wijkteam.services.status_moves import replay_statuses
+from wijkteam.store.models import Base, Report, TeamSynced, TeamWaiting
 from wijkteam.store.team_kinds import Kind, decode, sent_columns
+from wijkteam.store.zgw_records import stamp_cases
 
 WAIT, DROP = "wait", "drop"
 _MODELS = {m.local_table.name: m.class_ for m in Base.registry.mappers}
@@ -32,6 +31,7 @@ class Applier:
         self.session = session
         self._ids: dict[tuple[str, uuid.UUID], int] = {}
         self.reports: set[int] = set()  # whose events changed
+        self.batches: set[uuid.UUID] = set()  # ZGW batches that arrived
 
     def local_id(self, table: str, record: uuid.UUID) -> int | None:
         key = (table, record)
@@ -98,12 +98,15 @@ class Applier:
                 if name != "uuid" and getattr(obj, name) != value:
                     setattr(obj, name, value)
         for child in kind.children:
-            self._children(child.table, child.parent_column, local, body.get(child.table, []))
+            parent = local if child.parent_key == "id" else values[child.parent_key]
+            self._children(child.table, child.parent_column, parent, body.get(child.table, []))
         if kind.name == "report_event":
             self.reports.add(values["report_id"])
+        elif kind.name == "sync_batch":
+            self.batches.add(record)
         return None
 
-    def _children(self, table: str, column: str, parent: int, rows: list[dict[str, Any]]) -> None:
+    def _children(self, table: str, column: str, parent: Any, rows: list[dict[str, Any]]) -> None:
         t = Base.metadata.tables[table]
         model = _MODELS[table]
         wanted = [
@@ -140,22 +143,19 @@ class Applier:
         )
 
     def derive_statuses(self, at: Any) -> None:
-        """The status rule over each melding whose events arrived."""
+        """What follows from what arrived: the status rule over each melding whose events
+        arrived (its StatusChanges as the laptop that recorded the events made them, so the
+        ZGW statuses are the same resources on every laptop), and the acknowledgement of the
+        meldingen carried by ZGW batches that arrived. `at` is kept for callers."""
         for report_id in sorted(self.reports):
             report = self.session.get(Report, report_id)
-            if report is None:
-                continue
-            status = derive_status(events_of(self.session, report_id))
-            if status is report.status:
-                continue
-            token = STATUS_WRITER.set(True)
-            try:
-                report.status = status
-            finally:
-                STATUS_WRITER.reset(token)
-            self.session.add(StatusChange(report_id=report_id, status=status, changed_at=at))
+            if report is not None:
+                replay_statuses(self.session, report)
         self.session.flush()
         self.reports.clear()
+        if self.batches:
+            stamp_cases(self.session, self.batches)
+            self.batches.clear()
 
 
 def body_of(payload: bytes | str) -> dict[str, Any]:

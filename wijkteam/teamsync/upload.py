@@ -53,10 +53,10 @@ def bodies(session: Session, kind: Kind) -> list[dict[str, Any]]:
     for ref in set(kind.refs.values()):
         t = Base.metadata.tables[ref]
         uuids[ref] = {i: str(u) for i, u in session.execute(select(t.c.id, t.c.uuid))}
-    children: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    children: dict[str, dict[Any, list[dict[str, Any]]]] = {}
     for child in kind.children:
         t = Base.metadata.tables[child.table]
-        grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         for r in session.execute(select(t)).mappings():
             grouped[r[child.parent_column]].append(
                 {k: encode(v) for k, v in r.items() if k != child.parent_column}
@@ -74,7 +74,7 @@ def bodies(session: Session, kind: Kind) -> list[dict[str, Any]]:
                 body[column.name] = encode(value)
         for child in kind.children:
             body[child.table] = sorted(
-                children[child.table].get(row["id"], []),
+                children[child.table].get(row[child.parent_key], []),
                 key=lambda r: json.dumps(r, sort_keys=True),
             )
         out.append(body)

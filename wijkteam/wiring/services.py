@@ -35,6 +35,7 @@ from wijkteam.store.models import Member, Resident
 from wijkteam.sync.export.bundle import ExportServices
 from wijkteam.sync.export.sources import ResourceSource
 from wijkteam.sync.imports.service import ImportService
+from wijkteam.teamsync.pusher import PusherService
 from wijkteam.teamsync.service import TeamService
 from wijkteam.wiring.export import EXPORT_SOURCES
 
@@ -70,6 +71,7 @@ class Services:
     documents: DocumentService
     referrals: ReferralService
     team: TeamService
+    team_pusher: PusherService  # which device sends the team's work to the municipality
 
     @classmethod
     def create(
@@ -90,6 +92,7 @@ class Services:
         settings = SettingsService(store, audit)
         steps = StepService(store, audit)
         social_map = SocialMapService(store, audit)
+        pusher = PusherService(store, audit)
         return cls(
             store=store,
             members=members,
@@ -107,7 +110,7 @@ class Services:
             social_map_transfer=SocialMapTransfer(store, social_map, audit),
             gaps=GapService(store, audit),
             imports=ImportService(store, audit),
-            export=ExportServices.create(store, sources, audit),
+            export=ExportServices.create(store, sources, audit, pusher.require),
             context=context,
             audit=audit,
             settings=settings,
@@ -118,6 +121,7 @@ class Services:
             documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),
             team=TeamService(store, audit),
+            team_pusher=pusher,
         )
 
     def store_is_empty(self) -> bool:

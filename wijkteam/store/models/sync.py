@@ -1,13 +1,15 @@
-"""The export's own records. Everything here names meldingen and resources by UUID, never
-by a local integer id, so that a batch, a receipt or a ledger entry means the same on every
-laptop of the team (and can later travel as a team record, DESIGN.md §11)."""
+"""The export's own records. Everything here names meldingen, members, devices and
+resources by UUID, never by a local integer id, so that a batch, a receipt or a ledger entry
+means the same on every laptop of the team: they travel as team records (DESIGN.md §11 "The
+municipality", wijkteam/store/team_kinds.py)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import DateTime, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wijkteam.domain.sync import BatchChannel, BatchState, RemoteState
@@ -18,7 +20,8 @@ from wijkteam.store.models.types import enum_column
 class SyncBatch(RecordMixin, Base):
     """One export to the municipality: a file or a push. `window_until` is the change
     time up to which it carries everything; the next export starts after the `window_until`
-    of the last acknowledged (or, for a push, partly acknowledged) batch."""
+    of the last acknowledged (or, for a push, partly acknowledged) batch that this laptop
+    (`device_uuid`, the store's origin) made: its window is in this laptop's change times."""
 
     __tablename__ = "sync_batch"
 
@@ -30,7 +33,8 @@ class SyncBatch(RecordMixin, Base):
     counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: resource -> number
     undelivered: Mapped[int] = mapped_column(Integer, default=0)  # push: refused or held
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    member_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # who exported
+    device_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)  # where
 
 
 class SyncBatchCase(Base):
@@ -50,6 +54,9 @@ class SyncRemote(Base):
     __tablename__ = "sync_remote"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[uuid.UUID] = mapped_column(
+        Uuid, unique=True, default=lambda context: _ledger_uuid_of(context)
+    )  # ledger_uuid(local_url)
     local_url: Mapped[str] = mapped_column(String(1000), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     resource_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -63,3 +70,16 @@ class SyncRemote(Base):
     http_status: Mapped[int | None] = mapped_column(Integer)
     error_codes: Mapped[str | None] = mapped_column(String(300))  # the server's, space-separated
     waits_for: Mapped[str | None] = mapped_column(String(40))  # the kind it waits for
+
+
+LEDGER_NAMESPACE = uuid.UUID("5b0e7c2a-39a4-4f57-9d3e-2f1b6a0c7e11")
+
+
+def ledger_uuid(local_url: str) -> uuid.UUID:
+    """A ledger row's record UUID: the same on every laptop for the same resource, so two
+    laptops' rows of one resource are one team record."""
+    return uuid.uuid5(LEDGER_NAMESPACE, local_url)
+
+
+def _ledger_uuid_of(context: Any) -> uuid.UUID:
+    return ledger_uuid(context.get_current_parameters()["local_url"])

@@ -17,7 +17,7 @@ from wijkteam.errors import NotFound
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService, Entry
 from wijkteam.store import Store
-from wijkteam.store.models import Report, Resident, SyncBatch, SyncBatchCase
+from wijkteam.store.models import Member, Report, Resident, SyncBatch, SyncBatchCase
 from wijkteam.sync.export.errors import ReceiptInvalid
 from wijkteam.sync.export.receipt import read_receipt
 from wijkteam.sync.export.records import BatchRecord
@@ -72,10 +72,16 @@ class BatchService:
 WINDOW_MOVED = (BatchState.ACKNOWLEDGED, BatchState.PARTIAL)
 
 
-def last_acknowledged_until(session: Session) -> datetime | None:
-    """Where the next export starts: the end of the latest acknowledged window."""
+def last_acknowledged_until(session: Session, device: uuid.UUID) -> datetime | None:
+    """Where this laptop's next export starts: the end of the latest acknowledged window of
+    a batch it made itself. Windows are in change times, and a record that came from the team
+    has this laptop's arrival time: another laptop's window says nothing about what arrived
+    here. A laptop that takes over the push therefore starts from the beginning once; what
+    the team's ledger knows as delivered is not sent again (push/ledger.py)."""
     return session.scalar(
-        select(func.max(SyncBatch.window_until)).where(SyncBatch.state.in_(WINDOW_MOVED))
+        select(func.max(SyncBatch.window_until)).where(
+            SyncBatch.state.in_(WINDOW_MOVED), SyncBatch.device_uuid == device
+        )
     )
 
 
@@ -89,6 +95,7 @@ def record_batch(
     include_all: bool,
     counts: Mapping[str, int],
     case_uuids: Iterable[uuid.UUID],
+    device: uuid.UUID,
     member_id: int | None = None,
 ) -> SyncBatch:
     batch = SyncBatch(
@@ -99,7 +106,10 @@ def record_batch(
         window_since=since,
         window_until=until,
         counts=json.dumps(dict(counts), sort_keys=True),
-        member_id=member_id,
+        member_uuid=session.scalar(select(Member.uuid).where(Member.id == member_id))
+        if member_id is not None
+        else None,
+        device_uuid=device,
     )
     session.add(batch)
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wijkteam.services.audit import AuditService
@@ -21,12 +22,20 @@ class ExportServices:
     push: PushService
 
     @classmethod
-    def create(cls, store: Store, sources: Sources, audit: AuditService) -> ExportServices:
-        """`sources`: what the export reads, in order (the wiring's list)."""
+    def create(
+        cls,
+        store: Store,
+        sources: Sources,
+        audit: AuditService,
+        may_send: Callable[[], None] = lambda: None,
+    ) -> ExportServices:
+        """`sources`: what the export reads, in order (the wiring's list); `may_send`: raises
+        unless this laptop sends the team's work to the municipality (the wiring passes the
+        team's check: one device per team exports and pushes)."""
         settings = SyncSettingsService(store, audit)
         return cls(
             settings=settings,
-            exports=ExportService(store, settings, sources, audit),
+            exports=ExportService(store, settings, sources, audit, may_send),
             batches=BatchService(store),
-            push=PushService(store, settings, sources, audit),
+            push=PushService(store, settings, sources, audit, may_send),
         )

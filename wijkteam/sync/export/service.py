@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from wijkteam.common.cancel import CancelToken
@@ -34,7 +35,9 @@ class ExportService:
         settings: SyncSettingsService,
         sources: Sources,
         audit: AuditService,
+        may_send: Callable[[], None] = lambda: None,
     ) -> None:
+        self._may_send = may_send  # one device per team sends (raises on the others)
         self._store = store
         self._settings = settings
         self._sources = check_names(sources)
@@ -81,6 +84,7 @@ class ExportService:
         Cancelled (nothing written, no batch) when `cancel` is set before the end."""
         from wijkteam.sync.export.archive import ArchiveWriter, check_passphrase
 
+        self._may_send()
         check_passphrase(passphrase)
         config = self._settings.config()
         try:
@@ -111,7 +115,8 @@ class ExportService:
                     include_all=include_all,
                     counts={k.value: n for k, n in counts.items()},
                     case_uuids=cases,
-                    member_id=member_id,
+                    device=self._audit.device,
+                    member_id=member_id if member_id is not None else self._audit.member_id,
                 )
                 record = batch_record(session, batch)
                 self._audit.record(session, AuditAction.EXPORT, "sync_batch", batch.id)
@@ -121,7 +126,7 @@ class ExportService:
         return ExportResult(batch=record, path=path, counts=counts)
 
     def _window(self, session, include_all: bool) -> ExportWindow:  # type: ignore[no-untyped-def]
-        acknowledged = None if include_all else last_acknowledged_until(session)
+        acknowledged = None if include_all else last_acknowledged_until(session, self._audit.device)
         return ExportWindow.after(acknowledged, self._store.clock.utcnow())
 
 

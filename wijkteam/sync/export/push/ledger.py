@@ -6,7 +6,8 @@ push looks it up before posting again. 'refused' and 'held' keep why a resource 
 arrive; their meldingen are collected again by the next push (`pending_cases`).
 
 Every row names its resource and melding by UUID and carries no local id, so a ledger row
-means the same on every laptop of a team.
+means the same on every laptop of a team: the ledger is a team record (its record UUID
+derived from the local URL), so a laptop that takes over the push knows what was delivered.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy import Select, select
 from wijkteam.domain.sync import RemoteState, Undelivered
 from wijkteam.store import Store
 from wijkteam.store.models import Report, SyncRemote
+from wijkteam.store.models.sync import ledger_uuid
 from wijkteam.sync.export.records import UndeliveredResource
 from wijkteam.sync.zgw.resources import Resource, ResourceKind
 
@@ -82,7 +84,9 @@ class Ledger:
         with self._store.transaction() as session:
             row = session.scalar(select(SyncRemote).where(SyncRemote.local_url == item.url))
             if row is None:
-                row = SyncRemote(local_url=item.url, kind=item.kind.value)
+                row = SyncRemote(
+                    uuid=ledger_uuid(item.url), local_url=item.url, kind=item.kind.value
+                )
                 session.add(row)
             row.resource_uuid = item.uuid
             row.case_uuid = item.case_uuid

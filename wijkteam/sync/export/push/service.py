@@ -68,7 +68,9 @@ class PushService:
         settings: SyncSettingsService,
         sources: Sources,
         audit: AuditService,
+        may_send: Callable[[], None] = lambda: None,
     ) -> None:
+        self._may_send = may_send  # one device per team sends (raises on the others)
         self._store = store
         self._settings = settings
         self._sources = check_names(sources)
@@ -93,6 +95,7 @@ class PushService:
         from wijkteam.sync.export.push.ledger import Ledger, pending_cases
         from wijkteam.sync.export.push.sender import Sender
 
+        self._may_send()
         config = self._settings.config()
         if not config.client_id or not secret:
             raise PushNotConfigured()
@@ -103,7 +106,9 @@ class PushService:
         try:
             client.check_access()
             with self._store.transaction() as session:
-                acknowledged = None if include_all else last_acknowledged_until(session)
+                acknowledged = (
+                    None if include_all else last_acknowledged_until(session, self._audit.device)
+                )
                 window = ExportWindow.after(acknowledged, self._store.clock.utcnow())
                 ctx = CollectContext(session, window, config, pending=pending_cases())
                 sender = Sender(client, Ledger(self._store, batch_uuid), ctx, progress)
@@ -122,7 +127,8 @@ class PushService:
                 include_all=include_all,
                 counts={k.value: n for k, n in counts.items()},
                 case_uuids=cases,
-                member_id=member_id,
+                device=self._audit.device,
+                member_id=member_id if member_id is not None else self._audit.member_id,
             )
             batch.state = BatchState.PARTIAL if failed else BatchState.ACKNOWLEDGED
             batch.acknowledged_at = now
