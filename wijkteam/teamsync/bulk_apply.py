@@ -29,10 +29,10 @@ from typing import Any
 from sqlalchemy import Column, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from wijkteam.domain.status import derive_status
+from wijkteam.domain.status import EventKind, derive_status
 from wijkteam.services import resident_rules
 from wijkteam.services.social_map import rules as map_rules
-from wijkteam.services.status_moves import as_event
+from wijkteam.services.status_moves import as_event, status_change_uuid
 from wijkteam.store.audit_guard import CHANGED, NEW, SUBJECT_OF, tracking
 from wijkteam.store.models import (
     Base,
@@ -311,45 +311,63 @@ class BulkWriter:
 
     # --- the status rule ------------------------------------------------------------------
     def derive_statuses(self, changed_at: datetime) -> None:
-        """The status rule over each melding whose events arrived, in one read per batch."""
+        """The status rule replayed over each melding whose events arrived, in one read per
+        batch, as `status_moves.replay_statuses` does one by one: each StatusChange the
+        recording laptop made (UUID derived from its event, its moment), none twice, so a ZGW
+        Status is the same resource whichever laptop of the team sends it. `changed_at` is
+        kept for callers."""
         reports = sorted(self.reports)
         self.reports.clear()
         if not reports:
             return
         self.session.flush()
-        e, r = ReportEvent.__table__, Report.__table__
+        e, r, c = ReportEvent.__table__, Report.__table__, StatusChange.__table__
         connection = self.session.connection()
-        changes = []
+        updates: list[dict[str, Any]] = []
+        inserts: list[dict[str, Any]] = []
         for part in chunks(reports):
             events: dict[int, list[Any]] = defaultdict(list)
             for row in connection.execute(
-                select(e.c.report_id, e.c.uuid, e.c.kind, e.c.subject_uuid, e.c.cancels_uuid)
+                select(e.c.report_id, e.c.uuid, e.c.kind, e.c.subject_uuid, e.c.cancels_uuid,
+                       e.c.occurred_at, e.c.member_id, e.c.note)
                 .where(e.c.report_id.in_(part))
                 .order_by(e.c.report_id, e.c.occurred_at, e.c.id)
-            ):
-                events[row.report_id].append(as_event(row))
+            ):  # fmt: skip
+                events[row.report_id].append(row)
+            known = set(
+                connection.execute(select(c.c.uuid).where(c.c.report_id.in_(part))).scalars()
+            )
             for report_id, status in connection.execute(
                 select(r.c.id, r.c.status).where(r.c.id.in_(part))
             ):
-                derived = derive_status(events[report_id])
-                if derived is not status:
-                    changes.append((report_id, derived))
-        if not changes:
-            return
-        connection.execute(
-            update(r)
-            .where(r.c.id == bindparam("_id"))
-            .values(status=bindparam("s"), updated_at=self.at),
-            [{"_id": i, "s": s} for i, s in changes],
-        )  # fmt: skip
-        connection.execute(
-            insert(StatusChange.__table__),
-            [{"report_id": i, "status": s, "changed_at": changed_at, "created_at": self.at,
-              "updated_at": self.at} for i, s in changes],
-        )  # fmt: skip
+                seen: list[Any] = []
+                previous = None
+                for row in events[report_id]:
+                    seen.append(as_event(row))
+                    derived = derive_status(seen)
+                    made = status_change_uuid(row.uuid)
+                    changed = derived != previous or row.kind == EventKind.RECEIVED
+                    if changed and made not in known:
+                        inserts.append(
+                            {"uuid": made, "report_id": report_id, "status": derived,
+                             "changed_at": row.occurred_at, "member_id": row.member_id,
+                             "note": row.note, "created_at": self.at, "updated_at": self.at}
+                        )  # fmt: skip
+                    previous = derived
+                if previous is not None and previous != status:
+                    updates.append({"_id": report_id, "s": previous})
+        for batch in chunks(inserts):
+            connection.execute(insert(c), list(batch))
+        if updates:
+            connection.execute(
+                update(r)
+                .where(r.c.id == bindparam("_id"))
+                .values(status=bindparam("s"), updated_at=self.at),
+                updates,
+            )
         track = tracking(self.session)
-        for report_id, _ in changes:
-            track.note(("report", report_id), CHANGED)
+        for changed in updates:
+            track.note(("report", changed["_id"]), CHANGED)
 
 
 __all__ = ["DROP", "PLACED", "WAIT", "BulkWriter", "decode"]

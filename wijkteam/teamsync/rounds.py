@@ -160,6 +160,9 @@ class RoundWriter:
     def _received_kind(self, kind: Kind, items: list[Received], book: PageBook) -> None:
         slow: set[uuid.UUID] = set()
         newest: dict[uuid.UUID, Incoming] = {}
+        # The ZGW ledger and batches: settled as a whole and acknowledging their meldingen on
+        # arrival (store_apply), their cases keyed by the batch's UUID: never the batched path.
+        one_by_one = kind.settle is not None or any(c.parent_key != "id" for c in kind.children)
         for item in items:  # by version
             record = self.bulk.uid(item.uuid)
             known = book.synced.get((kind.name, record))
@@ -167,6 +170,7 @@ class RoundWriter:
                 continue
             if (
                 item.tombstone
+                or one_by_one
                 or (known is not None and known.gone)
                 or ((kind.name, record) in book.outbox)
             ):
