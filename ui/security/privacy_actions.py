@@ -11,7 +11,7 @@ from ui.feedback import show_error
 from ui.main_window import MainWindow
 from ui.security.confirm import confirm_destructive
 from wijkteam.errors import WijkteamError
-from wijkteam.services.privacy import ErasurePreview
+from wijkteam.services.privacy import ErasurePreview, InzageFiles
 from wijkteam.wiring import Services
 
 
@@ -37,7 +37,7 @@ class PrivacyActions:
         if folder:
             self.inzage_to(resident_id, Path(folder))
 
-    def inzage_to(self, resident_id: int, folder: Path) -> tuple[Path, Path] | None:
+    def inzage_to(self, resident_id: int, folder: Path) -> InzageFiles | None:
         try:
             paths = self.services.privacy.write_inzage(resident_id, folder)
         except (WijkteamError, OSError) as error:
@@ -50,7 +50,14 @@ class PrivacyActions:
                     "De bestanden konden niet worden geschreven. Kies een andere map.",
                 )
             return None
-        self.window.notify(f"Inzage opgeslagen: {paths[1].name} en {paths[0].name}")
+        self.window.notify(f"Inzage opgeslagen: {paths.pdf.name} en {paths.json.name}")
+        if paths.warnings:
+            # The same words as in the document: the overview is not complete.
+            QMessageBox.warning(
+                self.window,
+                "Inzage niet compleet",
+                "\n\n".join([*paths.warnings, f"Opgeslagen: {paths.pdf.name}"]),
+            )
         return paths
 
     def erase(self) -> None:

@@ -27,6 +27,14 @@ from wijkteam.services.privacy_ledger import (
     mirror_path,
     write_mirror,
 )
+from wijkteam.services.privacy_remote import (
+    CASE_KINDS,
+    RemoteCases,
+    TeamArchive,
+    fetch_removed,
+    in_team,
+    removed,
+)
 from wijkteam.services.privacy_words import dutch_moment
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_resident
 from wijkteam.services.team_settings import SettingsService
@@ -35,6 +43,13 @@ from wijkteam.store.models import Member, Report, Resident
 
 # Writes the inzage as a PDF (wijkteam/documents/inzage_pdf.py, passed in by the wiring).
 InzagePdf = Callable[[dict[str, Any], Path, date], None]
+
+
+@dataclass(frozen=True)
+class InzageFiles:
+    json: Path
+    pdf: Path
+    warnings: list[str]  # what the overview may lack, as the document itself says
 
 
 @dataclass(frozen=True)
@@ -56,12 +71,14 @@ class PrivacyService:
         settings: SettingsService,
         context: ServiceContext | None,
         inzage_pdf: InzagePdf,
+        archive: TeamArchive | None = None,
     ) -> None:
         self._store = store
         self._audit = audit
         self._settings = settings
         self._context = context
         self._inzage_pdf = inzage_pdf
+        self._archive = archive  # the team server's copy of what left this laptop
 
     def inzage(self, resident_id: int, stem: str = "inzage") -> Inzage:
         """Everything the team holds about the resident, in plain Dutch (also logged).
@@ -69,15 +86,30 @@ class PrivacyService:
         self._audit.require_coordinator(AuditAction.EXPORT, "resident")
         team = self._settings.team().team_name
         made = dutch_moment(self._store.clock.now())
+        remote = self._from_server(resident_id)
         with self._store.transaction() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:
                 raise NotFound("resident", resident_id)
-            result = InzageBuilder(session, resident, stem).build(team, made)
+            builder = InzageBuilder(session, resident, stem, remote, self._audit.device)
+            result = builder.build(team, made)
             self._audit.record(session, AuditAction.EXPORT, "resident", resident_id, resident_id)
         return result
 
-    def write_inzage(self, resident_id: int, folder: Path) -> tuple[Path, Path]:
+    def _from_server(self, resident_id: int) -> RemoteCases:
+        """The resident's closed meldingen that left this laptop, from the team server (asked
+        outside the store's transaction: the network may be slow)."""
+        with self._store.transaction() as session:
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise NotFound("resident", resident_id)
+            if self._archive is None or not in_team(session):
+                return RemoteCases()
+            reports, children = removed(session, ["report"]), removed(session, CASE_KINDS)
+            resident_uuid = resident.uuid
+        return fetch_removed(self._archive, reports, children, resident_uuid)
+
+    def write_inzage(self, resident_id: int, folder: Path) -> InzageFiles:
         """JSON (complete, machine-readable) and PDF (for reading), with the documents made
         for the resident as attachments beside them; the file names hold a date and a
         number, never a name."""
@@ -90,7 +122,7 @@ class PrivacyService:
         self._inzage_pdf(inzage.data, pdf_path, self._store.clock.today())
         for name, content in inzage.attachments:
             (Path(folder) / name).write_bytes(content)
-        return json_path, pdf_path
+        return InzageFiles(json_path, pdf_path, list(inzage.data["waarschuwingen"]))
 
     def erasure_preview(self, resident_id: int) -> ErasurePreview:
         """What an erasure of this resident would remove, for the confirmation."""
