@@ -153,7 +153,7 @@ def _widths(cells: list[list[str]], styles: Styles) -> list[float]:
     if sum(least) > total:
         first = min(4.6 * cm, total / count * 1.3)
         return [first] + [(total - first) / (count - 1)] * (count - 1)
-    first = max(least[0], min(4.6 * cm, total / count * 1.3))
+    first = max(least[0], min(4.6 * cm, total / count * 1.3, total - sum(least[1:])))
     widths = [first, *least[1:]]
     held = [sum(len(row[i]) for row in cells) + 1 for i in range(1, count)]
     spare = total - sum(widths)
