@@ -56,7 +56,14 @@ class PrivacyActions:
             QMessageBox.warning(
                 self.window,
                 "Inzage niet compleet",
-                "\n\n".join([*paths.warnings, f"Opgeslagen: {paths.pdf.name}"]),
+                "\n\n".join(
+                    [
+                        f"De inzage is opgeslagen ({paths.pdf.name}), maar is niet compleet. "
+                        "In het document staat:",
+                        *[f"“{line}”" for line in paths.warnings],
+                        "Maak een nieuwe inzage zodra de teamserver weer bereikbaar is.",
+                    ]
+                ),
             )
         return paths
 
