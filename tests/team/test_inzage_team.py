@@ -244,3 +244,18 @@ def test_a_server_that_is_down_is_said_in_the_inzage_pdf_and_json(pair, tmp_path
     assert STILL_OPEN in flat  # what the laptop holds is there
     # Nothing personal reached a file name in the folder.
     assert all("roefkonijn" not in p.name for p in folder.iterdir())
+
+
+def test_an_older_version_handed_out_by_the_server_is_refused_and_said(pair) -> None:  # type: ignore[no-untyped-def]
+    carla, mo, _server = pair
+    resident_id, _on_mo, removed = _closed_case_removed(carla, mo)
+    with carla.services.store.transaction() as session:
+        row = session.scalar(
+            select(TeamSynced).where(TeamSynced.kind == "report", TeamSynced.record_uuid == removed)
+        )
+        assert row is not None
+        row.version += 5  # this laptop saw a newer version than the server now hands out
+    data = carla.services.privacy.inzage(resident_id).data
+    [warning] = data["waarschuwingen"]
+    assert warning.startswith("Een deel van wat de teamserver over u bewaart, konden wij niet")
+    assert QUESTION not in _texts(data)
