@@ -11,7 +11,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -259,3 +259,44 @@ def test_an_older_version_handed_out_by_the_server_is_refused_and_said(pair) -> 
     [warning] = data["waarschuwingen"]
     assert warning.startswith("Een deel van wat de teamserver over u bewaart, konden wij niet")
     assert QUESTION not in _texts(data)
+
+
+def test_a_resident_with_nothing_left_on_the_laptop_is_found_and_given_an_inzage(
+    pair, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    carla, mo, server = pair
+    resident_id, _on_mo, _removed = _closed_case_removed(carla, mo)
+    c = carla.services
+    [still] = c.reports.for_resident(resident_id)
+    c.reports.close(still.id, ClosingReason.MOVED)
+    with c.store.transaction() as session:
+        row = session.get(Report, still.id)
+        assert row is not None
+        row.sync_acknowledged_at = NOW - timedelta(days=200)
+    assert c.retention.remove([still.id]).residents == 1
+    c.team.sync()
+    assert c.residents.search("proefkonijn") == []  # nothing of theirs left on this laptop
+
+    birth = date(1950, 2, 1)
+    assert c.privacy.find_removed("Proefkonijn", date(1950, 2, 2)).found == []
+    search = c.privacy.find_removed("proefkonijn", birth)
+    [person] = search.found
+    assert search.reachable and person.name == "Zoë Proefkonijn"
+    folder = tmp_path / "inzage"
+    folder.mkdir()
+    files = c.privacy.write_removed_inzage(person.uuid, folder)
+    assert files.warnings == []
+    data = json.loads(files.json.read_text(encoding="utf-8"))
+    text = _texts(data)
+    assert "staan niet meer op de laptops van het team" in text
+    assert text.count(QUESTION) == 1 and text.count(STILL_OPEN) == 1
+    assert "Buurman Kees helpt zaterdag met dragen" in text  # their conversation, from the server
+    fields = dict(map(tuple, _section(data, "Uw gegevens")["velden"]))
+    assert fields["Achternaam"] == "Proefkonijn"
+    protocol = _section(data, "Wie uw gegevens heeft gebruikt")["tabel"]["rijen"]
+    assert {row[-1] for row in protocol} >= {"deze laptop", "laptop van Mo Member"}
+    assert all("roefkonijn" not in p.name for p in folder.iterdir())
+
+    server.kill()
+    down = c.privacy.find_removed("Proefkonijn", birth)
+    assert (down.reachable, down.found) == (False, [])

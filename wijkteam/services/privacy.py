@@ -4,6 +4,7 @@ and 5.3.5). Only a coordinator does these; both are in the audit log."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,8 +17,9 @@ from sqlalchemy import select
 from wijkteam.domain.text import person_name
 from wijkteam.errors import NotFound
 from wijkteam.security.context import AuditAction, ServiceContext
-from wijkteam.services.audit import AuditService
+from wijkteam.services.audit import AuditService, Entry
 from wijkteam.services.privacy_inzage import Inzage, InzageBuilder
+from wijkteam.services.privacy_inzage_remote import scratch
 from wijkteam.services.privacy_ledger import (
     ERASURE,
     LedgerEntry,
@@ -30,9 +32,11 @@ from wijkteam.services.privacy_ledger import (
 from wijkteam.services.privacy_remote import (
     CASE_KINDS,
     RemoteCases,
+    RemovedSearch,
     TeamArchive,
     fetch_removed,
     in_team,
+    match_removed,
     removed,
 )
 from wijkteam.services.privacy_words import dutch_moment
@@ -109,12 +113,58 @@ class PrivacyService:
             resident_uuid = resident.uuid
         return fetch_removed(self._archive, reports, children, resident_uuid)
 
+    # --- a resident no longer on this laptop ----------------------------------------------
+    def find_removed(self, surname: str, birth_date: date) -> RemovedSearch:
+        """Residents whose meldingen all closed and left this laptop, by surname and birth
+        date, among what the team server still holds (opened here, nothing kept)."""
+        self._audit.require_coordinator(AuditAction.EXPORT, "resident")
+        with self._store.transaction() as session:
+            if self._archive is None or not in_team(session):
+                return RemovedSearch(True, [])
+            wanted = removed(session, ["resident"])
+        if not wanted:
+            return RemovedSearch(True, [])
+        fetched = self._archive.fetch(wanted)
+        self._audit.log(AuditAction.VIEW, "resident_search")
+        if not fetched.reachable:
+            return RemovedSearch(False, [])
+        return RemovedSearch(True, [r for r, _ in match_removed(fetched, surname, birth_date)])
+
+    def removed_inzage(self, person: uuid.UUID, stem: str = "inzage") -> Inzage:
+        """The inzage of a resident found with `find_removed`, made from the server's copy
+        and what this laptop still holds about them (audit rows, sync conflicts)."""
+        self._audit.require_coordinator(AuditAction.EXPORT, "resident")
+        team = self._settings.team().team_name
+        made = dutch_moment(self._store.clock.now())
+        with self._store.transaction() as session:
+            wanted = [w for w in removed(session, ["resident"]) if w.uuid == person]
+            reports, children = removed(session, ["report"]), removed(session, CASE_KINDS)
+        fetched = self._archive.fetch(wanted) if self._archive and wanted else None
+        if fetched is None or not fetched.records:
+            raise NotFound("resident", person)
+        remote = fetch_removed(self._archive, reports, children, person)  # type: ignore[arg-type]
+        flags = RemoteCases(asked=True, reachable=remote.reachable, refused=remote.refused)
+        with self._store.transaction() as session:
+            with scratch(session, None, remote, fetched.records[0][2]) as there:
+                resident = there.scalars(select(Resident)).one()
+                builder = InzageBuilder(there, resident, stem, flags, self._audit.device)
+                result = builder.build(team, made, removed=True)
+            entry = Entry(AuditAction.EXPORT, "resident", object_uuid=person, resident_uuid=person)
+            self._audit.record_many(session, [entry])
+        return result
+
+    def write_removed_inzage(self, person: uuid.UUID, folder: Path) -> InzageFiles:
+        stem = _free_stem(Path(folder), f"inzage-{self._store.clock.today():%Y-%m-%d}")
+        return self._write(self.removed_inzage(person, stem.name), stem, folder)
+
     def write_inzage(self, resident_id: int, folder: Path) -> InzageFiles:
         """JSON (complete, machine-readable) and PDF (for reading), with the documents made
         for the resident as attachments beside them; the file names hold a date and a
         number, never a name."""
         stem = _free_stem(Path(folder), f"inzage-{self._store.clock.today():%Y-%m-%d}")
-        inzage = self.inzage(resident_id, stem.name)
+        return self._write(self.inzage(resident_id, stem.name), stem, folder)
+
+    def _write(self, inzage: Inzage, stem: Path, folder: Path) -> InzageFiles:
         json_path, pdf_path = stem.with_suffix(".json"), stem.with_suffix(".pdf")
         json_path.write_text(
             json.dumps(inzage.data, ensure_ascii=False, indent=2), encoding="utf-8"

@@ -75,7 +75,9 @@ class InzageBuilder:
         self.words = Words({i: n for i, n in session.execute(select(Member.id, Member.name))})
         self.attachments: list[tuple[str, bytes]] = []
 
-    def build(self, team: str, made: str) -> Inzage:
+    def build(self, team: str, made: str, *, removed: bool = False) -> Inzage:
+        """`removed`: nothing of the resident is left on this laptop; this store is the
+        team server's copy (services/privacy_inzage_remote.py)."""
         words, resident_id = self.words, self.resident.id
         reports = self._all(select(Report).where(Report.resident_id == resident_id), Report)
         contacts = self._all(select(Contact).where(Contact.resident_id == resident_id), Contact)
@@ -99,7 +101,9 @@ class InzageBuilder:
         texts = words.texts
         intro = [texts["intro"].format(team=team, made=made)]
         warnings = self._warnings()
-        if self.remote.asked and self.remote.reachable:
+        if removed:
+            intro.append(texts["intro_removed"])
+        elif self.remote.asked and self.remote.reachable:
             intro.append(texts["intro_server"])
         intro.append(texts["intro_protocol"])
         if self.attachments:

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Table, create_engine, insert, select
+from sqlalchemy import Table, create_engine, insert, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from wijkteam.domain.status import ReportStatus
 from wijkteam.services.privacy_remote import CASE_KINDS, RemoteCases
 from wijkteam.store.models import (
+    AuditEvent,
     Base,
     Member,
     Resident,
@@ -27,13 +28,23 @@ from wijkteam.store.models import (
     SyncBatch,
     SyncBatchCase,
     SyncRemote,
+    TeamConflict,
+    TeamWaiting,
 )
 from wijkteam.store.team_kinds import BY_NAME, decode, sent_columns
 
 
 @contextmanager
-def scratch(main: Session, resident: Resident, cases: RemoteCases) -> Iterator[Session]:
-    """A session over an in-memory store holding the fetched meldingen (and what they need)."""
+def scratch(
+    main: Session,
+    resident: Resident | None,
+    cases: RemoteCases,
+    person: dict[str, Any] | None = None,
+) -> Iterator[Session]:
+    """A session over an in-memory store holding the fetched meldingen (and what they need).
+    `resident`: theirs on this laptop; or None and `person`, their record from the server,
+    when nothing of theirs is left here: then what this laptop holds about them outside the
+    dossier (audit rows, sync conflicts and waiting records) is copied in too."""
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
         Base.metadata.create_all(engine)
@@ -44,7 +55,12 @@ def scratch(main: Session, resident: Resident, cases: RemoteCases) -> Iterator[S
             entry = SocialMapEntry.__table__
             places = [uuid.UUID(u) for u in entries if u]
             _copy(main, session, entry, entry.c.uuid.in_(places), ids)
-            _copy(main, session, Resident.__table__, Resident.__table__.c.id == resident.id, ids)
+            if resident is not None:
+                table = Resident.__table__
+                _copy(main, session, table, table.c.id == resident.id, ids)
+            elif person is not None:
+                _insert(session, "resident", person, ids)
+                _copy_about(main, session, uuid.UUID(person["uuid"]), cases.uuids())
             for kind in ("report", *CASE_KINDS):
                 for body in cases.bodies.get(kind, []):
                     _insert(session, kind, body, ids)
@@ -80,6 +96,8 @@ def _insert(
         else:
             values[column.name] = decode(column, value)
     values["updated_at"] = values.get("created_at")
+    for name in kind.local - {"status", "sync_acknowledged_at"}:
+        values.setdefault(name, "")  # search keys: not needed for reading
     if kind_name == "report":
         values["status"] = ReportStatus.CLOSED  # only closed meldingen leave a laptop
     record_id = session.execute(insert(table).values(**values)).inserted_primary_key[0]
@@ -92,6 +110,17 @@ def _insert(
         ]  # fmt: skip
         if rows:
             session.execute(insert(Base.metadata.tables[child.table]), rows)
+
+
+def _copy_about(
+    main: Session, session: Session, person: uuid.UUID, records: set[uuid.UUID]
+) -> None:
+    ignore: dict[tuple[str, str], int] = {}
+    audit = AuditEvent.__table__
+    named = or_(audit.c.resident_uuid == person, audit.c.object_uuid.in_(records | {person}))
+    _copy(main, session, audit, named, ignore)
+    for table in (TeamConflict.__table__, TeamWaiting.__table__):
+        _copy(main, session, table, None, ignore)
 
 
 def _copy_sync(main: Session, session: Session, reports: set[uuid.UUID]) -> None:

@@ -15,6 +15,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -131,10 +132,48 @@ def fetch_removed(
         by_kind.setdefault(kind, []).append(body)
     for kind in CASE_KINDS:  # parents before children (referral before its consents)
         column, parent = PARENT[kind]
-        kept = [b for b in by_kind.get(kind, []) if b.get(column) in parents.get(parent, set())]
+        kept = [
+            b
+            for b in by_kind.get(kind, [])
+            if b.get(column) in parents.get(parent, set())
+            or (kind == "contact" and b.get("resident_id") == str(resident))
+        ]
         if kept:
             found.bodies[kind] = kept
             parents.setdefault(kind, set()).update(b["uuid"] for b in kept)
+    return found
+
+
+@dataclass(frozen=True)
+class RemovedResident:
+    """A resident no longer on this laptop whose data the team server still holds."""
+
+    uuid: uuid.UUID
+    name: str
+    birth_date: date | None
+
+
+@dataclass(frozen=True)
+class RemovedSearch:
+    reachable: bool
+    found: list[RemovedResident]
+
+
+def match_removed(
+    fetched: Fetched, surname: str, birth_date: date
+) -> list[tuple[RemovedResident, dict[str, Any]]]:
+    """The fetched residents with this surname (any case, with or without prefix) and
+    birth date."""
+    wanted = " ".join(surname.split()).casefold()
+    found = []
+    for kind, record, data in fetched.records:
+        if kind != "resident" or data.get("birth_date") != birth_date.isoformat():
+            continue
+        prefix, last = str(data.get("prefix") or ""), str(data.get("surname") or "")
+        if wanted not in (last.casefold(), f"{prefix} {last}".strip().casefold()):
+            continue
+        name = " ".join(p for p in (data.get("first_names"), prefix, last) if p)
+        found.append((RemovedResident(record, name, birth_date), data))
     return found
 
 

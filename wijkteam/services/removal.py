@@ -14,6 +14,7 @@ from wijkteam.domain.enums import VisitState
 from wijkteam.services.privacy_hooks import ERASERS
 from wijkteam.store import Store
 from wijkteam.store.models import (
+    Contact,
     FollowUp,
     HomeVisit,
     Referral,
@@ -64,6 +65,8 @@ def delete_reports(session: Session, resident_id: int, report_ids: list[int]) ->
     session.execute(delete(Report).where(Report.id.in_(report_ids)))
     if session.scalar(select(exists().where(Report.resident_id == resident_id))):
         return False
+    # Their conversations go with them, one by one for the team's sync (as above).
+    session.execute(delete(Contact).where(Contact.resident_id == resident_id))
     session.execute(delete(Resident).where(Resident.id == resident_id))
     return True
 
