@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
@@ -51,20 +51,7 @@ class PrivacyActions:
                 )
             return None
         self.window.notify(f"Inzage opgeslagen: {paths.pdf.name} en {paths.json.name}")
-        if paths.warnings:
-            # The same words as in the document: the overview is not complete.
-            QMessageBox.warning(
-                self.window,
-                "Inzage niet compleet",
-                "\n\n".join(
-                    [
-                        f"De inzage is opgeslagen ({paths.pdf.name}), maar is niet compleet. "
-                        "In het document staat:",
-                        *[f"“{line}”" for line in paths.warnings],
-                        "Maak een nieuwe inzage zodra de teamserver weer bereikbaar is.",
-                    ]
-                ),
-            )
+        warn_incomplete(self.window, paths)
         return paths
 
     def erase(self) -> None:
@@ -140,3 +127,17 @@ def _count(n: int, one: str, more: str) -> str:
     if n == 0:
         return ""
     return f"1 {one}" if n == 1 else f"{n} {more}"
+
+
+def warn_incomplete(parent: QWidget, files: InzageFiles) -> None:
+    """The document's own warning, on screen: the overview may lack what only the team
+    server holds."""
+    if not files.warnings:
+        return
+    lines = [
+        f"De inzage is opgeslagen ({files.pdf.name}), maar is niet compleet. "
+        "In het document staat:",
+        *[f"“{line}”" for line in files.warnings],
+        "Maak een nieuwe inzage zodra de teamserver weer bereikbaar is.",
+    ]
+    QMessageBox.warning(parent, "Inzage niet compleet", "\n\n".join(lines))

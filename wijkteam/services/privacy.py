@@ -15,7 +15,7 @@ from uuid import uuid4
 from sqlalchemy import select
 
 from wijkteam.domain.text import person_name
-from wijkteam.errors import NotFound
+from wijkteam.errors import NotFound, ValidationError
 from wijkteam.security.context import AuditAction, ServiceContext
 from wijkteam.services.audit import AuditService, Entry
 from wijkteam.services.privacy_inzage import Inzage, InzageBuilder
@@ -44,6 +44,8 @@ from wijkteam.services.removal import after_removal, compact, count_figures, del
 from wijkteam.services.team_settings import SettingsService
 from wijkteam.store import Store
 from wijkteam.store.models import Member, Report, Resident
+from wijkteam.validation.collector import Collector
+from wijkteam.validation.rules import parse_date
 
 # Writes the inzage as a PDF (wijkteam/documents/inzage_pdf.py, passed in by the wiring).
 InzagePdf = Callable[[dict[str, Any], Path, date], None]
@@ -114,10 +116,16 @@ class PrivacyService:
         return fetch_removed(self._archive, reports, children, resident_uuid)
 
     # --- a resident no longer on this laptop ----------------------------------------------
-    def find_removed(self, surname: str, birth_date: date) -> RemovedSearch:
+    def find_removed(self, surname: str, birth_date: str) -> RemovedSearch:
         """Residents whose meldingen all closed and left this laptop, by surname and birth
-        date, among what the team server still holds (opened here, nothing kept)."""
+        date (as typed), among what the team server still holds (opened here, kept nowhere)."""
         self._audit.require_coordinator(AuditAction.EXPORT, "resident")
+        errors = Collector()
+        if not surname.strip():
+            errors.add(ValidationError("surname", "required"))
+        born = errors.check(lambda: parse_date(birth_date, "birth_date", required=True))
+        errors.raise_if_any()
+        assert born is not None
         with self._store.transaction() as session:
             if self._archive is None or not in_team(session):
                 return RemovedSearch(True, [])
@@ -128,7 +136,7 @@ class PrivacyService:
         self._audit.log(AuditAction.VIEW, "resident_search")
         if not fetched.reachable:
             return RemovedSearch(False, [])
-        return RemovedSearch(True, [r for r, _ in match_removed(fetched, surname, birth_date)])
+        return RemovedSearch(True, [r for r, _ in match_removed(fetched, surname, born)])
 
     def removed_inzage(self, person: uuid.UUID, stem: str = "inzage") -> Inzage:
         """The inzage of a resident found with `find_removed`, made from the server's copy
