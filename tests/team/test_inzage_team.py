@@ -269,6 +269,7 @@ def test_a_resident_with_nothing_left_on_the_laptop_is_found_and_given_an_inzage
     c = carla.services
     [still] = c.reports.for_resident(resident_id)
     c.reports.close(still.id, ClosingReason.MOVED)
+    c.team.sync()  # the closing reaches the server long before the termijn is over
     with c.store.transaction() as session:
         row = session.get(Report, still.id)
         assert row is not None
@@ -290,6 +291,7 @@ def test_a_resident_with_nothing_left_on_the_laptop_is_found_and_given_an_inzage
     assert "staan niet meer op de laptops van het team" in text
     assert text.count(QUESTION) == 1 and text.count(STILL_OPEN) == 1
     assert "Buurman Kees helpt zaterdag met dragen" in text  # their conversation, from the server
+    assert text.count('"verhuisd"') == 2  # the second melding's closing, in its fields and events
     fields = dict(map(tuple, _section(data, "Uw gegevens")["velden"]))
     assert fields["Achternaam"] == "Proefkonijn"
     protocol = _section(data, "Wie uw gegevens heeft gebruikt")["tabel"]["rijen"]
