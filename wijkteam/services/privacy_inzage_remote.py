@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Table, create_engine, insert, or_, select
+from sqlalchemy import Table, create_engine, event, insert, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -46,6 +46,10 @@ def scratch(
     when nothing of theirs is left here: then what this laptop holds about them outside the
     dossier (audit rows, sync conflicts and waiting records) is copied in too."""
     engine = create_engine("sqlite://", poolclass=StaticPool)
+    # Sorts and temporary tables stay in memory too: nothing of theirs in a temp file.
+    event.listen(
+        engine, "connect", lambda dbapi, _record: dbapi.execute("PRAGMA temp_store=MEMORY")
+    )
     try:
         Base.metadata.create_all(engine)
         with Session(engine) as session:
