@@ -70,11 +70,11 @@ def test_a_resident_with_nothing_left_here_is_found_and_given_an_inzage(
     c = carla.services
     [still] = c.reports.for_resident(resident_id)
     c.reports.close(still.id, ClosingReason.MOVED)
-    c.team.sync()  # the closing reaches the server long before the termijn is over
     with c.store.transaction() as session:
         row = session.get(Report, still.id)
         assert row is not None
         row.sync_acknowledged_at = NOW - timedelta(days=200)
+    c.team.sync()  # the closing reaches the server long before the termijn is over
     assert c.retention.remove([still.id]).residents == 1
     application()
     dialog = RemovedInzageDialog(c)

@@ -25,6 +25,8 @@ from tests.team.stores import coordinator_laptop, member_laptop
 from wijkteam.clock import FixedClock
 from wijkteam.domain.contacts import ContactKind, Theme
 from wijkteam.domain.enums import ClosingReason
+from wijkteam.domain.status import ReportStatus
+from wijkteam.errors import TeamChangesPending
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
 from wijkteam.store.models import Report, TeamSynced, TeamWaiting
@@ -118,6 +120,7 @@ def _closed_case_removed(carla: Opened, mo: Opened) -> tuple[int, int, uuid.UUID
         row = session.get(Report, closed.id)
         assert row is not None
         row.sync_acknowledged_at = NOW - timedelta(days=200)
+    c.team.sync()  # what was left to send goes before the termijn runs out
     assert [x.report_id for x in c.retention.due()] == [closed.id]
     assert c.retention.remove([closed.id]).reports == 1
     c.team.sync()
@@ -269,11 +272,15 @@ def test_a_resident_with_nothing_left_on_the_laptop_is_found_and_given_an_inzage
     c = carla.services
     [still] = c.reports.for_resident(resident_id)
     c.reports.close(still.id, ClosingReason.MOVED)
-    c.team.sync()  # the closing reaches the server long before the termijn is over
     with c.store.transaction() as session:
         row = session.get(Report, still.id)
         assert row is not None
         row.sync_acknowledged_at = NOW - timedelta(days=200)
+    # The closing has not reached the team server yet: removing now would lose it there.
+    with pytest.raises(TeamChangesPending):
+        c.retention.remove([still.id])
+    assert c.reports.get(still.id).status is ReportStatus.CLOSED
+    c.team.sync()
     assert c.retention.remove([still.id]).residents == 1
     c.team.sync()
     assert c.residents.search("proefkonijn") == []  # nothing of theirs left on this laptop
