@@ -221,6 +221,13 @@ class OpenItemsRemain(WijkteamError):
         super().__init__(steps=steps, follow_ups=follow_ups)
 
 
+class TeamChangesPending(WijkteamError):
+    """Meldingen leave this laptop (retention) only once its changes reached the team
+    server: what was not pushed of a removed record would never be."""
+
+    code = "team_changes_pending"
+
+
 class Cancelled(WijkteamError):
     """Work stopped because the member (or closing the app) asked it to, at a safe point:
     nothing half-done was kept."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import io
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -457,6 +458,10 @@ PLAN: dict[str, Callable[[World], object]] = {
     "retention.remove": lambda w: w.s.retention.remove([w["m2"]]),
     "privacy.inzage": lambda w: w.s.privacy.inzage(w["r1"]),
     "privacy.write_inzage": lambda w: w.s.privacy.write_inzage(w["r1"], w.tmp),
+    # A resident with nothing left here: found on the team server (none here: no team).
+    "privacy.find_removed": lambda w: w.s.privacy.find_removed("Jansen", "01-02-1950"),
+    "privacy.removed_inzage": lambda w: w.s.privacy.removed_inzage(uuid.uuid4()),
+    "privacy.write_removed_inzage": lambda w: w.s.privacy.write_removed_inzage(uuid.uuid4(), w.tmp),
     "social_map.delete": lambda w: w.s.social_map.delete(w["entry_gone"]),
     "social_map.remove_examples": lambda w: w.s.social_map.remove_examples(),
     "gaps.remove_gap": lambda w: w.s.gaps.remove_gap(w["gap"]),
@@ -507,6 +512,8 @@ def test_every_read_or_write_of_personal_data_leaves_an_entry(
     assert refused == {
         "export.batches.acknowledge_receipt": "receipt_invalid",
         "export.push.push": "push_not_configured",
+        "privacy.removed_inzage": "not_found",
+        "privacy.write_removed_inzage": "not_found",
         "team.connect": "team_code_invalid",
         "team.invite": "team_not_connected",
         "team.revoke": "team_not_connected",

@@ -442,7 +442,8 @@ def _named_by_uuid(services: Services, table: str, column: str, value: Any) -> l
 @pytest.fixture
 def written(team: Opened, tmp_path: Path) -> tuple[int, dict[str, Any], str, str, Path]:
     resident_id = rich_resident(team)
-    json_path, pdf_path = team.services.privacy.write_inzage(resident_id, tmp_path)
+    files = team.services.privacy.write_inzage(resident_id, tmp_path)
+    json_path, pdf_path = files.json, files.pdf
     data = json.loads(json_path.read_text(encoding="utf-8"))
     json_text = _flat(" ".join(_strings(data)))
     pdf_text = " ".join(_without_furniture(p, data) for p in pages_text(pdf_path.read_bytes()))
@@ -565,7 +566,8 @@ def _enums() -> list[type[Enum]]:
 def test_a_resident_with_little_gets_a_short_inzage(team: Opened, tmp_path: Path) -> None:
     services = team.services
     saved = services.reports.register(report(), resident=resident(surname="Quispelaar"))
-    json_path, pdf_path = services.privacy.write_inzage(saved.resident_id, tmp_path)
+    files = services.privacy.write_inzage(saved.resident_id, tmp_path)
+    json_path, pdf_path = files.json, files.pdf
     assert "Quispelaar" not in json_path.name + pdf_path.name
     text = " ".join(pages_text(pdf_path.read_bytes()))
     assert "Inzage in uw gegevens" in text and "Quispelaar" in text and "Zoë" in text

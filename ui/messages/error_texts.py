@@ -35,6 +35,7 @@ from wijkteam.errors import (
     StoreTooNew,
     StoreUnreadable,
     StoreUpgradeFailed,
+    TeamChangesPending,
     TransitionRefused,
     Unexpected,
     WijkteamError,
@@ -256,6 +257,11 @@ ERROR_TEXTS: tuple[Entry, ...] = (
     typed(ReferralTransitionRefused, _referral_transition),
     typed(DuplicateSuspected, "Deze inwoner lijkt al bekend te zijn."),
     typed(OpenItemsRemain, open_items_question),
+    typed(
+        TeamChangesPending,
+        "Deze laptop heeft nog wijzigingen die de teamserver nog niet heeft. Synchroniseer "
+        "eerst (F9) en verwijder daarna: anders zouden die wijzigingen verloren gaan.",
+    ),
     # --- the export, the push and receipts
     typed(
         ExportNotConfigured,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.feedback import show_error
 from ui.main_window import MainWindow
 from ui.security.confirm import confirm_destructive
 from wijkteam.errors import WijkteamError
-from wijkteam.services.privacy import ErasurePreview
+from wijkteam.services.privacy import ErasurePreview, InzageFiles
 from wijkteam.wiring import Services
 
 
@@ -37,7 +37,7 @@ class PrivacyActions:
         if folder:
             self.inzage_to(resident_id, Path(folder))
 
-    def inzage_to(self, resident_id: int, folder: Path) -> tuple[Path, Path] | None:
+    def inzage_to(self, resident_id: int, folder: Path) -> InzageFiles | None:
         try:
             paths = self.services.privacy.write_inzage(resident_id, folder)
         except (WijkteamError, OSError) as error:
@@ -50,7 +50,8 @@ class PrivacyActions:
                     "De bestanden konden niet worden geschreven. Kies een andere map.",
                 )
             return None
-        self.window.notify(f"Inzage opgeslagen: {paths[1].name} en {paths[0].name}")
+        self.window.notify(f"Inzage opgeslagen: {paths.pdf.name} en {paths.json.name}")
+        warn_incomplete(self.window, paths)
         return paths
 
     def erase(self) -> None:
@@ -126,3 +127,17 @@ def _count(n: int, one: str, more: str) -> str:
     if n == 0:
         return ""
     return f"1 {one}" if n == 1 else f"{n} {more}"
+
+
+def warn_incomplete(parent: QWidget, files: InzageFiles) -> None:
+    """The document's own warning, on screen: the overview may lack what only the team
+    server holds."""
+    if not files.warnings:
+        return
+    lines = [
+        f"De inzage is opgeslagen ({files.pdf.name}), maar is niet compleet. "
+        "In het document staat:",
+        *[f"“{line}”" for line in files.warnings],
+        "Maak een nieuwe inzage zodra de teamserver weer bereikbaar is.",
+    ]
+    QMessageBox.warning(parent, "Inzage niet compleet", "\n\n".join(lines))

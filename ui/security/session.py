@@ -78,6 +78,8 @@ class SecuritySession(QObject):
         _add(menu, "&Bewaartermijnen…", None, self._retention, window)
         menu.addSeparator()
         _add(menu, "&Inzage voor deze inwoner…", None, self.privacy.inzage, window)
+        _add(menu, "Inzage voor een inwoner die &niet meer op deze laptop staat…", None,
+             self._removed_inzage, window)  # fmt: skip
         _add(menu, "Deze inwoner &wissen…", None, self.privacy.erase, window)
         menu.addSeparator()
         self.backup_action = _add(menu, "Back-&ups…", None, self._backup_status, window)
@@ -101,6 +103,11 @@ class SecuritySession(QObject):
             AuditDialog(self.services, self.window).exec()
         except WijkteamError as error:
             show_error(self.window, error)
+
+    def _removed_inzage(self) -> None:
+        from ui.security.removed_inzage_dialog import RemovedInzageDialog
+
+        RemovedInzageDialog(self.services, self.window).exec()
 
     def _retention(self) -> None:
         from ui.security.retention_dialog import RetentionDialog

@@ -174,6 +174,17 @@ def retention(tour: Tour) -> QDialog:
     return RetentionDialog(tour.services, tour.window)
 
 
+def removed_inzage(tour: Tour) -> QDialog:
+    from ui.security.removed_inzage_dialog import RemovedInzageDialog
+
+    return RemovedInzageDialog(tour.services, tour.window)
+
+
+def removed_inzage_mistakes(dialog: QDialog) -> None:
+    dialog.birth_date.setText("31-02-1950")  # type: ignore[attr-defined]
+    dialog.search()  # type: ignore[attr-defined]
+
+
 def security_settings(tour: Tour) -> QDialog:
     from ui.security.settings_dialog import SecuritySettingsDialog
 
@@ -246,6 +257,8 @@ ADMIN_DIALOGS: tuple[DialogShot, ...] = (
     DialogShot("mijn-contactgegevens", contact),
     DialogShot("auditlog", audit),
     DialogShot("bewaartermijnen", retention),
+    DialogShot("inzage-oud-inwoner", removed_inzage),
+    DialogShot("inzage-oud-inwoner-fout", removed_inzage, removed_inzage_mistakes),
     DialogShot("beveiliging-en-bewaren", security_settings),
     DialogShot("koppeling", sync_settings),
     DialogShot("koppeling-fouten", sync_settings, sync_settings_mistakes),

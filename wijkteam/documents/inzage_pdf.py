@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -27,8 +28,11 @@ from wijkteam.documents.pdf_base import (
     markup,
     table_style,
 )
+from wijkteam.services.privacy_words import inzage_texts
 
 LABEL_WIDTH = 6.0 * cm
+WARNING_SHADE = HexColor("#fff4e0")
+WARNING_EDGE = HexColor("#b86e00")
 
 
 def inzage_pdf(data: dict[str, Any], made_on: date) -> bytes:
@@ -43,6 +47,7 @@ def inzage_pdf(data: dict[str, Any], made_on: date) -> bytes:
         footer_size=8.5,
     )
     story: list[Flowable] = [Paragraph(markup(str(data["titel"])), styles.title)]
+    story += _warnings(data.get("waarschuwingen") or [], styles)
     story += [Paragraph(markup(str(line)), styles.body) for line in data["inleiding"]]
     for part in data["onderdelen"]:
         story += _section(part, styles, level=0)
@@ -51,6 +56,30 @@ def inzage_pdf(data: dict[str, Any], made_on: date) -> bytes:
 
 def write_inzage_pdf(data: dict[str, Any], path: Path, made_on: date) -> None:
     path.write_bytes(inzage_pdf(data, made_on))
+
+
+def _warnings(lines: list[str], styles: Styles) -> list[Flowable]:
+    """What the overview may lack, in a framed box above everything else."""
+    if not lines:
+        return []
+    flow: list[Flowable] = [
+        Paragraph(markup(inzage_texts()["warnings"]["heading"]), styles.heading_in_box)
+    ]
+    flow += [Paragraph(markup(str(line)), styles.body) for line in lines]
+    box = Table([[flow]], colWidths=[content_width()])
+    box.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), WARNING_SHADE),
+                ("BOX", (0, 0), (-1, -1), 1.2, WARNING_EDGE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return [box, Spacer(1, 0.3 * cm)]
 
 
 def _section(part: dict[str, Any], styles: Styles, level: int) -> list[Flowable]:
@@ -124,7 +153,7 @@ def _widths(cells: list[list[str]], styles: Styles) -> list[float]:
     if sum(least) > total:
         first = min(4.6 * cm, total / count * 1.3)
         return [first] + [(total - first) / (count - 1)] * (count - 1)
-    first = max(least[0], min(4.6 * cm, total / count * 1.3))
+    first = max(least[0], min(4.6 * cm, total / count * 1.3, total - sum(least[1:])))
     widths = [first, *least[1:]]
     held = [sum(len(row[i]) for row in cells) + 1 for i in range(1, count)]
     spare = total - sum(widths)

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 from wijkteam.server.db import make_engine, make_sessions
 from wijkteam.server.errors import ApiError
-from wijkteam.server.routes import enrolment, sync, team
+from wijkteam.server.routes import enrolment, records, sync, team
 from wijkteam.server.settings import Settings
 
 
@@ -32,7 +32,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = make_sessions(engine)
-    for module in (enrolment, sync, team):
+    for module in (enrolment, sync, team, records):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)

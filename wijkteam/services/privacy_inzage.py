@@ -10,6 +10,7 @@ and fails on a value the inzage does not show (tests/security/test_inzage.py).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ from sqlalchemy.orm import Session
 from wijkteam.domain.contacts import Theme
 from wijkteam.services.draft_codec import decode
 from wijkteam.services.privacy_hooks import INZAGE_SECTIONS
+from wijkteam.services.privacy_inzage_remote import scratch
+from wijkteam.services.privacy_inzage_team import unsettled_section
 from wijkteam.services.privacy_inzage_trail import (
     Section,
     events_section,
@@ -26,6 +29,7 @@ from wijkteam.services.privacy_inzage_trail import (
     remote_section,
     section,
 )
+from wijkteam.services.privacy_remote import RemoteCases
 from wijkteam.services.privacy_words import Words, dutch_date, dutch_moment, local
 from wijkteam.store.models import (
     Contact,
@@ -55,14 +59,25 @@ class Inzage:
 
 
 class InzageBuilder:
-    def __init__(self, session: Session, resident: Resident, stem: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        resident: Resident,
+        stem: str,
+        remote: RemoteCases | None = None,
+        device: uuid.UUID | None = None,
+    ) -> None:
         self.session = session
         self.resident = resident
         self.stem = stem
+        self.remote = remote or RemoteCases()
+        self.device = device  # this laptop, in the protocol
         self.words = Words({i: n for i, n in session.execute(select(Member.id, Member.name))})
         self.attachments: list[tuple[str, bytes]] = []
 
-    def build(self, team: str, made: str) -> Inzage:
+    def build(self, team: str, made: str, *, removed: bool = False) -> Inzage:
+        """`removed`: nothing of the resident is left on this laptop; this store is the
+        team server's copy (services/privacy_inzage_remote.py)."""
         words, resident_id = self.words, self.resident.id
         reports = self._all(select(Report).where(Report.resident_id == resident_id), Report)
         contacts = self._all(select(Contact).where(Contact.resident_id == resident_id), Contact)
@@ -74,10 +89,23 @@ class InzageBuilder:
         loose = [self._contact(c) for c in contacts if c.report_id is None]
         if loose:
             parts.append(section(words.heading("conversations_loose"), parts=loose))
+        parts += self._from_server()
         parts += self._drafts() + self._gaps() + self._documents() + self._hooked()
-        parts.append(protocol_section(self.session, words, resident_id, self.resident.uuid))
+        parts += unsettled_section(self.session, words, self.resident, self.remote.uuids())
+        parts.append(
+            protocol_section(
+                self.session, words, resident_id, self.resident.uuid,
+                extra=self.remote.uuids(), device=self.device,
+            )
+        )  # fmt: skip
         texts = words.texts
-        intro = [texts["intro"].format(team=team, made=made), texts["intro_protocol"]]
+        intro = [texts["intro"].format(team=team, made=made)]
+        warnings = self._warnings()
+        if removed:
+            intro.append(texts["intro_removed"])
+        elif self.remote.asked and self.remote.reachable:
+            intro.append(texts["intro_server"])
+        intro.append(texts["intro_protocol"])
         if self.attachments:
             names = ", ".join(name for name, _pdf in self.attachments)
             intro.append(texts["intro_attachments"].format(files=names))
@@ -87,6 +115,7 @@ class InzageBuilder:
             "team": team,
             "gemaakt_op": made,
             "inleiding": intro,
+            "waarschuwingen": warnings,
             "onderdelen": parts,
         }
         return Inzage(data, self.attachments)
@@ -189,6 +218,32 @@ class InzageBuilder:
         when = referral.sent_at.date() if referral.sent_at else local(referral.created_at).date()
         heading = words.heading("referral", date=dutch_date(when))
         return section(heading, words.fields("referral", referral), parts=parts)
+
+    # --- closed meldingen that left this laptop ----------------------------------------------
+    def _from_server(self) -> list[Section]:
+        """The resident's closed meldingen fetched from the team server, written as here."""
+        if not self.remote.reports:
+            return []
+        with scratch(self.session, self.resident, self.remote) as there:
+            copy = there.get(Resident, self.resident.id)
+            assert copy is not None
+            builder = InzageBuilder(there, copy, self.stem)
+            reports = sorted(builder._all(select(Report)), key=lambda r: (r.received_on, r.id))
+            contacts = builder._all(select(Contact), Contact)
+            parts = [builder._report(r, [c for c in contacts if c.report_id == r.id])
+                     for r in reports]  # fmt: skip
+        words = self.words
+        return [section(words.heading("server"), intro=words.heading("server_intro"), parts=parts)]
+
+    def _warnings(self) -> list[str]:
+        """Said in the document itself: what this overview may lack, and why."""
+        texts = self.words.texts["warnings"]
+        found = []
+        if self.remote.asked and not self.remote.reachable:
+            found.append(str(texts["server_unreachable"]))
+        if self.remote.refused:
+            found.append(str(texts["server_refused"]))
+        return found
 
     # --- the rest about the resident ---------------------------------------------------------
     def _drafts(self) -> list[Section]:

@@ -111,18 +111,27 @@ def remote_section(session: Session, words: Words, report: Report) -> Section | 
 
 
 def protocol_section(
-    session: Session, words: Words, resident_id: int, resident_uuid: uuid.UUID
+    session: Session,
+    words: Words,
+    resident_id: int,
+    resident_uuid: uuid.UUID,
+    extra: set[uuid.UUID] | None = None,
+    device: uuid.UUID | None = None,
 ) -> Section:
-    """Every audit row that names the resident, or any record of theirs, by UUID."""
+    """Every audit row that names the resident, or any record of theirs, by UUID: from every
+    laptop of the team (rows sync), each named by the laptop it was written on. `extra`:
+    records of theirs no longer on this laptop; `device`: this laptop."""
     records = [
         uuid.UUID(u) for found in erased_records(session, resident_id).values() for u in found
     ]
+    records += sorted(extra or set())
     events = session.scalars(
         select(AuditEvent)
         .where(or_(AuditEvent.resident_uuid == resident_uuid, AuditEvent.object_uuid.in_(records)))
         .order_by(AuditEvent.created_at, AuditEvent.seq)
     )
     names = _member_names(session)
+    laptops = device_names(session, words, names, device)
     rows = [
         [
             dutch_moment(local(e.created_at)),
@@ -130,15 +139,41 @@ def protocol_section(
             action_label(e.action),
             object_label(e.object_type),
             result_label(e.result),
+            laptops.get(e.device_uuid, str(words.texts["unknown_device"])),
         ]
         for e in events
     ]
-    columns = ["created_at", "actor_member_uuid", "action", "object_type", "result"]
+    columns = ["created_at", "actor_member_uuid", "action", "object_type", "result", "device_uuid"]
     return section(
         words.heading("protocol"),
         intro=words.heading("protocol_intro"),
         table={"kolommen": _columns(words, "audit_event", columns), "rijen": rows},
     )
+
+
+def device_names(
+    session: Session, words: Words, names: dict[uuid.UUID, str], this: uuid.UUID | None
+) -> dict[uuid.UUID, str]:
+    """Each laptop that wrote audit rows, named by who worked on it ("laptop van …"); this
+    laptop as "deze laptop". A laptop is known by its UUID only, so its people name it."""
+    used: dict[uuid.UUID, list[str]] = {}
+    for device, member in session.execute(
+        select(AuditEvent.device_uuid, AuditEvent.actor_member_uuid)
+        .where(AuditEvent.actor_member_uuid.isnot(None))
+        .distinct()
+    ):
+        name = names.get(member)
+        if name and name not in used.setdefault(device, []):
+            used[device].append(name)
+    texts = words.texts["devices"]
+    found: dict[uuid.UUID, str] = {}
+    for device, people in used.items():
+        people = sorted(people)
+        who = people[0] if len(people) == 1 else " en ".join([", ".join(people[:-1]), people[-1]])
+        found[device] = str(texts["of"]).format(names=who)
+    if this is not None:
+        found[this] = str(texts["this"])
+    return found
 
 
 def _who(

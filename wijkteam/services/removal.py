@@ -13,7 +13,18 @@ from wijkteam.domain.deadlines import HOME_VISIT_DAYS
 from wijkteam.domain.enums import VisitState
 from wijkteam.services.privacy_hooks import ERASERS
 from wijkteam.store import Store
-from wijkteam.store.models import HomeVisit, RemovedCaseFigure, Report, Resident
+from wijkteam.store.models import (
+    Contact,
+    FollowUp,
+    HomeVisit,
+    Referral,
+    ReferralConsent,
+    RemovedCaseFigure,
+    Report,
+    ReportEvent,
+    Resident,
+    Step,
+)
 from wijkteam.store.search_index import FTS_TABLE
 
 
@@ -50,11 +61,29 @@ def delete_reports(session: Session, resident_id: int, report_ids: list[int]) ->
     Returns whether the resident was removed."""
     for eraser in ERASERS:
         eraser(session, resident_id, report_ids)
+    _delete_under(session, report_ids)
     session.execute(delete(Report).where(Report.id.in_(report_ids)))
     if session.scalar(select(exists().where(Report.resident_id == resident_id))):
         return False
+    # Their conversations go with them, one by one for the team's sync (as above).
+    session.execute(delete(Contact).where(Contact.resident_id == resident_id))
     session.execute(delete(Resident).where(Resident.id == resident_id))
     return True
+
+
+# What goes with a melding (ON DELETE CASCADE), deepest first.
+_UNDER = (FollowUp, Step, HomeVisit, Referral, ReportEvent)
+
+
+def _delete_under(session: Session, report_ids: list[int]) -> None:
+    """Deletes what hangs under the meldingen row by row-set, not by the database's cascade,
+    so the team's sync sees each record leave this laptop (store/team_capture.py: it is
+    remembered as gone by UUID, for an inzage to fetch from the server, and its last synced
+    copy is forgotten)."""
+    referrals = select(Referral.id).where(Referral.report_id.in_(report_ids))
+    session.execute(delete(ReferralConsent).where(ReferralConsent.referral_id.in_(referrals)))
+    for model in _UNDER:
+        session.execute(delete(model).where(model.report_id.in_(report_ids)))
 
 
 def delete_resident(session: Session, resident_id: int) -> None:

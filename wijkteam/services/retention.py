@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.text import sort_name
+from wijkteam.errors import TeamChangesPending
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_reports
 from wijkteam.services.team_settings import SettingsService
 from wijkteam.store import Store
-from wijkteam.store.models import RemovedCaseFigure, Report, Resident
+from wijkteam.store.models import RemovedCaseFigure, Report, Resident, TeamLink, TeamOutbox
 
 RETENTION = "retention"
 
@@ -117,6 +118,10 @@ class RetentionService:
         self._audit.require_coordinator(AuditAction.RETENTION_REMOVAL, "report")
         residents = 0
         with self._store.transaction() as session:
+            if session.get(TeamLink, 1) is not None and session.scalar(
+                select(exists().where(TeamOutbox.id.isnot(None)))
+            ):
+                raise TeamChangesPending()
             # Ids only: choosing what goes reads nothing about the person (no view to log).
             due: dict[int, int] = {
                 report_id: resident_id

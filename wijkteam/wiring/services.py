@@ -35,6 +35,7 @@ from wijkteam.store.models import Member, Resident
 from wijkteam.sync.export.bundle import ExportServices
 from wijkteam.sync.export.sources import ResourceSource
 from wijkteam.sync.imports.service import ImportService
+from wijkteam.teamsync.archive import ServerArchive
 from wijkteam.teamsync.pusher import PusherService
 from wijkteam.teamsync.service import TeamService
 from wijkteam.wiring.export import EXPORT_SOURCES
@@ -116,7 +117,9 @@ class Services:
             settings=settings,
             accounts=AccountService(store, context, audit, members, keys),
             retention=RetentionService(store, audit, settings),
-            privacy=PrivacyService(store, audit, settings, context, _inzage_pdf),
+            privacy=PrivacyService(
+                store, audit, settings, context, _inzage_pdf, ServerArchive(store)
+            ),
             backups=BackupService(store, audit, settings),
             documents=DocumentService(store, audit),
             referrals=ReferralService(store, audit),
