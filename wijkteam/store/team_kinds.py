@@ -41,6 +41,8 @@ class Kind:
     children: tuple[Child, ...] = ()
     append_only: bool = False  # never changes once written: never a conflict
     required: frozenset[str] = field(default_factory=frozenset)  # refs that must resolve
+    # refs emptied, not the record dropped, when the record they point to left this laptop
+    detach: frozenset[str] = frozenset()
 
     @property
     def table(self) -> Table:
@@ -53,9 +55,12 @@ _M = "member"
 # Parents before children: the order in which a round applies what it received.
 KINDS: tuple[Kind, ...] = (
     Kind("member", {}),
+    Kind("team_setting", {}),
     Kind("social_map_entry", {}, frozenset({"search_text", "name_key", "place_key"}),
          (Child("social_map_entry_category", "entry_id"),)),
     Kind("resident", {}, frozenset({"search_text", "surname_key"})),
+    Kind("social_map_gap", {"member_id": _M, "resident_id": "resident"},
+         detach=frozenset({"resident_id"})),
     Kind("report", {"resident_id": "resident", "assigned_member_id": _M},
          frozenset({"status", "sync_acknowledged_at"}), required=frozenset({"resident_id"})),
     Kind("home_visit", {"report_id": "report", "member_id": _M},
@@ -73,6 +78,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("referral_consent", {"referral_id": "referral"}, required=frozenset({"referral_id"})),
     Kind("report_event", {"report_id": "report", "member_id": _M}, append_only=True,
          required=frozenset({"report_id"})),
+    Kind("case_fact", {}),  # keyed by the melding's UUID, kept when the melding leaves
 )  # fmt: skip
 BY_NAME = {k.name: k for k in KINDS}
 CHILD_TABLES = {c.table: k for k in KINDS for c in k.children}
