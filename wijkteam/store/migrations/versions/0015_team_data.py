@@ -2,7 +2,8 @@
 
 Team-wide settings (the team's name, the security settings, the follow-up delay, the link
 with the municipality) move from `setting` to `team_setting`, one record per key with a UUID
-derived from the key, so the team can share them; the laptop's own stay in `setting`.
+derived from the key, so the team can share them; the laptop's own stay in `setting`. A
+"gezocht, niet gevonden" note gets `withdrawn` (a removal that can travel to the team).
 `removed_case_figure` (counts per laptop) becomes `case_fact` (one record per case, keyed by
 the melding's UUID): a closed melding gets its fact record now; each counted removed case
 becomes one record with a new UUID.
@@ -105,6 +106,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("case_fact", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_case_fact_updated_at"), ["updated_at"])
+    with op.batch_alter_table("social_map_gap", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("withdrawn", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     bind = op.get_bind()
     now = _now()
     _move_settings(bind, now)
@@ -207,6 +212,9 @@ def downgrade() -> None:
     ]
     if moved:
         bind.execute(sa.insert(setting), moved)
+    bind.execute(sa.text("DELETE FROM social_map_gap WHERE withdrawn"))  # emptied notes
+    with op.batch_alter_table("social_map_gap", schema=None) as batch_op:
+        batch_op.drop_column("withdrawn")
     with op.batch_alter_table("case_fact", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_case_fact_updated_at"))
     op.drop_table("case_fact")
