@@ -13,9 +13,9 @@ import pytest
 import sqlalchemy as sa
 
 from tests.store.test_migration_0011 import Old
+from wijkteam.domain.team_settings import team_setting_uuid
 from wijkteam.store import open_store
 from wijkteam.store.migrate import downgrade, upgrade
-from wijkteam.store.models.setting import team_setting_uuid
 from wijkteam.wiring import Services
 
 SETTINGS = {

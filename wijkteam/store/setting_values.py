@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wijkteam.domain.team_settings import is_team_setting, team_setting_uuid
 from wijkteam.store.models import Setting, TeamSetting
-from wijkteam.store.models.setting import is_team_setting, team_setting_uuid
 
 
 def get_setting(session: Session, key: str) -> str | None:
