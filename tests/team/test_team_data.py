@@ -229,25 +229,32 @@ def test_an_erased_case_counts_once_in_the_teams_figures(pair) -> None:  # type:
     assert copies and not [c for c in copies if c and "Proefkonijn" in c]
 
 
-# --- what stays on the laptop -----------------------------------------------------------------
+# --- documents --------------------------------------------------------------------------------
 
 
-def test_documents_stay_on_the_laptop_that_made_them(pair) -> None:  # type: ignore[no-untyped-def]
-    """A generated PDF is this laptop's file (docs/team-protocol.md): it is never sent."""
+def test_a_document_made_on_one_laptop_is_in_the_dossier_on_the_other(pair) -> None:  # type: ignore[no-untyped-def]
+    """The bezoekverslag as it went out is part of the melding: a colleague covering the case,
+    an inzage and the export to the municipality on another laptop need it. Erased with the
+    resident."""
     carla, mo = pair
-    made, _ = shared_melding(carla, mo)
-    with carla.services.store.transaction() as session:
-        pdf = {"kind": DocumentKind.VISIT_SUMMARY, "language": Language.DUTCH, "size": 3}
-        session.add(
-            Document(resident_id=made.resident_id, report_id=made.id, generated_at=NOW,
-                     sha256="0" * 64, content=b"pdf", **pdf)
-        )  # fmt: skip
-        carla.services.audit.record_changes(session)
+    made, theirs = shared_melding(carla, mo)
+    pdf = b"%PDF-1.4 proef bezoekverslag \x00\xff binary"
+    kept = carla.services.documents.record(
+        made.resident_id, DocumentKind.VISIT_SUMMARY, Language.GERMAN, pdf, report_id=made.id,
+        member_id=carla.member.id,
+    )  # fmt: skip
     carla.services.team.sync()
-    mo.services.team.sync()
-    for opened in (carla, mo):
-        with opened.services.store.transaction() as session:
-            kinds = set(session.scalars(select(TeamSynced.kind)))
-        assert "document" not in kinds
+    sync_until(mo, lambda: mo.services.documents.for_resident(theirs.resident_id))
+    [seen] = mo.services.documents.for_resident(theirs.resident_id)
+    assert (seen.kind, seen.language, seen.sha256, seen.size) == (
+        DocumentKind.VISIT_SUMMARY, Language.GERMAN, kept.sha256, len(pdf),
+    )  # fmt: skip
+    assert seen.member_name == carla.services.members.names()[carla.member.id]
+    assert mo.services.documents.content(seen.id) == pdf
+    carla.services.privacy.erase(made.resident_id)
+    carla.services.team.sync()
+    sync_until(mo, lambda: not mo.services.residents.search("proefkonijn"))
     with mo.services.store.transaction() as session:
         assert session.scalars(select(Document)).all() == []
+        copies = session.scalars(select(TeamSynced.payload).where(TeamSynced.kind == "document"))
+        assert [c for c in copies if c] == []

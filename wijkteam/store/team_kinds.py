@@ -9,6 +9,7 @@ search keys are recomputed on arrival.
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -78,6 +79,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("referral_consent", {"referral_id": "referral"}, required=frozenset({"referral_id"})),
     Kind("report_event", {"report_id": "report", "member_id": _M}, append_only=True,
          required=frozenset({"report_id"})),
+    # A generated PDF as it went out (bezoekverslag, overdrachtsverslag): never changed.
+    Kind("document", {"resident_id": "resident", "report_id": "report", "member_id": _M},
+         append_only=True, required=frozenset({"resident_id"})),
     Kind("case_fact", {}),  # keyed by the melding's UUID, kept when the melding leaves
 )  # fmt: skip
 BY_NAME = {k.name: k for k in KINDS}
@@ -94,6 +98,8 @@ def encode(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
     raise TypeError(type(value).__name__)
 
 
@@ -109,6 +115,8 @@ def decode(column: Column[Any], value: Any) -> Any:
         return time.fromisoformat(value)
     if kind is uuid.UUID:
         return uuid.UUID(value)
+    if kind is bytes:
+        return base64.b64decode(value)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
     return value
