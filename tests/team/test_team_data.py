@@ -5,6 +5,7 @@ the generated documents stay on the laptop."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +30,10 @@ from wijkteam.store.models import (
     TeamOutbox,
     TeamSynced,
 )
+from wijkteam.store.setting_values import get_setting, set_setting
+from wijkteam.store.team_capture import APPLYING
+from wijkteam.store.team_kinds import BY_NAME
+from wijkteam.teamsync.upload import FIRST_KINDS, STAGED_KEY
 from wijkteam.wiring.setup import Opened
 
 
@@ -258,3 +263,31 @@ def test_a_document_made_on_one_laptop_is_in_the_dossier_on_the_other(pair) -> N
         assert session.scalars(select(Document)).all() == []
         copies = session.scalars(select(TeamSynced.payload).where(TeamSynced.kind == "document"))
         assert [c for c in copies if c] == []
+
+
+# --- a team that was connected before these kinds were shared ---------------------------------
+
+
+def test_records_of_a_kind_shared_for_the_first_time_go_out_once(pair) -> None:  # type: ignore[no-untyped-def]
+    """A store in its team since before gaps were shared: its notes, made then and never
+    sent, go out with the next sync, once."""
+    carla, mo = pair
+    with carla.services.store.transaction() as session:
+        set_setting(session, STAGED_KEY, json.dumps(sorted(FIRST_KINDS)))
+    token = APPLYING.set(True)  # written as an older version did: not captured
+    try:
+        carla.services.gaps.record_gap("Repair café", None, carla.member.id)
+    finally:
+        APPLYING.reset(token)
+    assert carla.services.team.status().pending == 0
+    carla.services.team.sync()
+    sync_until(mo, lambda: sought(mo))
+    assert sought(mo) == ["Repair café"]
+    with carla.services.store.transaction() as session:
+        assert json.loads(get_setting(session, STAGED_KEY) or "[]") == sorted(BY_NAME)
+    carla.services.team.sync()
+    with carla.services.store.transaction() as session:  # sent once: still its first version
+        versions = session.scalars(
+            select(TeamSynced.version).where(TeamSynced.kind == "social_map_gap")
+        ).all()
+    assert versions == [1]

@@ -56,7 +56,7 @@ _M = "member"
 # Parents before children: the order in which a round applies what it received.
 KINDS: tuple[Kind, ...] = (
     Kind("member", {}),
-    Kind("team_setting", {}),
+    Kind("team_setting", {}, frozenset({"created_at"})),  # two laptops may make one key
     Kind("social_map_entry", {}, frozenset({"search_text", "name_key", "place_key"}),
          (Child("social_map_entry_category", "entry_id"),)),
     Kind("resident", {}, frozenset({"search_text", "surname_key"})),
@@ -82,7 +82,8 @@ KINDS: tuple[Kind, ...] = (
     # A generated PDF as it went out (bezoekverslag, overdrachtsverslag): never changed.
     Kind("document", {"resident_id": "resident", "report_id": "report", "member_id": _M},
          append_only=True, required=frozenset({"resident_id"})),
-    Kind("case_fact", {}),  # keyed by the melding's UUID, kept when the melding leaves
+    # Keyed by the melding's UUID, kept when the melding leaves; two laptops may write it.
+    Kind("case_fact", {}, frozenset({"created_at"})),
 )  # fmt: skip
 BY_NAME = {k.name: k for k in KINDS}
 CHILD_TABLES = {c.table: k for k in KINDS for c in k.children}
