@@ -32,6 +32,7 @@ from ui.navigator import SIDEBAR_PAGES, History, PageKey, Place
 from ui.pages.dossier_page import DossierPage
 from ui.pages.today_page import TodayPage
 from ui.pages.worklist_page import WorklistPage
+from ui.security.lock import LOCKED_TITLE
 from ui.social_map.page import SocialMapPage
 from ui.sync.menu import SyncMenu
 from ui.tasks import TaskRunner
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.closing_notice: ClosingNotice | None = None
         # No personal data in the title: it shows in the task bar and in screen shares.
         self.setWindowTitle("Wijkteam")
+        self.show_team_name()
         self.resize(*DEFAULT_SIZE)
 
         # Only Vandaag is made at start; the other pages when first shown (a quicker start).
@@ -291,9 +293,21 @@ class MainWindow(QMainWindow):
         if isinstance(current, DossierPage | SocialMapPage):
             current.refresh()
 
+    def show_team_name(self) -> None:
+        """The team's name in the title (a team setting, no personal data); on a joined
+        laptop it comes with the team's settings. Left alone while the screen is locked."""
+        if self.windowTitle() == LOCKED_TITLE:
+            return
+        try:
+            name = self.services.settings.team().team_name
+        except WijkteamError:
+            return
+        self.setWindowTitle(f"Wijkteam – {name}" if name else "Wijkteam")
+
     def after_team_sync(self) -> None:
         """A sync brought in the team's work: the lists again, and the open page unless
         the member is editing it (their typing is never replaced by a refresh)."""
+        self.show_team_name()
         self.today_page.refresh()
         if self.made(PageKey.WORKLIST):
             self.worklist_page.refresh()

@@ -77,6 +77,7 @@ NOT_SHOWN: dict[str, str] = {
     "contact_draft.contact_id": "structure",
     "document.resident_id": "structure",
     "social_map_gap.resident_id": "structure",
+    "social_map_gap.withdrawn": "always false in an inzage: a withdrawn note has no resident",
     "status_change.report_id": "structure",
     "home_visit.report_id": "structure",
     "referral.report_id": "structure",

@@ -14,7 +14,7 @@ from wijkteam.errors import ValidationFailed
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit_records import AuditQuery
 from wijkteam.services.team_settings import SecuritySettings
-from wijkteam.store.models import Setting
+from wijkteam.store.setting_values import set_setting
 from wijkteam.wiring import Services
 
 
@@ -46,5 +46,5 @@ def test_the_termijn_is_at_least_two_weeks(services: Services) -> None:
     assert caught.value.errors[0].field == "retention_grace_days"
     services.settings.update_security(SecuritySettings(retention_grace_days=14))
     with services.store.transaction() as session:  # a value stored under the old rule
-        session.get(Setting, "retention_grace_days").value = "0"  # type: ignore[union-attr]
+        set_setting(session, "retention_grace_days", "0")
     assert services.settings.security().retention_grace_days == 14

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from tests.factories import report, resident
 from wijkteam.demo.generator import generate
@@ -9,6 +10,7 @@ from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationError, ValidationFailed
 from wijkteam.services.worklist import WorklistQuery
 from wijkteam.store import Store
+from wijkteam.store.models import CaseFact, Report
 from wijkteam.validation import normalise_bsn
 from wijkteam.wiring import Services
 
@@ -56,6 +58,12 @@ def test_demo_data_covers_the_work(empty: Services) -> None:
     assert {r.deadline.state for r in waiting} == set(DeadlineState)
     today, tomorrow, _ = services.worklist.week_bounds()
     assert services.worklist.visits_between(today, tomorrow)
+    # Each closed melding has its anonymous facts, under its own UUID.
+    closed = {r.report_id for r in rows if r.status is ReportStatus.CLOSED}
+    with services.store.transaction() as session:
+        facts = set(session.scalars(select(CaseFact.uuid)))
+        uuids = set(session.scalars(select(Report.uuid).where(Report.id.in_(closed))))
+    assert closed and facts == uuids
     # Demo BSNs pass the 11-proof and come from the 999 test range.
     for person in services.residents.search("9990", limit=100):
         assert person.bsn is not None and person.bsn.startswith("999")

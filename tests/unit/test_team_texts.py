@@ -72,3 +72,19 @@ def test_long_codes_in_lines_of_five_groups() -> None:
     code = "-".join(["ABCDE"] * 12)
     lines = code_lines(code).splitlines()
     assert len(lines) == 3 and lines[0] == "-".join(["ABCDE"] * 5)
+
+
+def test_a_team_setting_in_a_conflict_is_named_by_the_setting_it_is() -> None:
+    from ui.team.texts import conflict_field_label, kind_label
+    from wijkteam.domain.team_settings import team_setting_uuid
+
+    follow_up = team_setting_uuid("follow_up_days")
+    assert kind_label("team_setting") == "Teaminstelling"
+    assert conflict_field_label("team_setting", follow_up, "value") == "Nazorgtermijn (dagen)"
+    assert conflict_field_label("team_setting", team_setting_uuid("team_name"), "value") == (
+        "Naam van het team"
+    )
+    assert conflict_field_label("team_setting", team_setting_uuid("zgw.rsin"), "value") == (
+        "Koppeling met de gemeente"
+    )
+    assert conflict_field_label("resident", follow_up, "phone") == "Telefoonnummer"

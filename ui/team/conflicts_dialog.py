@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.feedback import show_error
-from ui.team.texts import field_label, kind_label, value_text
+from ui.team.texts import conflict_field_label, kind_label, value_text
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import WijkteamError
 
@@ -116,7 +116,7 @@ class ConflictsDialog(QDialog):
         if conflict.resident_id is not None:
             with contextlib.suppress(WijkteamError):
                 parts.append(self._services.residents.get(conflict.resident_id).display_name)
-        parts.append(field_label(conflict.field))
+        parts.append(conflict_field_label(conflict.kind, conflict.record_uuid, conflict.field))
         return " · ".join(parts)
 
     def current(self) -> Any | None:
@@ -132,7 +132,8 @@ class ConflictsDialog(QDialog):
             for box in (self.base, self.mine, self.theirs):
                 box.clear()
             return
-        self.field_name.setText(f"{kind_label(conflict.kind)}: {field_label(conflict.field)}")
+        label = conflict_field_label(conflict.kind, conflict.record_uuid, conflict.field)
+        self.field_name.setText(f"{kind_label(conflict.kind)}: {label}")
         names = self._member_names()
         for box, value in (
             (self.base, conflict.base),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
 from ui.field_labels import FIELD_LABELS
 from ui.formatting import MONTHS, format_phone, short_date, short_datetime
+from wijkteam.domain.team_settings import team_setting_key
 
 # What a synced record is, as a member would say it (kinds named by wijkteam/teamsync).
 KIND_LABELS = {
@@ -22,6 +24,18 @@ KIND_LABELS = {
     "referral_consent": "Toestemming verwijzing",
     "sync_remote": "Verzonden naar de gemeente",
     "sync_batch": "Export naar de gemeente",
+    "team_setting": "Teaminstelling",
+    "social_map_gap": "Gezocht, niet gevonden",
+    "case_fact": "Cijfers van een melding",
+}
+# A team setting in a conflict, by its key (wijkteam/domain/team_settings.py).
+SETTING_LABELS = {
+    "team_name": "Naam van het team",
+    "municipality": "Gemeente",
+    "auto_lock_minutes": "Vergrendelen na (minuten)",
+    "retention_grace_days": "Bewaartermijn na bevestiging (dagen)",
+    "backups_kept": "Aantal back-ups",
+    "follow_up_days": "Nazorgtermijn (dagen)",
 }
 EMPTY_VALUE = "(leeg)"
 _OWN_FIELD_LABELS = {"assigned_member_id": "Teamlid", "member_id": "Teamlid"}
@@ -99,6 +113,14 @@ def field_label(field: str) -> str:
         if label.startswith(article):
             label = label[len(article) :]
     return label[:1].upper() + label[1:]
+
+
+def conflict_field_label(kind: str, record: uuid.UUID, field: str) -> str:
+    """The field as the member knows it; a team setting by the setting it is."""
+    if kind == "team_setting" and field == "value":
+        key = team_setting_key(record)
+        return SETTING_LABELS.get(key or "", "Koppeling met de gemeente")
+    return field_label(field)
 
 
 def kind_label(kind: str) -> str:

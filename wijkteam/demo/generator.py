@@ -24,6 +24,7 @@ from wijkteam.domain.enums import Channel, ClosingReason, Language, ReportSource
 from wijkteam.domain.status import Event, EventKind, ReportStatus, derive_status
 from wijkteam.resources import resource
 from wijkteam.services.audit import AuditService
+from wijkteam.services.case_facts import write_facts
 from wijkteam.services.resident_rules import search_columns
 from wijkteam.services.social_map.examples import load_demo_map
 from wijkteam.store import Store
@@ -65,6 +66,7 @@ def generate(
             session.execute(insert(StatusChange), made.changes)
             if made.visits:
                 session.execute(insert(HomeVisit), made.visits)
+            write_facts(session, [r["id"] for r in made.reports if r["closing_reason"]])
             audit.record_changes(session)
         report_count += len(made.reports)
     load_demo_map(store, audit, member_ids)

@@ -4,56 +4,31 @@ index is compacted and the WAL emptied so no deleted word lingers in a file."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from sqlalchemy import delete, exists, select, text
+from sqlalchemy import delete, exists, select, text, update
 from sqlalchemy.orm import Session
 
-from wijkteam.domain.deadlines import HOME_VISIT_DAYS
-from wijkteam.domain.enums import VisitState
+from wijkteam.services.case_facts import write_facts
 from wijkteam.services.privacy_hooks import ERASERS
 from wijkteam.store import Store
+from wijkteam.store.audit_guard import cover
 from wijkteam.store.models import (
     Contact,
     FollowUp,
     HomeVisit,
     Referral,
     ReferralConsent,
-    RemovedCaseFigure,
     Report,
     ReportEvent,
     Resident,
+    SocialMapGap,
     Step,
 )
 from wijkteam.store.search_index import FTS_TABLE
 
 
 def count_figures(session: Session, report_ids: list[int], removal: str) -> None:
-    """Counts the meldingen in the anonymous figures (reading no personal column)."""
-    if not report_ids:
-        return
-    columns = (Report.id, Report.received_on, Report.source, Report.closing_reason)
-    for report in session.execute(select(*columns).where(Report.id.in_(report_ids))):
-        key = {
-            "period": f"{report.received_on:%Y-%m}",
-            "source": report.source.value,
-            "closing_reason": report.closing_reason.value if report.closing_reason else "open",
-            "removal": removal,
-        }
-        figure = session.scalar(select(RemovedCaseFigure).filter_by(**key))
-        if figure is None:
-            figure = RemovedCaseFigure(**key, cases=0, visited_in_time=0)
-            session.add(figure)
-        figure.cases += 1
-        deadline = report.received_on + timedelta(days=HOME_VISIT_DAYS)
-        held = session.scalars(
-            select(HomeVisit.planned_at).where(
-                HomeVisit.report_id == report.id, HomeVisit.state == VisitState.HELD
-            )
-        ).all()
-        if any(at.date() <= deadline for at in held):
-            figure.visited_in_time += 1
-        session.flush()
+    """Keeps the meldingen's anonymous facts, marked with why they left (case_facts.py)."""
+    write_facts(session, report_ids, removal)
 
 
 def delete_reports(session: Session, resident_id: int, report_ids: list[int]) -> bool:
@@ -90,7 +65,22 @@ def delete_resident(session: Session, resident_id: int) -> None:
     report_ids = list(session.scalars(select(Report.id).where(Report.resident_id == resident_id)))
     for eraser in ERASERS:
         eraser(session, resident_id, report_ids)
+    _detach_gaps(session, resident_id)
     session.execute(delete(Resident).where(Resident.id == resident_id))
+
+
+def _detach_gaps(session: Session, resident_id: int) -> None:
+    """A "gezocht, niet gevonden" note stays (it says what was sought, never who), without
+    its link to the erased resident: written here rather than left to ON DELETE SET NULL,
+    so the team's copy loses the link too. Part of the erasure's audited removal."""
+    gaps = list(
+        session.scalars(select(SocialMapGap.id).where(SocialMapGap.resident_id == resident_id))
+    )
+    if not gaps:
+        return
+    session.execute(update(SocialMapGap).where(SocialMapGap.id.in_(gaps)).values(resident_id=None))
+    for gap_id in gaps:
+        cover(session, SocialMapGap.__tablename__, gap_id)
 
 
 def compact(session: Session) -> None:

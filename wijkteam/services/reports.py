@@ -14,6 +14,7 @@ from wijkteam.errors import (
 )
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
+from wijkteam.services.case_facts import write_facts
 from wijkteam.services.closing import settle_open_items
 from wijkteam.services.convert import event_record, report_record, resident_record
 from wijkteam.services.inputs import ReportInput, ResidentInput
@@ -193,6 +194,7 @@ class ReportService:
             )
             report.closing_reason = reason
             report.closed_on = now.date()
+            write_facts(session, [report.id])
             self._audit.record_changes(session)
             return _load(session, report_id, now.date())
 
@@ -218,6 +220,7 @@ class ReportService:
                 )
             report.closing_reason = None
             report.closed_on = None
+            write_facts(session, [report.id])
             self._audit.record_changes(session)
             return _load(session, report_id, now.date())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import case, exists, func, select
 
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.text import sort_name
@@ -20,7 +20,7 @@ from wijkteam.services.audit import AuditService
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_reports
 from wijkteam.services.team_settings import SettingsService
 from wijkteam.store import Store
-from wijkteam.store.models import RemovedCaseFigure, Report, Resident, TeamLink, TeamOutbox
+from wijkteam.store.models import CaseFact, Report, Resident, TeamLink, TeamOutbox
 
 RETENTION = "retention"
 
@@ -151,17 +151,20 @@ class RetentionService:
         return RemovalSummary(reports=len(due), residents=residents)
 
     def figures(self) -> list[FigureRow]:
+        """Counts of the cases that left the laptops, from the team's anonymous case facts
+        (one record per case, so each case counts once however many laptops held it)."""
+        reason = func.coalesce(CaseFact.closing_reason, "open")
+        keys = (CaseFact.period, CaseFact.source, reason, CaseFact.removal)
+        query = (
+            select(*keys, func.count(), func.sum(case((CaseFact.visited_in_time, 1), else_=0)))
+            .where(CaseFact.removal.isnot(None))
+            .group_by(*keys)
+            .order_by(CaseFact.period, CaseFact.source, reason, CaseFact.removal)
+        )
         with self._store.transaction() as session:
-            rows = session.scalars(
-                select(RemovedCaseFigure).order_by(
-                    RemovedCaseFigure.period, RemovedCaseFigure.source
-                )
-            ).all()
             return [
-                FigureRow(
-                    f.period, f.source, f.closing_reason, f.removal, f.cases, f.visited_in_time
-                )
-                for f in rows
+                FigureRow(period, source, closing, removal, cases, int(visited or 0))
+                for period, source, closing, removal, cases, visited in session.execute(query)
             ]
 
     def _cases(self, query) -> list[RetentionCase]:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
 from wijkteam.store.models import Setting
+from wijkteam.store.setting_values import get_setting, set_setting
 from wijkteam.validation import Collector, required_text
 
 ORIGIN_KEY = "origin_id"
@@ -113,13 +114,8 @@ def team_name_in(session: Session) -> str | None:
 
 
 def _get(session: Session, key: str) -> str | None:
-    row = session.get(Setting, key)
-    return row.value if row else None
+    return get_setting(session, key)
 
 
 def _set(session: Session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
+    set_setting(session, key, value)

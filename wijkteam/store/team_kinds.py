@@ -9,6 +9,7 @@ search keys are recomputed on arrival.
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from collections.abc import Callable
@@ -50,6 +51,8 @@ class Kind:
     settle: (
         Callable[[dict[str, Any] | None, dict[str, Any], dict[str, Any]], dict[str, Any]] | None
     ) = None
+    # refs emptied, not the record dropped, when the record they point to left this laptop
+    detach: frozenset[str] = frozenset()
 
     @property
     def table(self) -> Table:
@@ -62,9 +65,12 @@ _M = "member"
 # Parents before children: the order in which a round applies what it received.
 KINDS: tuple[Kind, ...] = (
     Kind("member", {}),
+    Kind("team_setting", {}, frozenset({"created_at"})),  # two laptops may make one key
     Kind("social_map_entry", {}, frozenset({"search_text", "name_key", "place_key"}),
          (Child("social_map_entry_category", "entry_id"),)),
     Kind("resident", {}, frozenset({"search_text", "surname_key"})),
+    Kind("social_map_gap", {"member_id": _M, "resident_id": "resident"},
+         detach=frozenset({"resident_id"})),
     Kind("report", {"resident_id": "resident", "assigned_member_id": _M},
          frozenset({"status", "sync_acknowledged_at"}), required=frozenset({"resident_id"})),
     Kind("home_visit", {"report_id": "report", "member_id": _M},
@@ -82,6 +88,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("referral_consent", {"referral_id": "referral"}, required=frozenset({"referral_id"})),
     Kind("report_event", {"report_id": "report", "member_id": _M}, append_only=True,
          required=frozenset({"report_id"})),
+    # A generated PDF as it went out (bezoekverslag, overdrachtsverslag): never changed.
+    Kind("document", {"resident_id": "resident", "report_id": "report", "member_id": _M},
+         append_only=True, required=frozenset({"resident_id"})),
+    # Keyed by the melding's UUID, kept when the melding leaves; two laptops may write it.
+    Kind("case_fact", {}, frozenset({"created_at"})),
     # The municipality (DESIGN.md §11): the push's ledger and the batches with what they
     # carried, written by the laptop that pushes for the team (wijkteam/store/zgw_records.py).
     Kind("sync_remote", {}, settle=settle_ledger),
@@ -104,6 +115,8 @@ def encode(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
     raise TypeError(type(value).__name__)
 
 
@@ -119,6 +132,8 @@ def decode(column: Column[Any], value: Any) -> Any:
         return time.fromisoformat(value)
     if kind is uuid.UUID:
         return uuid.UUID(value)
+    if kind is bytes:
+        return base64.b64decode(value)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
     return value

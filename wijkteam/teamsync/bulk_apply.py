@@ -166,6 +166,9 @@ class BulkWriter:
                 table, parent = kind.refs[column.name], self.uid(raw)
                 local = self.ids[table].get(parent)
                 if local is None:
+                    if column.name in kind.detach:  # as store_apply: the link emptied
+                        values[column.name] = None
+                        continue
                     if parent in gone.get(table, ()):
                         return DROP
                     if column.name in kind.required:

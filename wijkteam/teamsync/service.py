@@ -52,7 +52,7 @@ from wijkteam.teamsync.outbox import (
 from wijkteam.teamsync.rounds import RoundWriter
 from wijkteam.teamsync.session import DeviceSession
 from wijkteam.teamsync.store_apply import Applier
-from wijkteam.teamsync.upload import stage_everything
+from wijkteam.teamsync.upload import stage_everything, stage_new_kinds
 from wijkteam.teamsync.verify import PullOutcome
 
 log = logging.getLogger(__name__)
@@ -180,6 +180,8 @@ class TeamService:
         engine, persist = self._engine()
         if engine.state.role == "coordinator":
             flows.take_in_enrolments(engine)
+        with self._store.transaction() as session:
+            stage_new_kinds(session)
         pushed = pulled = 0
         try:
             for _ in range(PUSH_ROUNDS):

@@ -65,6 +65,9 @@ class Applier:
                 table, parent = kind.refs[column.name], uuid.UUID(raw)
                 local = self.local_id(table, parent)
                 if local is None:
+                    if column.name in kind.detach:
+                        values[column.name] = None
+                        continue
                     if self._parent_gone(table, parent):
                         return DROP
                     if column.name in kind.required:

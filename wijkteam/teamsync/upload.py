@@ -1,5 +1,7 @@
 """Connecting a store to a new team: everything it holds is staged in the outbox at once
-(the first sync uploads it), read table by table rather than record by record."""
+(the first sync uploads it), read table by table rather than record by record. A kind that a
+newer version shares for the first time is staged the same way, once, for a store that was
+in its team already (`stage_new_kinds`)."""
 
 from __future__ import annotations
 
@@ -11,16 +13,24 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from wijkteam.store.models import Base, Erasure, TeamOutbox
+from wijkteam.store.models import Base, Erasure, TeamOutbox, TeamSynced
+from wijkteam.store.setting_values import get_setting, set_setting
 from wijkteam.store.team_kinds import ERASURE_KIND, KINDS, Kind, dumps, encode, sent_columns
 from wijkteam.teamsync.outbox import now
 
 CHUNK = 2000
+STAGED_KEY = "team_kinds_staged"  # this laptop's: the kinds its records were staged for
+# What the first team version shared: a store connected then has staged these.
+FIRST_KINDS = frozenset({
+    "member", "social_map_entry", "resident", "report", "home_visit", "contact", "step",
+    "follow_up", "referral", "referral_consent", "report_event",
+})  # fmt: skip
 
 
 def stage_everything(session: Session) -> int:
     made = now()
     count = 0
+    _mark_staged(session)
     for kind in KINDS:
         rows = [
             {"op_uuid": uuid.uuid4(), "kind": kind.name, "record_uuid": uuid.UUID(body["uuid"]),
@@ -44,6 +54,40 @@ def stage_everything(session: Session) -> int:
         )  # fmt: skip
         count += 1
     return count
+
+
+def stage_new_kinds(session: Session) -> int:
+    """Records of kinds this store has not shared yet (added by a newer version) that are
+    not known to the team: staged once, like at connect."""
+    known = get_setting(session, STAGED_KEY)
+    staged = set(json.loads(known)) if known else set(FIRST_KINDS)
+    new = [kind for kind in KINDS if kind.name not in staged]
+    if not new:
+        return 0
+    made = now()
+    count = 0
+    for kind in new:
+        shared = set(
+            session.scalars(select(TeamSynced.record_uuid).where(TeamSynced.kind == kind.name))
+        )
+        waiting = set(
+            session.scalars(select(TeamOutbox.record_uuid).where(TeamOutbox.kind == kind.name))
+        )
+        rows = [
+            {"op_uuid": uuid.uuid4(), "kind": kind.name, "record_uuid": record,
+             "base_version": 0, "payload": dumps(body), "tombstone": False, "made_at": made}
+            for body in bodies(session, kind)
+            if (record := uuid.UUID(body["uuid"])) not in shared | waiting
+        ]  # fmt: skip
+        for start in range(0, len(rows), CHUNK):
+            session.execute(insert(TeamOutbox), rows[start : start + CHUNK])
+        count += len(rows)
+    _mark_staged(session)
+    return count
+
+
+def _mark_staged(session: Session) -> None:
+    set_setting(session, STAGED_KEY, json.dumps(sorted(k.name for k in KINDS)))
 
 
 def bodies(session: Session, kind: Kind) -> list[dict[str, Any]]:

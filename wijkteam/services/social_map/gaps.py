@@ -58,6 +58,7 @@ class GapService:
         statement = (
             select(SocialMapGap, Member)
             .outerjoin(Member, Member.id == SocialMapGap.member_id)
+            .where(SocialMapGap.withdrawn.is_(False))
             .order_by(SocialMapGap.noted_on.desc(), SocialMapGap.id.desc())
             .limit(GAP_LIST_LIMIT)
         )
@@ -73,8 +74,10 @@ class GapService:
     def counts(self) -> list[GapCount]:
         """How often something was sought per category: most first, then in category order;
         notes without a category last."""
-        statement = select(SocialMapGap.category, func.count(SocialMapGap.id)).group_by(
-            SocialMapGap.category
+        statement = (
+            select(SocialMapGap.category, func.count(SocialMapGap.id))
+            .where(SocialMapGap.withdrawn.is_(False))
+            .group_by(SocialMapGap.category)
         )
         with self._store.transaction() as session:
             counts = [GapCount(category, n) for category, n in session.execute(statement)]
@@ -88,12 +91,16 @@ class GapService:
         )
 
     def remove_gap(self, gap_id: int) -> None:
-        """For a note made by mistake."""
+        """For a note made by mistake: emptied and marked, so that the removal reaches the
+        team's other laptops too (the record stays, without its text or link)."""
         with self._store.transaction() as session:
             gap = session.get(SocialMapGap, gap_id)
-            if gap is None:
+            if gap is None or gap.withdrawn:
                 raise NotFound("social_map_gap", gap_id)
-            session.delete(gap)
+            gap.withdrawn = True
+            gap.sought = ""
+            gap.category = None
+            gap.resident_id = None
             self._audit.record_changes(session)
 
     @staticmethod

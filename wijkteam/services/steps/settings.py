@@ -7,14 +7,14 @@ from sqlalchemy.orm import Session
 from wijkteam.domain.steps import DEFAULT_FOLLOW_UP_DAYS, FOLLOW_UP_DAYS_KEY, FOLLOW_UP_DAYS_MAX
 from wijkteam.errors import ValidationError
 from wijkteam.store import Store
-from wijkteam.store.models import Setting
+from wijkteam.store.setting_values import get_setting, set_setting
 
 
 def follow_up_days_in(session: Session) -> int:
-    row = session.get(Setting, FOLLOW_UP_DAYS_KEY)
-    if row is None or not row.value.isdigit():
+    value = get_setting(session, FOLLOW_UP_DAYS_KEY)
+    if value is None or not value.isdigit():
         return DEFAULT_FOLLOW_UP_DAYS
-    return int(row.value)
+    return int(value)
 
 
 class TeamSettings:
@@ -31,9 +31,5 @@ class TeamSettings:
         if not 0 <= days <= FOLLOW_UP_DAYS_MAX:
             raise ValidationError("follow_up_days", "out_of_range", low=0, high=FOLLOW_UP_DAYS_MAX)
         with self._store.transaction() as session:
-            row = session.get(Setting, FOLLOW_UP_DAYS_KEY)
-            if row is None:
-                session.add(Setting(key=FOLLOW_UP_DAYS_KEY, value=str(days)))
-            else:
-                row.value = str(days)
+            set_setting(session, FOLLOW_UP_DAYS_KEY, str(days))
         return days

@@ -5,12 +5,12 @@ from wijkteam.store.models.base import Base, RecordMixin
 from wijkteam.store.models.contact import Contact, ContactDraft, ContactTheme
 from wijkteam.store.models.document import Document
 from wijkteam.store.models.erasure import Erasure
-from wijkteam.store.models.figures import RemovedCaseFigure
+from wijkteam.store.models.figures import CaseFact
 from wijkteam.store.models.member import Member
 from wijkteam.store.models.referral import Referral, ReferralConsent
 from wijkteam.store.models.report import HomeVisit, Report, ReportEvent, StatusChange
 from wijkteam.store.models.resident import Resident
-from wijkteam.store.models.setting import Setting
+from wijkteam.store.models.setting import Setting, TeamSetting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchCase, SyncRemote
@@ -19,6 +19,7 @@ from wijkteam.store.models.team import TeamConflict, TeamLink, TeamOutbox, TeamS
 __all__ = [
     "AuditEvent",
     "Base",
+    "CaseFact",
     "Contact",
     "ContactDraft",
     "ContactTheme",
@@ -30,7 +31,6 @@ __all__ = [
     "RecordMixin",
     "Referral",
     "ReferralConsent",
-    "RemovedCaseFigure",
     "Report",
     "ReportEvent",
     "Resident",
@@ -46,6 +46,7 @@ __all__ = [
     "TeamConflict",
     "TeamLink",
     "TeamOutbox",
+    "TeamSetting",
     "TeamSynced",
     "TeamWaiting",
 ]

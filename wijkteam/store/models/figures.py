@@ -1,23 +1,21 @@
 from __future__ import annotations
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wijkteam.store.models.base import Base, RecordMixin
 
 
-class RemovedCaseFigure(RecordMixin, Base):
-    """Anonymous figures kept when closed cases leave the laptop (retention or erasure):
-    how many cases of one month, source and closing reason were removed. No person in it."""
+class CaseFact(RecordMixin, Base):
+    """The anonymous facts of one case (DESIGN.md §11 "Figures"): keyed by the melding's
+    UUID (`uuid`), written when it closes, changed when it reopens, closes again or leaves
+    the laptop, and kept when the melding is removed, so a team report counts each case once.
+    No person in it: no name, date of birth, address, note or member."""
 
-    __tablename__ = "removed_case_figure"
-    __table_args__ = (
-        UniqueConstraint("period", "source", "closing_reason", "removal", name="uq_figure_key"),
-    )
+    __tablename__ = "case_fact"
 
     period: Mapped[str] = mapped_column(String(7))  # month of receipt, "2026-11"
     source: Mapped[str] = mapped_column(String(40))
-    closing_reason: Mapped[str] = mapped_column(String(40))  # "open" when erased while open
-    removal: Mapped[str] = mapped_column(String(20))  # "retention" or "erasure"
-    cases: Mapped[int] = mapped_column(default=0)
-    visited_in_time: Mapped[int] = mapped_column(default=0)
+    closing_reason: Mapped[str | None] = mapped_column(String(40))  # None: open (reopened)
+    visited_in_time: Mapped[bool] = mapped_column(default=False)
+    removal: Mapped[str | None] = mapped_column(String(20))  # "retention", "erasure" or None

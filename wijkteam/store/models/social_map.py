@@ -81,6 +81,9 @@ class SocialMapGap(RecordMixin, Base):
     resident_id: Mapped[int | None] = mapped_column(
         ForeignKey("resident.id", ondelete="SET NULL"), index=True
     )
+    # Removed (made by mistake): emptied and kept, so the removal reaches every laptop of
+    # the team as a change of the record (a member's laptop cannot send a deletion).
+    withdrawn: Mapped[bool] = mapped_column(default=False)
 
 
 # Tables that belong to an entry (deleted with it) rather than referring to it.

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from sqlalchemy import delete, select
-
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationFailed
 from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.store import Store
-from wijkteam.store.models import Setting
+from wijkteam.store.setting_values import set_setting, team_settings_like
 from wijkteam.sync.export.errors import ExportNotConfigured
 from wijkteam.sync.zgw.config import ZgwConfig
 from wijkteam.sync.zgw.config_rules import ZgwSettingsInput, validate_settings
@@ -35,8 +33,7 @@ class SyncSettingsService:
     def form(self) -> ZgwSettingsInput:
         """The stored values as the form shows them (defaults where nothing is stored)."""
         with self._store.transaction() as session:
-            query = select(Setting.key, Setting.value).where(Setting.key.like("zgw.%"))
-            stored = {key: value for key, value in session.execute(query)}
+            stored = team_settings_like(session, PREFIX)
         if not stored:
             return ZgwSettingsInput()
         plain = {name: stored.get(PREFIX + name, "") for name in _PLAIN}
@@ -52,8 +49,12 @@ class SyncSettingsService:
         config = validate_settings(data)  # raises ValidationFailed; nothing stored then
         values = _flatten(data, config)
         with self._store.transaction() as session:
-            session.execute(delete(Setting).where(Setting.key.like("zgw.%")))
-            session.add_all(Setting(key=k, value=v) for k, v in values.items())
+            # Written key by key, a key no longer used emptied rather than deleted: the
+            # settings are the team's, and a change travels to every laptop (team_setting).
+            for key in team_settings_like(session, PREFIX):
+                values.setdefault(key, "")
+            for key, value in sorted(values.items()):
+                set_setting(session, key, value)
             self._audit.record(session, AuditAction.SETTINGS, "zgw_settings")
         return config
 
