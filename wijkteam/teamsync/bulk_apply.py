@@ -18,6 +18,7 @@ change, a tombstone, or one removed from this laptop (those go through the merge
 
 from __future__ import annotations
 
+import base64
 import functools
 import uuid
 from collections import defaultdict
@@ -55,6 +56,8 @@ def _decoder(column: Column[Any]) -> Callable[[Any], Any]:
     if kind in (datetime, date, time, uuid.UUID):
         return {datetime: datetime.fromisoformat, date: date.fromisoformat,
                 time: time.fromisoformat, uuid.UUID: uuid.UUID}[kind]  # fmt: skip
+    if kind is bytes:  # a document's PDF travels as base64 (team_kinds.encode)
+        return base64.b64decode
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind
     return lambda value: value
