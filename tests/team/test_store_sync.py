@@ -3,21 +3,23 @@ against the real server on PostgreSQL (DESIGN.md §11 "Sync")."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import NOW
+from tests.conftest import NOW, TEST_KDF, team_setup
 from tests.factories import report, resident
+from tests.team.laptops import registration_code
 from tests.team.servers import ServerProcess
 from tests.team.stores import coordinator_laptop, member_laptop
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
 from wijkteam.teamsync.errors import ConflictSettled, DeviceRevoked
-from wijkteam.wiring.setup import Opened
+from wijkteam.wiring.setup import Opened, first_start
 
 
 @pytest.fixture
@@ -196,3 +198,41 @@ def test_an_erasure_leaves_no_copy_in_the_sync_bookkeeping(pair) -> None:  # typ
         for table in ("team_outbox", "team_synced", "team_conflict", "team_waiting"):
             rows = connection.exec_driver_sql(f"SELECT * FROM {table}").fetchall()
             assert not [r for r in rows if "Wisvoorbeeld" in repr(r)], table
+
+
+def test_a_background_sync_during_connect_waits_its_turn(tmp_path, server, pg_role) -> None:  # type: ignore[no-untyped-def]
+    """The window syncs in the background as soon as the store is linked to a team, while
+    Verbinden is still pushing the whole store: two flows on one device chain. They take
+    turns (teamsync/exclusive.py); otherwise the server refuses one as out of order and the
+    coordinator is told the connect failed."""
+    database = pg_role.new_database()
+    process = ServerProcess(database, server.cert, server.key, tmp_path / "server.log").start()
+    opened = first_start(tmp_path / "carla", team_setup(), kdf=TEST_KDF, clock=FixedClock(NOW))
+    for n in range(30):  # enough to push for a while
+        opened.services.reports.register(report(), resident=resident(surname=f"Beurt{n}"))
+    team = opened.services.team
+    errors: list[BaseException] = []
+    rounds: list[int] = []
+    connecting = threading.Event()
+
+    def background() -> None:
+        connecting.wait()
+        while not team.status().connected:
+            time.sleep(0.001)
+        try:
+            rounds.append(team.sync().pushed)
+        except BaseException as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=background)
+    worker.start()
+    try:
+        connecting.set()
+        code = team.connect(process.url, registration_code(database))
+        worker.join()
+        assert code and errors == [] and len(rounds) == 1
+        assert team.status().pending == 0
+    finally:
+        worker.join()
+        opened.services.store.close()
+        process.stop()

@@ -20,6 +20,7 @@ from wijkteam.store.models import Member, TeamLink
 from wijkteam.teamsync import team as flows
 from wijkteam.teamsync.client import TeamClient
 from wijkteam.teamsync.errors import NotTeamPusher, UnknownDevice
+from wijkteam.teamsync.exclusive import device_lock
 from wijkteam.teamsync.outbox import Persist, load_state, require_state
 from wijkteam.teamsync.session import DeviceSession
 from wijkteam.teamsync.state import DeviceState
@@ -123,13 +124,15 @@ class PusherService:
         now on. Published in the signed device list; the other laptops learn it at their
         next sync. Audited."""
         self._audit.require_coordinator(AuditAction.TEAM_PUSHER, "team")
-        with self._store.transaction() as session:
-            state = require_state(session)
-        engine = DeviceSession(state, TeamClient(state.server, state.pins), Persist(self._store))
-        flows.take_in_enrolments(engine)
-        chosen = _match(engine.state, device)
-        flows.publish_devices(engine, with_pusher(engine.state.devices, chosen))
-        engine.persist()  # the published list is this laptop's own from now on
+        with device_lock(self._store):  # not beside a sync round (teamsync/exclusive.py)
+            with self._store.transaction() as session:
+                state = require_state(session)
+            client = TeamClient(state.server, state.pins)
+            engine = DeviceSession(state, client, Persist(self._store))
+            flows.take_in_enrolments(engine)
+            chosen = _match(engine.state, device)
+            flows.publish_devices(engine, with_pusher(engine.state.devices, chosen))
+            engine.persist()  # the published list is this laptop's own from now on
         self._audit.log(AuditAction.TEAM_PUSHER, "team")
         found = self.view().pusher
         assert found is not None

@@ -4,11 +4,14 @@ refused as out of date, pulls and applies what the others did, in that order."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -40,6 +43,7 @@ from wijkteam.teamsync.errors import (
     DeviceRevoked,
     NotConnected,
 )
+from wijkteam.teamsync.exclusive import device_lock
 from wijkteam.teamsync.outbox import (
     Persist,
     load_state,
@@ -56,6 +60,7 @@ from wijkteam.teamsync.upload import stage_everything, stage_new_kinds
 from wijkteam.teamsync.verify import PullOutcome
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 PUSH_ROUNDS = 3
 
 
@@ -87,6 +92,17 @@ class ConflictRecord:
     mine: str | None
     theirs: str | None
     resident_id: int | None
+
+
+def _one_at_a_time(method: Callable[..., R]) -> Callable[..., R]:
+    """The store's device session is used by one flow at a time (teamsync/exclusive.py)."""
+
+    @functools.wraps(method)
+    def held(self: TeamService, *args: Any, **kwargs: Any) -> R:
+        with device_lock(self._store):
+            return method(self, *args, **kwargs)
+
+    return held
 
 
 class TeamService:
@@ -125,6 +141,7 @@ class TeamService:
             return found
 
     # --- the coordinator ------------------------------------------------------------------
+    @_one_at_a_time
     def connect(self, server_url: str, registration_code: str) -> str:
         """Registers the team with the server admin's code, and stages the whole store to be
         uploaded (the next sync sends it). Returns the team recovery code to print."""
@@ -143,6 +160,7 @@ class TeamService:
         self.sync()
         return recovery
 
+    @_one_at_a_time
     def invite(self, member_id: int) -> str:
         self._audit.require_coordinator(AuditAction.TEAM_INVITE, "member")
         with self._store.transaction() as session:
@@ -155,6 +173,7 @@ class TeamService:
         self._audit.log(AuditAction.TEAM_INVITE, "member", member_id)
         return code
 
+    @_one_at_a_time
     def revoke(self, member_id: int) -> None:
         """Every device of the member leaves the team; the key epoch is rotated."""
         self._audit.require_coordinator(AuditAction.TEAM_REVOKE, "member")
@@ -170,12 +189,14 @@ class TeamService:
         flows.rotate(engine, revoke=devices)
         self._audit.log(AuditAction.TEAM_REVOKE, "member", member_id)
 
+    @_one_at_a_time
     def rotate(self) -> None:
         self._audit.require_coordinator(AuditAction.TEAM_ROTATE, "team")
         flows.rotate(self._session())
         self._audit.log(AuditAction.TEAM_ROTATE, "team")
 
     # --- every member --------------------------------------------------------------------
+    @_one_at_a_time
     def sync(self, cancel: CancelToken | None = None) -> SyncResult:
         engine, persist = self._engine()
         if engine.state.role == "coordinator":
