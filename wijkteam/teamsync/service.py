@@ -163,25 +163,24 @@ class TeamService:
     @_one_at_a_time
     def invite(self, member_id: int) -> str:
         self._audit.require_coordinator(AuditAction.TEAM_INVITE, "member")
-        with self._store.transaction() as session:
-            member = session.get(Member, member_id)
-            if member is None:
-                raise NotFound("member", member_id)
-            member_uuid = str(member.uuid)
+        member_uuid = self._uuid_of_member(member_id)
         engine = self._session()
         code = flows.invite(engine, member_uuid)
         self._audit.log(AuditAction.TEAM_INVITE, "member", member_id)
         return code
 
-    @_one_at_a_time
-    def revoke(self, member_id: int) -> None:
-        """Every device of the member leaves the team; the key epoch is rotated."""
-        self._audit.require_coordinator(AuditAction.TEAM_REVOKE, "member")
+    def _uuid_of_member(self, member_id: int) -> str:
         with self._store.transaction() as session:
             member = session.get(Member, member_id)
             if member is None:
                 raise NotFound("member", member_id)
-            member_uuid = str(member.uuid)
+            return str(member.uuid)
+
+    @_one_at_a_time
+    def revoke(self, member_id: int) -> None:
+        """Every device of the member leaves the team; the key epoch is rotated."""
+        self._audit.require_coordinator(AuditAction.TEAM_REVOKE, "member")
+        member_uuid = self._uuid_of_member(member_id)
         engine = self._session()
         flows.take_in_enrolments(engine)
         devices = [d for d, e in engine.state.devices.items() if e.get("member") == member_uuid]
