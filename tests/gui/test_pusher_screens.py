@@ -14,17 +14,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import NOW
 from tests.gui.helpers import with_modal
 from tests.team.conftest import certs, database, pg_role  # noqa: F401 - fixtures
-from tests.team.servers import ServerProcess
-from tests.team.stores import coordinator_laptop, member_laptop
+from tests.team.stores import team_of_two
 from ui.app import application
 from ui.main_window import MainWindow
 from ui.sync.export_dialog import ExportDialog
 from ui.tasks import InlineTaskRunner
 from ui.team.pusher_dialog import PusherDialog
-from wijkteam.clock import FixedClock
 from wijkteam.teamsync.outbox import load_state
 from wijkteam.wiring.setup import Opened
 
@@ -36,14 +33,8 @@ def laptops(
     certs: dict[str, tuple[Path, Path]],  # noqa: F811
 ) -> Iterator[tuple[Opened, Opened]]:
     cert, key = certs["server"]
-    process = ServerProcess(database, cert, key, tmp_path / "server.log").start()
-    clock = FixedClock(NOW)
-    carla = coordinator_laptop(tmp_path / "carla", process.url, database, clock)
-    mo = member_laptop(carla, tmp_path / "mo", process.url, clock)
-    yield carla, mo
-    for opened in (carla, mo):
-        opened.services.store.close()
-    process.stop()
+    with team_of_two(tmp_path, database, cert, key) as pair:
+        yield pair
 
 
 def open_window(qtbot: QtBot, opened: Opened) -> MainWindow:

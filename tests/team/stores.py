@@ -3,11 +3,14 @@ coordinator) and by joining with an invite code (members), against the real serv
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from tests.conftest import TEAM_PASSWORD, TEST_KDF, team_setup
+from tests.conftest import NOW, TEAM_PASSWORD, TEST_KDF, team_setup
 from tests.team.laptops import registration_code
-from wijkteam.clock import Clock
+from tests.team.servers import ServerProcess
+from wijkteam.clock import Clock, FixedClock
 from wijkteam.domain.enums import MemberRole
 from wijkteam.wiring.access import StoreAccess
 from wijkteam.wiring.setup import Opened, first_start
@@ -36,4 +39,21 @@ def member_laptop(
     return opened
 
 
-__all__ = ["MEMBER_PASSWORD", "TEAM_PASSWORD", "coordinator_laptop", "member_laptop"]
+@contextmanager
+def team_of_two(
+    folder: Path, database: str, cert: Path, key: Path
+) -> Iterator[tuple[Opened, Opened]]:
+    """A server of its own on `database`, Carla (coordinator) connected and Mo joined."""
+    process = ServerProcess(database, cert, key, folder / "server.log").start()
+    clock = FixedClock(NOW)
+    carla = coordinator_laptop(folder / "carla", process.url, database, clock)
+    mo = member_laptop(carla, folder / "mo", process.url, clock)
+    try:
+        yield carla, mo
+    finally:
+        for opened in (carla, mo):
+            opened.services.store.close()
+        process.stop()
+
+
+__all__ = ["MEMBER_PASSWORD", "TEAM_PASSWORD", "coordinator_laptop", "member_laptop", "team_of_two"]

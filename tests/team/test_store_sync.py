@@ -14,7 +14,7 @@ from tests.conftest import NOW, TEST_KDF, team_setup
 from tests.factories import report, resident
 from tests.team.laptops import registration_code
 from tests.team.servers import ServerProcess
-from tests.team.stores import coordinator_laptop, member_laptop
+from tests.team.stores import team_of_two
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
@@ -28,15 +28,8 @@ def pair(
     server: ServerProcess,
     pg_role,
 ) -> Iterator[tuple[Opened, Opened]]:
-    database = pg_role.new_database()
-    process = ServerProcess(database, server.cert, server.key, tmp_path / "server.log").start()
-    clock = FixedClock(NOW)
-    carla = coordinator_laptop(tmp_path / "carla", process.url, database, clock)
-    mo = member_laptop(carla, tmp_path / "mo", process.url, clock)
-    yield carla, mo
-    for opened in (carla, mo):
-        opened.services.store.close()
-    process.stop()
+    with team_of_two(tmp_path, pg_role.new_database(), server.cert, server.key) as pair:
+        yield pair
 
 
 def _sync_until(opened: Opened, arrived) -> None:  # type: ignore[no-untyped-def]

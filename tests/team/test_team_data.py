@@ -13,11 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import NOW
 from tests.factories import report, resident
 from tests.team.servers import ServerProcess
-from tests.team.stores import coordinator_laptop, member_laptop
-from wijkteam.clock import FixedClock
+from tests.team.stores import team_of_two
 from wijkteam.domain.documents import DocumentKind
 from wijkteam.domain.enums import ClosingReason, Language
 from wijkteam.domain.social_map import MapCategory
@@ -39,20 +37,12 @@ from wijkteam.wiring.setup import Opened
 
 @pytest.fixture
 def pair(tmp_path: Path, server: ServerProcess, pg_role) -> Iterator[tuple[Opened, Opened]]:  # type: ignore[no-untyped-def]
-    database = pg_role.new_database()
-    process = ServerProcess(database, server.cert, server.key, tmp_path / "server.log").start()
-    clock = FixedClock(NOW)
-    carla = coordinator_laptop(tmp_path / "carla", process.url, database, clock)
-    mo = member_laptop(carla, tmp_path / "mo", process.url, clock)
-    yield carla, mo
-    for opened in (carla, mo):
-        opened.services.store.close()
-    process.stop()
+    with team_of_two(tmp_path, pg_role.new_database(), server.cert, server.key) as pair:
+        yield pair
 
 
 def sync_until(opened: Opened, arrived: Callable[[], object]) -> None:
-    """Sync until `arrived()`: the server hands a push out once no older transaction in its
-    PostgreSQL cluster can still commit (shared with other test runs here)."""
+    """Sync until `arrived()` (at most 30 s)."""
     deadline = time.monotonic() + 30
     while True:
         opened.services.team.sync()
