@@ -81,7 +81,7 @@ def test_a_join_of_a_large_team_arrives_whole_audited_and_sends_nothing_back(tea
         made = set(
             session.scalars(
                 select(AuditEvent.object_uuid).where(
-                    AuditEvent.device_uuid == device, AuditEvent.action == "create"
+                    AuditEvent.device_uuid == device, AuditEvent.action == "team_received_new"
                 )
             )
         )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import NOW, TEST_KDF, team_setup
 from tests.factories import report, resident
@@ -18,6 +19,7 @@ from tests.team.stores import team_of_two
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.domain.status import ReportStatus
+from wijkteam.store.models import AuditEvent
 from wijkteam.teamsync.errors import ConflictSettled, DeviceRevoked
 from wijkteam.wiring.setup import Opened, first_start
 
@@ -60,6 +62,23 @@ def test_a_member_sees_the_coordinators_work_and_the_reverse(pair) -> None:  # t
     theirs = m.reports.for_resident(found[0].id)
     assert [x.question for x in theirs] == ["Hulp bij de tuin"]
     assert theirs[0].uuid == made.uuid and theirs[0].status == made.status
+    # Mo's laptop logs the melding as received from the team, not as made by Mo; Carla's own
+    # audit rows (synced too) say who made it.
+    assert _actions(mo, m.audit.device, made.uuid) == {"team_received_new"}
+    assert _actions(mo, c.audit.device, made.uuid) == {"create"}
+
+
+def _actions(opened: Opened, device, record) -> set[str]:  # type: ignore[no-untyped-def]
+    with opened.services.store.transaction() as session:
+        return set(
+            session.scalars(
+                select(AuditEvent.action).where(
+                    AuditEvent.device_uuid == device,
+                    AuditEvent.object_type == "report",
+                    AuditEvent.object_uuid == record,
+                )
+            )
+        )
 
 
 def _shared_melding(carla: Opened, mo: Opened):  # type: ignore[no-untyped-def]

@@ -46,6 +46,11 @@ class AuditAction(StrEnum):
     TEAM_SYNC = "team_sync"
     TEAM_SETTLE = "team_settle"
     TEAM_PUSHER = "team_pusher"  # the device that sends to the municipality (issue 15)
+    # What a sync wrote on this laptop: another laptop's work, received (its own audit rows,
+    # synced too, name who created or changed it there).
+    TEAM_RECEIVED_NEW = "team_received_new"
+    TEAM_RECEIVED_CHANGE = "team_received_change"
+    TEAM_RECEIVED_DELETE = "team_received_delete"
 
 
 class AuditResult(StrEnum):

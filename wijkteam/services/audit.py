@@ -32,6 +32,12 @@ from wijkteam.store.models import AuditEvent, Base, Member, Report
 
 AUDIT_LOG = "audit_log"
 _ACTION_OF = {NEW: AuditAction.CREATE, CHANGED: AuditAction.CHANGE, DELETED: AuditAction.DELETE}
+# A sync writes what another laptop did: logged as received, not as this member's own work.
+RECEIVED = {
+    NEW: AuditAction.TEAM_RECEIVED_NEW,
+    CHANGED: AuditAction.TEAM_RECEIVED_CHANGE,
+    DELETED: AuditAction.TEAM_RECEIVED_DELETE,
+}
 # Records that belong to a resident through their melding.
 _VIA_REPORT = frozenset({"step", "follow_up", "referral"})
 
@@ -75,14 +81,20 @@ class AuditService:
         """Append one entry in the caller's transaction."""
         self.record_many(session, [Entry(action, object_type, object_id, resident_id, result)])
 
-    def record_changes(self, session: Session, action: AuditAction | None = None) -> None:
+    def record_changes(
+        self,
+        session: Session,
+        action: AuditAction | None = None,
+        actions: dict[str, AuditAction] = _ACTION_OF,
+    ) -> None:
         """An entry for each record this transaction changed that no entry names yet: created,
-        changed or deleted (or `action` for all of them, e.g. a retention removal)."""
+        changed or deleted (or `action` for all of them, e.g. a retention removal; `actions`
+        names them otherwise, e.g. RECEIVED for what a sync wrote)."""
         session.flush()
         track = tracking(session)
         entries = [
             Entry(
-                action or _ACTION_OF[how],
+                action or actions[how],
                 table,
                 record_id,
                 self._resident_of(session, table, record_id),

@@ -32,7 +32,6 @@ from wijkteam.teamsync.outbox import (
     drop_outbox,
     loads,
     newest_outbox,
-    now,
     restage,
     set_synced,
     synced,
@@ -48,6 +47,7 @@ class RoundWriter:
         """`at`: the store clock's time, stamped on the rows written in batches."""
         self.session = session
         self.audit = audit
+        self.at = at
         self.applier = Applier(session)
         self.bulk = BulkWriter(session, at)
         self.conflicts = 0
@@ -114,7 +114,7 @@ class RoundWriter:
             self.session.add(
                 TeamConflict(kind=kind_name, record_uuid=record, field=f.field,
                              base=_wire(f.base), mine=_wire(f.mine), theirs=_wire(f.theirs),
-                             found_at=now())
+                             found_at=self.at)
             )  # fmt: skip
             self.conflicts += 1
         set_synced(self.session, kind_name, record, version, dumps(theirs))
@@ -154,8 +154,8 @@ class RoundWriter:
             add_entry(self.session, entry)
             _erase_again(self.session, entry, self.audit)
         self.erasures = []
-        self.applier.derive_statuses(now())
-        self.bulk.derive_statuses(now())
+        self.applier.derive_statuses(self.at)
+        self.bulk.derive_statuses(self.at)
 
     def _received_kind(self, kind: Kind, items: list[Received], book: PageBook) -> None:
         slow: set[uuid.UUID] = set()

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from wijkteam.common.cancel import CancelToken
 from wijkteam.errors import NotFound
 from wijkteam.security.context import AuditAction
-from wijkteam.services.audit import AuditService
+from wijkteam.services.audit import RECEIVED, AuditService
 from wijkteam.store import Store
 from wijkteam.store.models import (
     Contact,
@@ -47,7 +47,6 @@ from wijkteam.teamsync.exclusive import device_lock
 from wijkteam.teamsync.outbox import (
     Persist,
     load_state,
-    now,
     outbox_count,
     pending,
     require_state,
@@ -243,7 +242,7 @@ class TeamService:
                     if isinstance(values, dict) and row.field in values:
                         obj = session.get(_model(row.kind), local)
                         setattr(obj, row.field, values[row.field])
-            row.settled_at = now()
+            row.settled_at = self._store.clock.utcnow()
             row.kept = keep
             self._audit.record_changes(session)
             self._audit.record(session, AuditAction.TEAM_SETTLE, "team_conflict")
@@ -282,10 +281,10 @@ class TeamService:
             with self._store.transaction() as session:
                 writer = RoundWriter(session, self._audit, self._store.clock.utcnow())
                 count = writer.pushed(outcome, sent)
-                writer.applier.derive_statuses(now())
-                writer.bulk.derive_statuses(now())
+                writer.applier.derive_statuses(writer.at)
+                writer.bulk.derive_statuses(writer.at)
                 save_state(session, engine.state)
-                self._audit.record_changes(session)
+                self._audit.record_changes(session, actions=RECEIVED)
         finally:
             APPLYING.reset(token)
         return count
@@ -308,8 +307,8 @@ class TeamService:
                     save_state(session, engine.state)
                     link = session.get(TeamLink, 1)
                     assert link is not None
-                    link.last_sync_at = now()
-                    self._audit.record_changes(session)
+                    link.last_sync_at = self._store.clock.utcnow()
+                    self._audit.record_changes(session, actions=RECEIVED)
             finally:
                 APPLYING.reset(token)
             received += writer.received
