@@ -86,8 +86,10 @@ def test_privacy_actions_on_the_open_dossier(qtbot: QtBot, team: Opened, tmp_pat
     window.show()
     actions = PrivacyActions(window, services)
     window.open_dossier(saved.resident_id, saved.id)
-    paths = actions.inzage_to(saved.resident_id, tmp_path)
-    assert paths is not None and paths.pdf.exists() and paths.json.exists()
+    written: list = []  # type: ignore[type-arg]
+    actions.inzage_to(saved.resident_id, tmp_path, written.append)
+    [paths] = written
+    assert paths.pdf.exists() and paths.json.exists()
     assert "inzage" in window.statusBar().currentMessage().lower()
     actions.confirmed_erase(saved.resident_id)
     assert window.pages.currentWidget() is window.today_page

@@ -26,7 +26,7 @@ from ui.app import application
 from ui.main_window import MainWindow
 from ui.security.privacy_actions import PrivacyActions
 from ui.security.removed_inzage_dialog import RemovedInzageDialog
-from ui.tasks import InlineTaskRunner
+from ui.tasks import InlineTaskRunner, ThreadTaskRunner
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.store.models import Report
 
@@ -51,8 +51,10 @@ def test_the_inzage_warns_on_screen_when_the_team_server_is_down(
         box.accept()
 
     QTimer.singleShot(0, with_modal(QMessageBox, answer))
-    files = PrivacyActions(window, carla.services).inzage_to(resident_id, tmp_path)
-    assert files is not None and files.pdf.exists()
+    written: list = []  # type: ignore[type-arg]
+    PrivacyActions(window, carla.services).inzage_to(resident_id, tmp_path, written.append)
+    [files] = written
+    assert files.pdf.exists()
     [(title, text)] = seen
     assert title == "Inzage niet compleet"
     assert UNREACHABLE in text and files.pdf.name in text
@@ -77,26 +79,37 @@ def test_a_resident_with_nothing_left_here_is_found_and_given_an_inzage(
     c.team.sync()  # the closing reaches the server long before the termijn is over
     assert c.retention.remove([still.id]).residents == 1
     application()
-    dialog = RemovedInzageDialog(c)
+    # The app's own runner: the server is asked on a worker thread, the dialog stays live.
+    runner = ThreadTaskRunner()
+    dialog = RemovedInzageDialog(c, runner)
     show_active(qtbot, dialog)
+
+    def search_done() -> None:
+        qtbot.waitUntil(dialog.search_button.isEnabled, timeout=30_000)
+
     qtbot.keyClicks(dialog.surname, "Proefkonijn")
     qtbot.keyClicks(dialog.birth_date, "31-02-1950")
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    search_done()
     assert dialog.results.count() == 0 and not dialog.make_button.isEnabled()
     assert dialog.fieldset.fields["birth_date"].error_label.text()  # a date that does not exist
     dialog.birth_date.clear()
     qtbot.keyClicks(dialog.birth_date, "01-02-1950")
     qtbot.keyClick(dialog.birth_date, Qt.Key.Key_Return)
+    search_done()
     assert dialog.results.count() == 1
     assert dialog.results.item(0).text() == "Zoë Proefkonijn, geboren 1 februari 1950"
     assert dialog.make_button.isEnabled()
-    files = dialog.make_to(tmp_path)
+    dialog.make_to(tmp_path)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
+    files = dialog.written
     assert files is not None and files.warnings == []
     assert QUESTION in files.json.read_text(encoding="utf-8")
     assert files.pdf.name in dialog.status.text()
 
     process.kill()
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    search_done()
     assert dialog.results.count() == 0
     assert dialog.status.text().startswith("De teamserver was niet bereikbaar")
     dialog.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -37,10 +38,24 @@ class PrivacyActions:
         if folder:
             self.inzage_to(resident_id, Path(folder))
 
-    def inzage_to(self, resident_id: int, folder: Path) -> InzageFiles | None:
-        try:
-            paths = self.services.privacy.write_inzage(resident_id, folder)
-        except (WijkteamError, OSError) as error:
+    def inzage_to(
+        self,
+        resident_id: int,
+        folder: Path,
+        on_written: Callable[[InzageFiles], None] | None = None,
+    ) -> None:
+        """Writes the inzage in the background: on a team laptop it asks the team server for
+        what left this laptop, which can take a while when the server is slow or down."""
+        self.window.notify("De inzage wordt gemaakt…")
+
+        def written(files: InzageFiles) -> None:
+            self.window.notify(f"Inzage opgeslagen: {files.pdf.name} en {files.json.name}")
+            warn_incomplete(self.window, files)
+            if on_written is not None:
+                on_written(files)
+
+        def failed(error: BaseException) -> None:
+            self.window.notify("")
             if isinstance(error, WijkteamError):
                 show_error(self.window, error)
             else:
@@ -49,10 +64,10 @@ class PrivacyActions:
                     "Wijkteam",
                     "De bestanden konden niet worden geschreven. Kies een andere map.",
                 )
-            return None
-        self.window.notify(f"Inzage opgeslagen: {paths.pdf.name} en {paths.json.name}")
-        warn_incomplete(self.window, paths)
-        return paths
+
+        self.window.runner.submit(
+            lambda: self.services.privacy.write_inzage(resident_id, folder), written, failed
+        )
 
     def erase(self) -> None:
         resident_id = self._resident_id()

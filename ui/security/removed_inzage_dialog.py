@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from ui.feedback import show_error
 from ui.messages import field_errors
 from ui.security.privacy_actions import warn_incomplete
+from ui.tasks import TaskRunner
 from ui.widgets.fields import FieldSet, muted
 from wijkteam.errors import WijkteamError
 from wijkteam.services.privacy import InzageFiles
-from wijkteam.services.privacy_remote import RemovedResident
+from wijkteam.services.privacy_remote import RemovedResident, RemovedSearch
 from wijkteam.services.privacy_words import dutch_date
 from wijkteam.wiring import Services
 
@@ -44,12 +45,18 @@ UNREACHABLE = (
     "vinden. Probeer het opnieuw als de laptop verbinding heeft."
 )
 NONE_FOUND = "Geen inwoner gevonden met deze achternaam en geboortedatum."
+ASKING = "Zoeken… (de teamserver wordt gevraagd; dit kan even duren)"
+MAKING = "De inzage wordt gemaakt…"
+NOT_WRITTEN = "De bestanden konden niet worden geschreven. Kies een andere map."
 
 
 class RemovedInzageDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._runner = runner  # both steps ask the team server: never on the UI thread
         self.found: list[RemovedResident] = []
         self.written: InzageFiles | None = None
         self.setWindowTitle("Inzage voor een inwoner die niet meer op deze laptop staat")
@@ -92,17 +99,26 @@ class RemovedInzageDialog(QDialog):
         self.results.clear()
         self.found = []
         self.make_button.setEnabled(False)
-        try:
-            answer = self._services.privacy.find_removed(
-                self.surname.text(), self.birth_date.text()
-            )
-        except WijkteamError as error:
-            errors = field_errors(error)
-            if errors:
-                self.fieldset.show_errors(errors)
-            else:
-                show_error(self, error)
-            return
+        self.search_button.setEnabled(False)
+        self.status.setText(ASKING)
+        surname, born = self.surname.text(), self.birth_date.text()
+        self._runner.submit(
+            lambda: self._services.privacy.find_removed(surname, born),
+            self._show_found,
+            self._search_failed,
+        )
+
+    def _search_failed(self, error: BaseException) -> None:
+        self.search_button.setEnabled(True)
+        self.status.setText("")
+        errors = field_errors(error) if isinstance(error, WijkteamError) else {}
+        if errors:
+            self.fieldset.show_errors(errors)
+        else:
+            show_error(self, error)
+
+    def _show_found(self, answer: RemovedSearch) -> None:
+        self.search_button.setEnabled(True)
         if not answer.reachable:
             self.status.setText(UNREACHABLE)
             return
@@ -125,23 +141,30 @@ class RemovedInzageDialog(QDialog):
         if folder:
             self.make_to(Path(folder))
 
-    def make_to(self, folder: Path) -> InzageFiles | None:
+    def make_to(self, folder: Path) -> None:
+        """Writes the inzage in the background; `written` holds the files when done."""
         row = self.results.currentRow()
         if not 0 <= row < len(self.found):
-            return None
-        try:
-            files = self._services.privacy.write_removed_inzage(self.found[row].uuid, folder)
-        except (WijkteamError, OSError) as error:
-            if isinstance(error, WijkteamError):
-                show_error(self, error)
-            else:
-                QMessageBox.warning(
-                    self,
-                    "Wijkteam",
-                    "De bestanden konden niet worden geschreven. Kies een andere map.",
-                )
-            return None
+            return
+        self.make_button.setEnabled(False)
+        self.status.setText(MAKING)
+        chosen = self.found[row].uuid
+        self._runner.submit(
+            lambda: self._services.privacy.write_removed_inzage(chosen, folder),
+            self._written,
+            self._not_written,
+        )
+
+    def _written(self, files: InzageFiles) -> None:
+        self.make_button.setEnabled(True)
         self.written = files
         self.status.setText(f"Inzage opgeslagen: {files.pdf.name} en {files.json.name}")
         warn_incomplete(self, files)
-        return files
+
+    def _not_written(self, error: BaseException) -> None:
+        self.make_button.setEnabled(True)
+        self.status.setText("")
+        if isinstance(error, WijkteamError):
+            show_error(self, error)
+        else:
+            QMessageBox.warning(self, "Wijkteam", NOT_WRITTEN)

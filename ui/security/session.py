@@ -107,7 +107,7 @@ class SecuritySession(QObject):
     def _removed_inzage(self) -> None:
         from ui.security.removed_inzage_dialog import RemovedInzageDialog
 
-        RemovedInzageDialog(self.services, self.window).exec()
+        RemovedInzageDialog(self.services, self.runner, self.window).exec()
 
     def _retention(self) -> None:
         from ui.security.retention_dialog import RetentionDialog

@@ -177,7 +177,7 @@ def retention(tour: Tour) -> QDialog:
 def removed_inzage(tour: Tour) -> QDialog:
     from ui.security.removed_inzage_dialog import RemovedInzageDialog
 
-    return RemovedInzageDialog(tour.services, tour.window)
+    return RemovedInzageDialog(tour.services, tour.window.runner, tour.window)
 
 
 def removed_inzage_mistakes(dialog: QDialog) -> None:
