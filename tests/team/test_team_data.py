@@ -23,6 +23,7 @@ from wijkteam.services.team_settings import SecuritySettings
 from wijkteam.store.models import (
     CaseFact,
     Document,
+    Report,
     Setting,
     SocialMapGap,
     TeamOutbox,
@@ -281,3 +282,19 @@ def test_records_of_a_kind_shared_for_the_first_time_go_out_once(pair) -> None: 
             select(TeamSynced.version).where(TeamSynced.kind == "social_map_gap")
         ).all()
     assert versions == [1]
+
+
+def test_a_local_stamp_is_not_sent_again_a_shared_change_is(pair) -> None:  # type: ignore[no-untyped-def]
+    """The ZGW acknowledgement is the laptop's own bookkeeping: stamping it sends nothing."""
+    carla, _mo = pair
+    c = carla.services
+    made = c.reports.register(report(), resident=resident(surname="Proefkonijn"))
+    c.team.sync()
+    assert c.team.status().pending == 0
+    with c.store.transaction() as session:
+        row = session.get(Report, made.id)
+        assert row is not None
+        row.sync_acknowledged_at = row.created_at
+    assert c.team.status().pending == 0
+    c.reports.update(made.id, report(question="Hulp bij de boodschappen"))
+    assert c.team.status().pending == 1

@@ -145,7 +145,10 @@ def _before_commit(session: Session) -> None:
         body = snapshot(session, kind, record_id)
         if body is None:
             continue
-        rows.append(_op(session, kind_name, uuid.UUID(body["uuid"]), dumps(body), now))
+        record, payload = uuid.UUID(body["uuid"]), dumps(body)
+        if _already_shared(session, kind_name, record, payload):
+            continue  # only local fields changed (a ZGW acknowledgement, say): nothing to send
+        rows.append(_op(session, kind_name, record, payload, now))
     for kind_name, record_uuid in sorted(found.deleted, key=str):
         _gone(session, kind_name, record_uuid)
     for erasure_id in sorted(found.erasures):
@@ -155,6 +158,25 @@ def _before_commit(session: Session) -> None:
     found.changed.clear()
     found.deleted.clear()
     found.erasures.clear()
+
+
+def _already_shared(session: Session, kind: str, record: uuid.UUID, payload: str) -> bool:
+    """The shared content is what the team already has or will get: the newest waiting
+    change if there is one, else the last synced copy."""
+    waiting = session.scalar(
+        select(TeamOutbox.payload)
+        .where(TeamOutbox.kind == kind, TeamOutbox.record_uuid == record)
+        .order_by(TeamOutbox.id.desc())
+        .limit(1)
+    )
+    if waiting is not None:
+        return waiting == payload
+    synced = session.scalar(
+        select(TeamSynced.payload).where(
+            TeamSynced.kind == kind, TeamSynced.record_uuid == record, TeamSynced.gone.is_(False)
+        )
+    )
+    return synced is not None and synced == payload
 
 
 def _op(
