@@ -195,6 +195,8 @@ def test_a_member_sees_no_coordinator_screens(
     coordinator_window = MainWindow(team.services, InlineTaskRunner())
     coordinator = install_security(coordinator_window, team.services, InlineTaskRunner(), team_dir)
     assert coordinator.coordinator_menu is not None
+    titles = [a.text() for a in coordinator_window.menuBar().actions()]
+    assert "Behee&r" in titles and titles[-1] == "&Help"  # Help stays last
     coordinator.guard.stop()
     coordinator_window.close()
     team.services.store.close()
@@ -206,7 +208,7 @@ def test_a_member_sees_no_coordinator_screens(
         session = install_security(window, member.services, InlineTaskRunner(), team_dir)
         show_active(qtbot, window)
         titles = [a.text() for a in window.menuBar().actions()]
-        assert "Be&heer" not in titles and session.coordinator_menu is None
+        assert "Behee&r" not in titles and session.coordinator_menu is None
         assert session.add_coordinator_action("Iets", lambda: None) is None
         members = MembersDialog(member.services, window)
         show_active(qtbot, members)

@@ -21,6 +21,7 @@ from ui.security.privacy_actions import PrivacyActions
 from ui.security.recovery_code_dialog import RecoveryCodeDialog
 from ui.security.settings_dialog import SecuritySettingsDialog
 from ui.tasks import TaskRunner
+from ui.widgets.menu_bar import add_before_help
 from wijkteam.errors import WijkteamError
 from wijkteam.logs import report_unexpected
 from wijkteam.wiring import Services
@@ -71,7 +72,7 @@ class SecuritySession(QObject):
             self.backups_changed()
 
     def _coordinator_menu(self, bar) -> QMenu:  # type: ignore[no-untyped-def]
-        menu = bar.addMenu("Behee&r")
+        menu = add_before_help(bar, QMenu("Behee&r", self.window))
         menu.setObjectName("coordinatorMenu")
         window = self.window
         self.audit_action = _add(menu, "&Auditlog…", None, self._audit, window)

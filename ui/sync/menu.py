@@ -11,6 +11,7 @@ from ui.sync.history_dialog import SyncHistoryDialog, contents
 from ui.sync.push_dialog import PushDialog, SessionSecret
 from ui.sync.settings_dialog import SyncSettingsDialog
 from ui.tasks import TaskRunner
+from ui.widgets.menu_bar import add_before_help
 from wijkteam.errors import WijkteamError
 from wijkteam.wiring import Services
 
@@ -23,11 +24,7 @@ class SyncMenu:
         self.secret = SessionSecret()
         bar = window.menuBar()
         self.menu = QMenu("S&ynchronisatie", window)
-        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu, self.menu)
-        else:
-            bar.addMenu(self.menu)
+        add_before_help(bar, self.menu)
         self.export_action = self._add("&Exporteren naar bestand…", "Ctrl+E", self.export)
         self.push_action = self._add("&Synchroniseren met de gemeente…", None, self.push)
         self.history_action = self._add("&Geschiedenis en ontvangstbewijzen…", None, self.history)
