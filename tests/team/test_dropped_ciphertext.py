@@ -5,12 +5,19 @@ server that claims a record was dropped without the coordinator's tombstone is c
 from __future__ import annotations
 
 import uuid
+from hashlib import sha256
+from pathlib import Path
 
 import pytest
 
 from tests.team.db import sql
 from tests.team.laptops import member, team_of_two
+from tests.team.pg import Role
+from tests.team.servers import ServerProcess
+from wijkteam.server.db import make_engine, migrate
 from wijkteam.teamproto.errors import ChainBroken
+from wijkteam.teamsync.client import TeamClient
+from wijkteam.teamsync.session import DeviceSession
 from wijkteam.teamsync.team import invite, take_in_enrolments
 
 
@@ -92,3 +99,53 @@ def test_a_drop_proven_by_a_tombstone_of_another_record_is_caught(server, databa
         mo.sync()
     assert caught.value.params["reason"] == "dropped_unproven"
     assert ("melding", case) not in mo.records
+
+
+def test_s0003_drops_ciphertext_of_records_already_tombstoned(
+    pg_role: Role, certs: dict[str, tuple[Path, Path]], tmp_path: Path
+) -> None:
+    cert, key = certs["server"]
+    database = pg_role.new_database()
+    process = ServerProcess(database, cert, key, tmp_path / "server.log").start()
+    try:
+        carla, mo = team_of_two(process.url, database)
+        erased, kept = str(uuid.uuid4()), str(uuid.uuid4())
+        mo.write("melding", erased, {"notitie": "wordt gewist"})
+        mo.write("melding", kept, {"notitie": "blijft"})
+        mo.sync()
+        carla.sync()
+        before = sql(database, "SELECT version, ciphertext FROM records WHERE uuid = %s", (erased,))
+        carla.write("melding", erased, {"erasure": "x"}, tombstone=True)
+        carla.sync()
+        # The database as s0002 left it: older versions of a tombstoned record still held.
+        for version, ciphertext in before:
+            sql(database, "UPDATE records SET ciphertext = %s WHERE uuid = %s AND version = %s",
+                (ciphertext, erased, version))  # fmt: skip
+        sql(database, "ALTER TABLE records DROP COLUMN ciphertext_sha256")
+        sql(database, "ALTER TABLE records ALTER COLUMN ciphertext SET NOT NULL")
+        sql(database, "UPDATE alembic_version SET version_num = 's0002'")
+        process.stop()
+        engine = make_engine(database, pool_size=1)
+        try:
+            migrate(engine)
+        finally:
+            engine.dispose()
+        process = ServerProcess(database, cert, key, tmp_path / "server2.log").start()
+        assert sql(database, "SELECT version_num FROM alembic_version") == [("s0003",)]
+        assert _ciphertexts(database, erased) == [(1, False, False), (2, True, True)]
+        digest = sql(database, "SELECT ciphertext_sha256 FROM records WHERE uuid = %s"
+                               " AND version = 1", (erased,))  # fmt: skip
+        assert digest == [(sha256(before[0][1]).digest(),)]
+        assert _ciphertexts(database, kept) == [(1, False, True)]
+        for laptop in (carla, mo):
+            laptop.session = DeviceSession(
+                laptop.state, TeamClient(process.url, laptop.state.pins), laptop.persist
+            )
+        late = member(process.url, invite(carla.session, str(uuid.uuid4())))
+        take_in_enrolments(carla.session)
+        _, pulled = late.sync()
+        assert not pulled.quarantined
+        assert late.records[("melding", erased)][2] is True
+        assert late.content("melding", kept) == {"notitie": "blijft"}
+    finally:
+        process.stop()
