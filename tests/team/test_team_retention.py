@@ -1,0 +1,131 @@
+"""Retention is the team's (DESIGN.md §11 "Retention"): the coordinator confirms the removal
+of a closed case past its bewaartermijn, every laptop removes it on receipt (logged there) and
+the team server drops its ciphertext; the anonymous case fact stays, counted once. A member
+can neither remove nor send such a removal. Two real SQLCipher laptops, the real server on a
+real PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import NOW
+from tests.team.db import sql
+from tests.team.servers import ServerProcess
+from tests.team.stores import team_of_two
+from tests.team.test_team_data import facts, shared_melding, sync_until
+from wijkteam.domain.enums import ClosingReason
+from wijkteam.security.context import AuditAction
+from wijkteam.store.models import AuditEvent, Report, Resident, TeamSynced
+from wijkteam.wiring.setup import Opened
+
+
+@pytest.fixture
+def trio(
+    tmp_path: Path, server: ServerProcess, pg_role: Any
+) -> Iterator[tuple[Opened, Opened, str]]:
+    database = pg_role.new_database()
+    with team_of_two(tmp_path, database, server.cert, server.key) as (carla, mo):
+        yield carla, mo, database
+
+
+def _due_case(carla: Opened, mo: Opened) -> tuple[Any, Any]:
+    """A closed melding on both laptops, acknowledged by the municipality long ago."""
+    made, theirs = shared_melding(carla, mo)
+    carla.services.reports.close(made.id, ClosingReason.MOVED, "verhuisd naar Heerlen")
+    with carla.services.store.transaction() as session:
+        row = session.get(Report, made.id)
+        assert row is not None
+        row.sync_acknowledged_at = NOW - timedelta(days=200)
+    carla.services.team.sync()
+    sync_until(mo, lambda: mo.services.reports.get(theirs.id).status.value == "closed")
+    return made, theirs
+
+
+def _retention_rows(opened: Opened) -> list[tuple[str, uuid.UUID | None]]:
+    """This laptop's own retention-removal audit rows: (object type, object UUID)."""
+    device = opened.services.audit.device
+    with opened.services.store.transaction() as session:
+        rows = session.execute(
+            select(AuditEvent.object_type, AuditEvent.object_uuid).where(
+                AuditEvent.action == AuditAction.RETENTION_REMOVAL.value,
+                AuditEvent.device_uuid == device,
+            )
+        )
+        return [(object_type, object_id) for object_type, object_id in rows]
+
+
+def _held_by_server(database: str, records: set[tuple[str, uuid.UUID]], tomb: bool) -> int:
+    """How many versions (tombstones or not) of these records the server holds ciphertext of."""
+    return sum(
+        sql(
+            database,
+            "SELECT count(*) FROM records WHERE kind = %s AND uuid = %s AND tombstone = %s"
+            " AND ciphertext IS NOT NULL",
+            (kind, record, tomb),
+        )[0][0]
+        for kind, record in records
+    )
+
+
+def test_a_removal_confirmed_by_the_coordinator_leaves_every_laptop_and_the_server(trio) -> None:  # type: ignore[no-untyped-def]
+    carla, mo, database = trio
+    made, theirs = _due_case(carla, mo)
+    assert [c.report_id for c in carla.services.retention.due()] == [made.id]
+    with carla.services.store.transaction() as session:
+        case_records = {
+            (row.kind, row.record_uuid)
+            for row in session.scalars(select(TeamSynced).where(TeamSynced.version > 0))
+        }
+        person = session.get(Resident, made.resident_id)
+        assert person is not None
+        resident_uuid = person.uuid
+    summary = carla.services.retention.remove([made.id])
+    assert (summary.reports, summary.residents) == (1, 1)
+    carla.services.team.sync()
+    sync_until(mo, lambda: not mo.services.residents.search("proefkonijn"))
+
+    assert mo.services.reports.for_resident(theirs.resident_id) == []
+    with mo.services.store.transaction() as session:
+        assert session.get(Report, theirs.id) is None
+        tombstoned = {
+            (row.kind, row.record_uuid)
+            for row in session.scalars(select(TeamSynced).where(TeamSynced.tombstone.is_(True)))
+        }
+    assert {("report", made.uuid), ("resident", resident_uuid)} <= tombstoned
+    # Each laptop logged the removal as it applied it; nothing went into the erasure ledger.
+    for opened in (carla, mo):
+        rows = _retention_rows(opened)
+        assert rows.count(("report", made.uuid)) == 1
+        assert ("resident", resident_uuid) in rows
+    assert sql(database, "SELECT count(*) FROM records WHERE kind = 'erasure'") == [(0,)]
+    # The case fact stays, marked as removed by retention, counted once on each laptop.
+    mo.services.team.sync()
+    carla.services.team.sync()
+    for opened in (carla, mo):
+        assert [(f.uuid, f.removal) for f in facts(opened)] == [(made.uuid, "retention")]
+        figures = opened.services.retention.figures()
+        assert [(f.removal, f.cases) for f in figures] == [("retention", 1)]
+    # The server holds no ciphertext of any version of the case's records but the tombstones.
+    removed = tombstoned & case_records
+    assert {kind for kind, _ in removed} >= {"report", "resident", "report_event"}
+    assert ("case_fact", made.uuid) not in removed
+    assert _held_by_server(database, removed, tomb=False) == 0
+    assert _held_by_server(database, removed, tomb=True) == len(removed)
+    assert _held_by_server(database, {("case_fact", made.uuid)}, tomb=False) >= 1
+
+
+def test_a_member_cannot_remove_a_case_for_the_team(trio) -> None:  # type: ignore[no-untyped-def]
+    from wijkteam.errors import WijkteamError
+
+    carla, mo, _database = trio
+    _made, theirs = _due_case(carla, mo)
+    with pytest.raises(WijkteamError):
+        mo.services.retention.remove([theirs.id])
+    assert mo.services.reports.get(theirs.id).status.value == "closed"
