@@ -18,11 +18,14 @@ from sqlalchemy import select
 from tests.conftest import NOW
 from tests.team.db import sql
 from tests.team.servers import ServerProcess
-from tests.team.stores import team_of_two
+from tests.team.stores import coordinator_laptop, member_laptop, team_of_two
 from tests.team.test_team_data import facts, shared_melding, sync_until
+from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.security.context import AuditAction
 from wijkteam.store.models import AuditEvent, Report, Resident, TeamSynced
+from wijkteam.teamsync.outbox import require_state
+from wijkteam.teamsync.state import DeviceState
 from wijkteam.wiring.setup import Opened
 
 
@@ -33,6 +36,62 @@ def trio(
     database = pg_role.new_database()
     with team_of_two(tmp_path, database, server.cert, server.key) as (carla, mo):
         yield carla, mo, database
+
+
+def test_an_erasure_leaves_no_older_ciphertext_and_a_new_laptop_verifies_every_chain(
+    tmp_path: Path, server: ServerProcess, pg_role: Any
+) -> None:
+    database = pg_role.new_database()
+    process = ServerProcess(database, server.cert, server.key, tmp_path / "server.log").start()
+    clock = FixedClock(NOW)
+    laptops = [coordinator_laptop(tmp_path / "carla", process.url, database, clock)]
+    try:
+        carla = laptops[0]
+        laptops.append(member_laptop(carla, tmp_path / "mo", process.url, clock))
+        mo = laptops[1]
+        made, theirs = shared_melding(carla, mo)
+        mo.services.reports.close(theirs.id, ClosingReason.MOVED, "verhuisd naar Heerlen")
+        mo.services.team.sync()
+        sync_until(carla, lambda: carla.services.reports.get(made.id).status.value == "closed")
+        with carla.services.store.transaction() as session:
+            person = session.get(Resident, made.resident_id)
+            assert person is not None
+            resident_uuid = person.uuid
+        carla.services.privacy.erase(made.resident_id)
+        carla.services.team.sync()
+        sync_until(mo, lambda: not mo.services.residents.search("proefkonijn"))
+        erased = {
+            (kind, record)
+            for kind, record in sql(database, "SELECT kind, uuid FROM records WHERE tombstone")
+        }
+        assert {("report", made.uuid), ("resident", resident_uuid)} <= erased
+        assert _held_by_server(database, erased, tomb=False) == 0
+        versions = sum(
+            sql(database, "SELECT count(*) FROM records WHERE kind = %s AND uuid = %s",
+                (kind, record))[0][0] for kind, record in erased
+        )  # fmt: skip
+        assert versions > len(erased)  # the older versions' rows stay, without ciphertext
+        # A laptop joining afterwards replays every device's chain and gets nothing of them.
+        laptops.append(member_laptop(carla, tmp_path / "sam", process.url, clock, "Sam Lid", "SL"))
+        sam = laptops[2]
+        sam.services.team.sync()
+        states = [_state(opened) for opened in laptops]
+        assert states[2].quarantine == []
+        for other in states[:2]:  # every record of both chains arrived or was proven dropped
+            assert states[2].peers[other.device].seq == other.seq
+        assert sam.services.residents.search("proefkonijn") == []
+        with sam.services.store.transaction() as session:
+            assert session.scalar(select(Report).where(Report.uuid == made.uuid)) is None
+            assert session.scalar(select(Resident).where(Resident.uuid == resident_uuid)) is None
+    finally:
+        for opened in laptops:
+            opened.services.store.close()
+        process.stop()
+
+
+def _state(opened: Opened) -> DeviceState:
+    with opened.services.store.transaction() as session:
+        return require_state(session)
 
 
 def _due_case(carla: Opened, mo: Opened) -> tuple[Any, Any]:

@@ -216,6 +216,9 @@ def _erasure_ops(session: Session, erasure_id: int, now: datetime) -> list[dict[
     }  # fmt: skip
     ops = [_op(session, ERASURE_KIND, row.uuid, dumps(body), now)]
     tomb = dumps({"erasure": str(row.uuid)})
+    # The resident's own record too: the ledger names what hung under them, and the team
+    # server keeps no ciphertext of a record once its tombstone arrived.
+    records = {**records, "resident": [*records.get("resident", []), str(row.resident_uuid)]}
     for table, uuids in sorted(records.items()):
         if table not in BY_NAME:
             continue

@@ -138,6 +138,9 @@ class RoundWriter:
         drop_outbox(self.session, kind_name, record)
         set_synced(self.session, kind_name, record, version, None, tombstone=True)
         kind = BY_NAME.get(kind_name)
+        erased = {str(entry.resident_uuid) for entry in self.erasures}
+        if kind_name == "resident" and str(record) in erased:
+            return  # the ledger entry of this page removes the resident, logged (pulled)
         if kind is not None and (kind_name, record) not in self.kept:
             self.applier.remove(kind, record)
             self.bulk.ids[kind_name].pop(record, None)
