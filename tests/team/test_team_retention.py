@@ -6,6 +6,7 @@ real PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -17,14 +18,18 @@ from sqlalchemy import select
 
 from tests.conftest import NOW
 from tests.team.db import sql
+from tests.team.laptops import team_of_two as protocol_pair
 from tests.team.servers import ServerProcess
 from tests.team.stores import coordinator_laptop, member_laptop, team_of_two
+from tests.team.test_forgery import _insert_batch
 from tests.team.test_team_data import facts, shared_melding, sync_until
 from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.security.context import AuditAction
 from wijkteam.store.models import AuditEvent, Report, Resident, TeamSynced
+from wijkteam.teamsync.errors import NotCoordinator
 from wijkteam.teamsync.outbox import require_state
+from wijkteam.teamsync.session import Outgoing
 from wijkteam.teamsync.state import DeviceState
 from wijkteam.wiring.setup import Opened
 
@@ -188,3 +193,30 @@ def test_a_member_cannot_remove_a_case_for_the_team(trio) -> None:  # type: igno
     with pytest.raises(WijkteamError):
         mo.services.retention.remove([theirs.id])
     assert mo.services.reports.get(theirs.id).status.value == "closed"
+
+
+def test_a_members_device_cannot_send_a_retention_removal(server, database) -> None:  # type: ignore[no-untyped-def]
+    carla, mo = protocol_pair(server.url, database)
+    case = str(uuid.uuid4())
+    carla.write("report", case, {"vraag": "blijft"})
+    carla.sync()
+    mo.sync()
+    body = json.dumps({"retention": "2026-12-03"}).encode()
+    with pytest.raises(NotCoordinator):  # the engine will not sign without the key
+        mo.session.push([Outgoing(str(uuid.uuid4()), "report", case, 1, body, True)])
+    # A member's device holding the team key and a valid token signs it with its own key.
+    mo.state.coordinator_private = mo.state.signing_private
+    forged = mo.session._build([Outgoing(str(uuid.uuid4()), "report", case, 1, body, True)])
+    mo.state.coordinator_private = None
+    with pytest.raises(NotCoordinator) as refused:
+        mo.session.client.call(
+            "POST", "/v1/push", {"head": forged["head"], "operations": forged["ops"]}
+        )
+    assert refused.value.params["server_code"] == "coordinator_only"
+    held = "SELECT count(*) FROM records WHERE uuid = %s AND ciphertext IS NOT NULL"
+    assert sql(database, held, (case,)) == [(1,)]  # nothing dropped
+    # Even if a server let it through, the other laptops refuse it and keep the case.
+    _insert_batch(database, mo.state.team, mo.state.device, forged, mo.state.seq + 1)
+    _, pulled = carla.sync()
+    assert [(q.uuid, q.reason) for q in pulled.quarantined] == [(case, "signature")]
+    assert carla.content("report", case) == {"vraag": "blijft"}
