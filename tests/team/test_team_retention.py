@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import NOW
+from tests.factories import report, resident
 from tests.team.db import sql
 from tests.team.laptops import team_of_two as protocol_pair
 from tests.team.servers import ServerProcess
@@ -27,6 +28,7 @@ from wijkteam.clock import FixedClock
 from wijkteam.domain.enums import ClosingReason
 from wijkteam.security.context import AuditAction
 from wijkteam.store.models import AuditEvent, Report, Resident, TeamSynced
+from wijkteam.teamproto.errors import ChainBroken
 from wijkteam.teamsync.errors import NotCoordinator
 from wijkteam.teamsync.outbox import require_state
 from wijkteam.teamsync.session import Outgoing
@@ -220,3 +222,18 @@ def test_a_members_device_cannot_send_a_retention_removal(server, database) -> N
     _, pulled = carla.sync()
     assert [(q.uuid, q.reason) for q in pulled.quarantined] == [(case, "signature")]
     assert carla.content("report", case) == {"vraag": "blijft"}
+
+
+def test_a_laptop_refuses_a_drop_the_server_cannot_prove_and_says_so_in_dutch(trio) -> None:  # type: ignore[no-untyped-def]
+    from ui.messages import error_text
+
+    carla, mo, database = trio
+    made = carla.services.reports.register(report(), resident=resident(surname="Achterhouder"))
+    carla.services.team.sync()
+    sql(database, "UPDATE records SET ciphertext_sha256 = sha256(ciphertext), ciphertext = NULL"
+                  " WHERE kind = 'report' AND uuid = %s", (made.uuid,))  # fmt: skip
+    with pytest.raises(ChainBroken) as caught:
+        mo.services.team.sync()
+    assert caught.value.params["reason"] == "dropped_unproven"
+    assert error_text(caught.value).startswith("De teamserver liet werk van een laptop weg.")
+    assert mo.services.residents.search("achterhouder") == []  # nothing of that page applied
