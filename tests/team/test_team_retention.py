@@ -237,3 +237,16 @@ def test_a_laptop_refuses_a_drop_the_server_cannot_prove_and_says_so_in_dutch(tr
     assert caught.value.params["reason"] == "dropped_unproven"
     assert error_text(caught.value).startswith("De teamserver liet werk van een laptop weg.")
     assert mo.services.residents.search("achterhouder") == []  # nothing of that page applied
+
+
+def test_a_case_changed_on_a_members_laptop_meanwhile_leaves_it_logged_as_retention(trio) -> None:  # type: ignore[no-untyped-def]
+    carla, mo, _database = trio
+    made, theirs = _due_case(carla, mo)
+    assert carla.services.retention.remove([made.id]).reports == 1
+    carla.services.team.sync()
+    mo.services.reports.update(theirs.id, report(question="Een latere aanvulling van Mo"))
+    mo.services.team.sync()  # the push meets the tombstone: the change is not sent
+    with mo.services.store.transaction() as session:
+        assert session.get(Report, theirs.id) is None
+    assert _retention_rows(mo).count(("report", made.uuid)) == 1
+    assert mo.services.team.status().pending == 0

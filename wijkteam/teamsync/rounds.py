@@ -90,6 +90,12 @@ class RoundWriter:
             link = self.session.get(TeamLink, 1)
             assert link is not None
             link.audit_pushed_seq = max(link.audit_pushed_seq, audit_seq)
+        retired = [
+            uuid.UUID(c.uuid) for c in outcome.conflicts
+            if c.kind == "report" and c.theirs_tombstone and _retention(c.theirs)
+        ]  # fmt: skip
+        if retired:  # changed here, removed by the team's retention meanwhile: logged as such
+            retire_received(self.session, self.audit, retired)
         for conflict in outcome.conflicts:
             record = uuid.UUID(conflict.uuid)
             if conflict.theirs_tombstone:
@@ -304,6 +310,14 @@ class RoundWriter:
         for group in groups.values():
             for part in chunks(group):
                 connection.execute(insert(table), list(part))
+
+
+def _retention(signed: bytes | None) -> bool:
+    """Whether a tombstone's plaintext (the signed wrapper) is a retention removal's."""
+    try:
+        return is_retention((loads(signed) or {}).get("body"))
+    except ValueError:
+        return False
 
 
 def _wire(value: Any) -> str | None:
