@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from tests.team.pg import Role
 from tests.team.servers import ServerProcess
@@ -62,6 +62,13 @@ def restore(fixture: Path, database: str) -> None:
     )
 
 
+_OLDER_THAN_A_TOMBSTONE = """
+    SELECT count(*) FROM records r JOIN records t
+      ON t.team_id = r.team_id AND t.kind = r.kind AND t.uuid = r.uuid AND t.version > r.version
+    WHERE t.tombstone AND r.ciphertext IS NOT NULL
+"""
+
+
 def test_fixtures_cover_this_release_with_rows_in_the_main_tables() -> None:
     assert DUMPS
     for fixture in DUMPS:
@@ -87,7 +94,10 @@ def test_release_team_db_migrates_keeps_every_record_and_serves_its_laptops(
         engine = create_engine(sqlalchemy_url(database))
         with engine.connect() as connection:
             now = server_manifest(connection)
+            # s0003: no ciphertext left of a version older than its record's tombstone.
+            held = connection.execute(text(_OLDER_THAN_A_TOMBSTONE)).scalar_one()
         engine.dispose()
+        assert held == 0
         assert now["revision"] == server_head()
         assert missing_records(frozen, now) == []
 

@@ -537,7 +537,7 @@ def test_the_protocol_names_who_did_what_and_when(
 def test_the_inzage_speaks_plain_dutch(
     written: tuple[int, dict[str, Any], str, str, Path],
 ) -> None:
-    _resident_id, _data, json_text, pdf_text, _folder = written
+    _resident_id, data, json_text, pdf_text, _folder = written
     codes = {
         m.value
         for enum in _enums()
@@ -553,6 +553,10 @@ def test_the_inzage_speaks_plain_dutch(
             assert english not in text
     assert "Wat er met de melding gebeurde" in pdf_text
     assert "Wie uw gegevens heeft gebruikt" in pdf_text
+    # What happens to a closed melding, in the PDF's words too (a laptop without a team).
+    said = "verwijderen wij 90 dagen nadat de gemeente de ontvangst bevestigde"
+    assert said in " ".join(data["inleiding"])
+    assert "eigen zaaksysteem" in " ".join(pdf_text.split())
 
 
 def _enums() -> list[type[Enum]]:

@@ -11,9 +11,11 @@ import subprocess
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from sqlalchemy import select
@@ -82,11 +84,22 @@ def _section(data: dict[str, Any], heading: str) -> dict[str, Any]:
     return found[0]
 
 
-def _closed_case_removed(carla: Opened, mo: Opened) -> tuple[int, int, uuid.UUID]:
+@contextmanager
+def older_version() -> Iterator[None]:
+    """A laptop on a version from before retention was the team's: a removal leaves this
+    laptop only, and the team server keeps the case (what the inzage fetches from it)."""
+    with patch("wijkteam.services.retention.team_capture.retire"):
+        yield
+
+
+def _closed_case_removed(
+    carla: Opened, mo: Opened, *, locally: bool = True
+) -> tuple[int, int, uuid.UUID]:
     """A resident with a closed melding (visit held, conversation) and an open one, both on
     both laptops, Mo's laptop having looked at the dossier; the closed one acknowledged by the
-    municipality long ago and removed from Carla's laptop. Returns (resident id on Carla's
-    laptop, resident id on Mo's, the removed melding's UUID)."""
+    municipality long ago and removed from Carla's laptop (`locally`: by an older version,
+    so the team server still holds it; else for the whole team). Returns (resident id on
+    Carla's laptop, resident id on Mo's, the removed melding's UUID)."""
     c = carla.services
     closed = c.reports.register(report(question=QUESTION), resident=resident(surname="Proefkonijn"))
     c.visits.plan(closed.id, VisitInput(date=f"{NOW:%d-%m-%Y}", time="23:00"))
@@ -122,7 +135,8 @@ def _closed_case_removed(carla: Opened, mo: Opened) -> tuple[int, int, uuid.UUID
         row.sync_acknowledged_at = NOW - timedelta(days=200)
     c.team.sync()  # what was left to send goes before the termijn runs out
     assert [x.report_id for x in c.retention.due()] == [closed.id]
-    assert c.retention.remove([closed.id]).reports == 1
+    with older_version() if locally else nullcontext():
+        assert c.retention.remove([closed.id]).reports == 1
     c.team.sync()
     assert [x.question for x in c.reports.for_resident(closed.resident_id)] == [STILL_OPEN]
     return closed.resident_id, on_mo.id, closed.uuid
@@ -281,7 +295,8 @@ def test_a_resident_with_nothing_left_on_the_laptop_is_found_and_given_an_inzage
         c.retention.remove([still.id])
     assert c.reports.get(still.id).status is ReportStatus.CLOSED
     c.team.sync()
-    assert c.retention.remove([still.id]).residents == 1
+    with older_version():
+        assert c.retention.remove([still.id]).residents == 1
     c.team.sync()
     assert c.residents.search("proefkonijn") == []  # nothing of theirs left on this laptop
 
@@ -308,3 +323,42 @@ def test_a_resident_with_nothing_left_on_the_laptop_is_found_and_given_an_inzage
     server.kill()
     down = c.privacy.find_removed("Proefkonijn", "01-02-1950")
     assert (down.reachable, down.found) == (False, [])
+
+
+RETENTION_SAID = (
+    "Een afgesloten melding die wij aan de gemeente hebben doorgegeven, verwijderen wij 90 "
+    "dagen nadat de gemeente de ontvangst bevestigde (de bewaartermijn) van alle laptops van "
+    "het team en van de teamserver. De gemeente bewaart de melding in haar eigen zaaksysteem"
+)
+
+
+def test_a_case_removed_by_the_teams_retention_is_gone_and_the_inzage_says_so(
+    pair, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    carla, mo, _server = pair
+    resident_id, on_mo, _removed = _closed_case_removed(carla, mo, locally=False)
+    _sync_until(mo, lambda: len(mo.services.reports.for_resident(on_mo)) == 1)
+    for opened, person in ((carla, resident_id), (mo, on_mo)):
+        assert [r.question for r in opened.services.reports.for_resident(person)] == [STILL_OPEN]
+    data = carla.services.privacy.inzage(resident_id).data
+    assert data["waarschuwingen"] == []
+    assert RETENTION_SAID in data["inleiding"][1]
+    text = _texts(data)
+    assert QUESTION not in text and "opgehaald van de teamserver" not in text
+    assert "Afgesloten meldingen van de teamserver" not in text
+    assert text.count(STILL_OPEN) == 1
+    # Once the open one is closed and removed too, nothing of the resident is left anywhere.
+    c = carla.services
+    [still] = c.reports.for_resident(resident_id)
+    c.reports.close(still.id, ClosingReason.MOVED)
+    with c.store.transaction() as session:
+        row = session.get(Report, still.id)
+        assert row is not None
+        row.sync_acknowledged_at = NOW - timedelta(days=200)
+    c.team.sync()
+    assert c.retention.remove([still.id]).residents == 1
+    c.team.sync()
+    _sync_until(mo, lambda: not mo.services.residents.search("proefkonijn"))
+    assert mo.services.residents.search("proefkonijn") == []
+    search = c.privacy.find_removed("proefkonijn", "1-2-1950")
+    assert search.reachable and search.found == []

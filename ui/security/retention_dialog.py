@@ -77,6 +77,8 @@ class RetentionDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        # In a team the removal is the team's: every laptop and the team server follow.
+        self._team = services.team.status().connected
         self.setWindowTitle("Bewaartermijnen")
         self.resize(1000, 700)
         self.due_model = RowTableModel(CASE_COLUMNS, self)
@@ -99,7 +101,13 @@ class RetentionDialog(QDialog):
         self.help = muted(RETENTION_HELP)
         self.tabs = QTabWidget()
         self.tabs.addTab(
-            _page("Deze afgesloten meldingen mogen van deze laptop af.", self.due_table),
+            _page(
+                "Deze afgesloten meldingen mogen van de laptops van het team en van de "
+                "teamserver af."
+                if self._team
+                else "Deze afgesloten meldingen mogen van deze laptop af.",
+                self.due_table,
+            ),
             "",
         )
         self.tabs.widget(0).layout().addWidget(self.remove_button)  # type: ignore[union-attr]
@@ -145,11 +153,17 @@ class RetentionDialog(QDialog):
 
     def remove_due(self) -> None:
         count = self.due_model.rowCount()
+        where = (
+            "van deze laptop, en bij de volgende synchronisatie ook van de andere laptops van "
+            "het team en van de teamserver"
+            if self._team
+            else "van deze laptop"
+        )
         if confirm_destructive(
             self,
             "Verwijderen bevestigen",
             f"{count} afgesloten melding(en) en de gegevens en notities daarbij worden "
-            "definitief van deze laptop verwijderd. De gemeente heeft ze in haar eigen "
+            f"definitief verwijderd: {where}. De gemeente heeft ze in haar eigen "
             "systeem. Alleen anonieme cijfers blijven. Doorgaan?",
             "&Ja, verwijderen",
         ):

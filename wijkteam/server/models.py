@@ -1,5 +1,6 @@
 """The server's tables. Per record exactly: team, kind, UUID, version, key epoch, tombstone
-flag, ciphertext, pushing device and server timestamps. Operation ids, per-device sequence
+flag, ciphertext (dropped, keeping its sha256, once a newer tombstone of the record arrived),
+pushing device and server timestamps. Operation ids, per-device sequence
 numbers and signed heads (protocol bookkeeping, no content) live in `operations` and
 `pushes`; `pushes.seq`, drawn from the team's `push_clocks` row at commit, is the pull order."""
 
@@ -139,7 +140,10 @@ class Record(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     key_epoch: Mapped[int] = mapped_column(Integer)
     tombstone: Mapped[bool] = mapped_column(Boolean)
-    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    # None once a newer tombstone of the record arrived: the ciphertext is dropped, its
+    # sha256 stays for the device chains (repository/sync.py, "Dropped versions").
+    ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
+    ciphertext_sha256: Mapped[bytes | None] = mapped_column(LargeBinary)
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"))
     created_at: Mapped[datetime] = _now()
 

@@ -93,14 +93,18 @@ class PrivacyService:
         team = self._settings.team().team_name
         made = dutch_moment(self._store.clock.now())
         remote = self._from_server(resident_id)
+        days = self._retention_days()
         with self._store.transaction() as session:
             resident = session.get(Resident, resident_id)
             if resident is None:
                 raise NotFound("resident", resident_id)
             builder = InzageBuilder(session, resident, stem, remote, self._audit.device)
-            result = builder.build(team, made)
+            result = builder.build(team, made, retention_days=days, shared=in_team(session))
             self._audit.record(session, AuditAction.EXPORT, "resident", resident_id, resident_id)
         return result
+
+    def _retention_days(self) -> int:
+        return self._settings.security().retention_grace_days
 
     def _from_server(self, resident_id: int) -> RemoteCases:
         """The resident's closed meldingen that left this laptop, from the team server (asked
@@ -152,11 +156,12 @@ class PrivacyService:
             raise NotFound("resident", person)
         remote = fetch_removed(self._archive, reports, children, person)  # type: ignore[arg-type]
         flags = RemoteCases(asked=True, reachable=remote.reachable, refused=remote.refused)
+        days = self._retention_days()
         with self._store.transaction() as session:
             with scratch(session, None, remote, fetched.records[0][2]) as there:
                 resident = there.scalars(select(Resident)).one()
                 builder = InzageBuilder(there, resident, stem, flags, self._audit.device)
-                result = builder.build(team, made, removed=True)
+                result = builder.build(team, made, removed=True, retention_days=days)
             entry = Entry(AuditAction.EXPORT, "resident", object_uuid=person, resident_uuid=person)
             self._audit.record_many(session, [entry])
         return result

@@ -75,9 +75,13 @@ class InzageBuilder:
         self.words = Words({i: n for i, n in session.execute(select(Member.id, Member.name))})
         self.attachments: list[tuple[str, bytes]] = []
 
-    def build(self, team: str, made: str, *, removed: bool = False) -> Inzage:
+    def build(
+        self, team: str, made: str, *, removed: bool = False, retention_days: int | None = None,
+        shared: bool = False,
+    ) -> Inzage:  # fmt: skip
         """`removed`: nothing of the resident is left on this laptop; this store is the
-        team server's copy (services/privacy_inzage_remote.py)."""
+        team server's copy (services/privacy_inzage_remote.py). `retention_days`: the
+        bewaartermijn, said in the introduction; `shared`: this laptop is in a team."""
         words, resident_id = self.words, self.resident.id
         reports = self._all(select(Report).where(Report.resident_id == resident_id), Report)
         contacts = self._all(select(Contact).where(Contact.resident_id == resident_id), Contact)
@@ -105,6 +109,9 @@ class InzageBuilder:
             intro.append(texts["intro_removed"])
         elif self.remote.asked and self.remote.reachable:
             intro.append(texts["intro_server"])
+        if retention_days is not None:
+            key = "intro_retention_team" if removed or shared else "intro_retention"
+            intro.append(texts[key].format(days=retention_days))
         intro.append(texts["intro_protocol"])
         if self.attachments:
             names = ", ".join(name for name, _pdf in self.attachments)

@@ -3,14 +3,22 @@
 A closed melding stays until the municipality acknowledged its sync, plus a grace period
 (setting, default 90 days). Then it is listed as due; a coordinator confirms the removal.
 A closed melding that was never acknowledged is never removed: it is listed as a problem.
+
+In a team the removal is the team's (DESIGN.md §11 "Retention"): the coordinator's laptop
+sends a coordinator-signed tombstone for each removed record, every laptop that pulls them
+removes the case too (`retire_received`, logged there as a RETENTION_REMOVAL) and the team
+server drops its ciphertext. The anonymous case facts stay, marked as removed by retention.
+A member's laptop never removes on its own.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, exists, func, select
+from sqlalchemy.orm import Session
 
 from wijkteam.domain.status import ReportStatus
 from wijkteam.domain.text import sort_name
@@ -19,7 +27,7 @@ from wijkteam.security.context import AuditAction
 from wijkteam.services.audit import AuditService
 from wijkteam.services.removal import after_removal, compact, count_figures, delete_reports
 from wijkteam.services.team_settings import SettingsService
-from wijkteam.store import Store
+from wijkteam.store import Store, team_capture
 from wijkteam.store.models import CaseFact, Report, Resident, TeamLink, TeamOutbox
 
 RETENTION = "retention"
@@ -116,7 +124,6 @@ class RetentionService:
     def remove(self, report_ids: list[int]) -> RemovalSummary:
         """Removes the given meldingen that are (still) due; others are left alone."""
         self._audit.require_coordinator(AuditAction.RETENTION_REMOVAL, "report")
-        residents = 0
         with self._store.transaction() as session:
             if session.get(TeamLink, 1) is not None and session.scalar(
                 select(exists().where(TeamOutbox.id.isnot(None)))
@@ -135,18 +142,8 @@ class RetentionService:
                 )
             }
             count_figures(session, list(due), RETENTION)
-            by_resident: dict[int, list[int]] = {}
-            for report_id, resident_id in due.items():
-                by_resident.setdefault(resident_id, []).append(report_id)
-            for resident_id, ids in by_resident.items():
-                residents += delete_reports(session, resident_id, ids)
-                for report_id in ids:
-                    self._audit.record(
-                        session, AuditAction.RETENTION_REMOVAL, "report", report_id, resident_id
-                    )
-            # A resident with nothing left goes too, named in the log like the meldingen.
-            self._audit.record_changes(session, AuditAction.RETENTION_REMOVAL)
-            compact(session)
+            team_capture.retire(session, self._store.clock.today().isoformat())
+            residents = remove_cases(session, self._audit, due)
         after_removal(self._store)
         return RemovalSummary(reports=len(due), residents=residents)
 
@@ -184,6 +181,35 @@ class RetentionService:
                 for row in session.execute(query.order_by(Report.closed_on, Report.id))
             ]
             return result
+
+
+def retire_received(session: Session, audit: AuditService, report_uuids: list[uuid.UUID]) -> None:
+    """The coordinator's retention removal arriving on this laptop (in the sync's transaction):
+    the same removal, row by row, logged here as it is applied. The case facts come with it
+    from the coordinator's laptop (one record per case: counted once)."""
+    rows = session.execute(
+        select(Report.id, Report.resident_id).where(Report.uuid.in_(report_uuids))
+    )
+    due = {report_id: resident_id for report_id, resident_id in rows}
+    if due:
+        remove_cases(session, audit, due)
+
+
+def remove_cases(session: Session, audit: AuditService, due: dict[int, int]) -> int:
+    """Deletes the meldingen (report id -> resident id), each logged as a retention removal,
+    and their residents that have nothing left; returns how many residents went."""
+    residents = 0
+    by_resident: dict[int, list[int]] = {}
+    for report_id, resident_id in due.items():
+        by_resident.setdefault(resident_id, []).append(report_id)
+    for resident_id, ids in by_resident.items():
+        residents += delete_reports(session, resident_id, ids)
+        for report_id in ids:
+            audit.record(session, AuditAction.RETENTION_REMOVAL, "report", report_id, resident_id)
+    # A resident with nothing left goes too, named in the log like the meldingen.
+    audit.record_changes(session, AuditAction.RETENTION_REMOVAL)
+    compact(session)
+    return residents
 
 
 def _closed():  # type: ignore[no-untyped-def]

@@ -5,8 +5,11 @@ every changed row of a shared kind (flushed objects, and ORM insert/update/delet
 is noted; at commit, if the store belongs to a team, each changed record's whole shared
 content goes into `team_outbox` in the same transaction, so no service can write without
 its change being shared, and no change is shared that did not commit. A new erasure goes
-out as a coordinator-signed ledger record with a tombstone for each record it removed.
-What the sync itself applies (APPLYING) is not sent back.
+out as a coordinator-signed ledger record with a tombstone for each record it removed; a
+retention removal (`retire`) goes out as a tombstone for each record it removed that the
+team server holds, marked as retention (no ledger record): every laptop that pulls them
+removes the case too, and the server drops its ciphertext. What the sync itself applies
+(APPLYING) is not sent back.
 """
 
 from __future__ import annotations
@@ -41,6 +44,20 @@ class Captured:
     changed: set[tuple[str, int]] = field(default_factory=set)  # (kind, id)
     deleted: set[tuple[str, uuid.UUID]] = field(default_factory=set)
     erasures: set[int] = field(default_factory=set)
+    retention: str | None = None  # the day of a retention removal (`retire`)
+
+
+RETENTION_KEY = "retention"  # a retention tombstone's body: {"retention": "<ISO day>"}
+
+
+def retire(session: Session, day: str) -> None:
+    """What this transaction deletes leaves the whole team: a retention removal confirmed by
+    the coordinator on `day` (services/retention.py)."""
+    _captured(session).retention = day
+
+
+def is_retention(body: Any) -> bool:
+    return isinstance(body, dict) and RETENTION_KEY in body
 
 
 def _captured(session: Session) -> Captured:
@@ -151,6 +168,8 @@ def _before_commit(session: Session) -> None:
         rows.append(_op(session, kind_name, record, payload, now))
     for kind_name, record_uuid in sorted(found.deleted, key=str):
         _gone(session, kind_name, record_uuid)
+    if found.retention is not None:
+        rows += _retention_ops(session, found.deleted, found.retention, now)
     for erasure_id in sorted(found.erasures):
         rows += _erasure_ops(session, erasure_id, now)
     if rows:
@@ -158,6 +177,7 @@ def _before_commit(session: Session) -> None:
     found.changed.clear()
     found.deleted.clear()
     found.erasures.clear()
+    found.retention = None
 
 
 def _already_shared(session: Session, kind: str, record: uuid.UUID, payload: str) -> bool:
@@ -218,6 +238,9 @@ def _erasure_ops(session: Session, erasure_id: int, now: datetime) -> list[dict[
     }  # fmt: skip
     ops = [_op(session, ERASURE_KIND, row.uuid, dumps(body), now)]
     tomb = dumps({"erasure": str(row.uuid)})
+    # The resident's own record too: the ledger names what hung under them, and the team
+    # server keeps no ciphertext of a record once its tombstone arrived.
+    records = {**records, "resident": [*records.get("resident", []), str(row.resident_uuid)]}
     for table, uuids in sorted(records.items()):
         if table not in BY_NAME:
             continue
@@ -230,6 +253,29 @@ def _erasure_ops(session: Session, erasure_id: int, now: datetime) -> list[dict[
             )
         )
         ops += [_op(session, table, record, tomb, now, tomb=True) for record in known]
+    return ops
+
+
+def _retention_ops(
+    session: Session, deleted: set[tuple[str, uuid.UUID]], day: str, now: datetime
+) -> list[dict[str, Any]]:
+    """A tombstone for each removed record the team server holds (pushed at least once)."""
+    tomb = dumps({RETENTION_KEY: day})
+    ops = []
+    by_kind: dict[str, list[uuid.UUID]] = {}
+    for kind_name, record_uuid in deleted:
+        by_kind.setdefault(kind_name, []).append(record_uuid)
+    for kind_name, records in sorted(by_kind.items()):
+        for start in range(0, len(records), 500):
+            known = session.scalars(
+                select(TeamSynced.record_uuid).where(
+                    TeamSynced.kind == kind_name,
+                    TeamSynced.version > 0,
+                    TeamSynced.tombstone.is_(False),
+                    TeamSynced.record_uuid.in_(records[start : start + 500]),
+                )
+            )
+            ops += [_op(session, kind_name, record, tomb, now, tomb=True) for record in known]
     return ops
 
 

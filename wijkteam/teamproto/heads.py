@@ -27,18 +27,14 @@ class OpDigestInput:
     epoch: int
     tombstone: bool
     ciphertext: bytes
+    # For an op whose ciphertext the server dropped (a newer tombstone of the record): the
+    # sha256 of that ciphertext, which is all the chain hashes of it.
+    ciphertext_sha256: bytes | None = None
 
 
 def op_digest(op: OpDigestInput) -> bytes:
-    fields = [
-        op.op_id,
-        op.kind,
-        op.uuid,
-        op.version,
-        op.epoch,
-        op.tombstone,
-        sha256(op.ciphertext).hex(),
-    ]
+    hashed = op.ciphertext_sha256 if op.ciphertext_sha256 is not None else sha256(op.ciphertext)
+    fields = [op.op_id, op.kind, op.uuid, op.version, op.epoch, op.tombstone, hashed.hex()]
     return sha256(tagged("wijkteam-op-v1", fields))
 
 

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 
 from wijkteam.services.audit import AuditService
 from wijkteam.services.privacy_ledger import LedgerEntry, _erase_again, add_entry
-from wijkteam.store.models import AuditEvent, TeamConflict, TeamLink, TeamWaiting
+from wijkteam.services.retention import retire_received
+from wijkteam.store.models import (
+    AuditEvent,
+    Report,
+    Resident,
+    TeamConflict,
+    TeamLink,
+    TeamWaiting,
+)
+from wijkteam.store.team_capture import is_retention
 from wijkteam.store.team_kinds import (
     AUDIT_KIND,
     BY_NAME,
@@ -53,6 +62,7 @@ class RoundWriter:
         self.conflicts = 0
         self.received = 0
         self.erasures: list[LedgerEntry] = []
+        self.kept: set[tuple[str, uuid.UUID]] = set()  # retention tombstones not removed here
 
     # --- push -------------------------------------------------------------------------
     def pushed(self, outcome: PushOutcome, sent: Sequence[Pending]) -> int:
@@ -80,6 +90,12 @@ class RoundWriter:
             link = self.session.get(TeamLink, 1)
             assert link is not None
             link.audit_pushed_seq = max(link.audit_pushed_seq, audit_seq)
+        retired = [
+            uuid.UUID(c.uuid) for c in outcome.conflicts
+            if c.kind == "report" and c.theirs_tombstone and _retention(c.theirs)
+        ]  # fmt: skip
+        if retired:  # changed here, removed by the team's retention meanwhile: logged as such
+            retire_received(self.session, self.audit, retired)
         for conflict in outcome.conflicts:
             record = uuid.UUID(conflict.uuid)
             if conflict.theirs_tombstone:
@@ -128,7 +144,10 @@ class RoundWriter:
         drop_outbox(self.session, kind_name, record)
         set_synced(self.session, kind_name, record, version, None, tombstone=True)
         kind = BY_NAME.get(kind_name)
-        if kind is not None:
+        erased = {str(entry.resident_uuid) for entry in self.erasures}
+        if kind_name == "resident" and str(record) in erased:
+            return  # the ledger entry of this page removes the resident, logged (pulled)
+        if kind is not None and (kind_name, record) not in self.kept:
             self.applier.remove(kind, record)
             self.bulk.ids[kind_name].pop(record, None)
 
@@ -143,6 +162,7 @@ class RoundWriter:
             if item.kind == ERASURE_KIND:
                 self.erasures.append(LedgerEntry.from_json(item.payload.decode()))
         records = [item for item in ordered if item.kind in BY_NAME]
+        self._retire([item for item in records if item.tombstone])
         book = PageBook(self.session, {(i.kind, self.bulk.uid(i.uuid)) for i in records})
         by_kind: dict[str, list[Received]] = defaultdict(list)
         for item in records:
@@ -156,6 +176,22 @@ class RoundWriter:
         self.erasures = []
         self.applier.derive_statuses(self.at)
         self.bulk.derive_statuses(self.at)
+
+    def _retire(self, tombstones: list[Received]) -> None:
+        """The coordinator's retention removal (team_capture.retire): the cases leave this
+        laptop as they left the coordinator's, logged here; a resident who still has a
+        melding on this laptop stays (their other tombstoned records are removed as usual)."""
+        retired = [t for t in tombstones if is_retention(loads(t.payload))]
+        reports = [self.bulk.uid(t.uuid) for t in retired if t.kind == "report"]
+        if reports:
+            retire_received(self.session, self.audit, reports)
+        for item in retired:
+            if item.kind == "resident":
+                record = self.bulk.uid(item.uuid)
+                if self.session.scalar(
+                    select(Report.id).join(Resident).where(Resident.uuid == record).limit(1)
+                ):
+                    self.kept.add(("resident", record))
 
     def _received_kind(self, kind: Kind, items: list[Received], book: PageBook) -> None:
         slow: set[uuid.UUID] = set()
@@ -274,6 +310,14 @@ class RoundWriter:
         for group in groups.values():
             for part in chunks(group):
                 connection.execute(insert(table), list(part))
+
+
+def _retention(signed: bytes | None) -> bool:
+    """Whether a tombstone's plaintext (the signed wrapper) is a retention removal's."""
+    try:
+        return is_retention((loads(signed) or {}).get("body"))
+    except ValueError:
+        return False
 
 
 def _wire(value: Any) -> str | None:

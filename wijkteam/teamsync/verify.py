@@ -11,6 +11,12 @@ Per push, in commit order:
 4. each record opens under its epoch key with its fields bound, is not older than a version
    already seen, and, if a control record or tombstone, carries the coordinator's signature.
 Anything failing 3 or 4 is quarantined (never applied); failing 1 or 2 raises ChainBroken.
+
+An op whose ciphertext the server dropped (a newer tombstone of the record: an erasure or a
+retention removal) arrives as "dropped" with the sha256 the chain hashes, and the tombstone
+inlined as its proof. The chain takes the digest only if that tombstone is of the same record,
+newer, opens under its epoch key and carries the coordinator's signature; otherwise the server
+withholds a record (ChainBroken). A dropped op applies nothing.
 """
 
 from __future__ import annotations
@@ -108,8 +114,9 @@ def _replay(
     for op in ops:
         if int(op["seq"]) != seq + 1:
             raise ChainBroken("team_chain_broken", device=device, reason="gap")
-        if op.get("ciphertext") is None:
-            raise ChainBroken("team_chain_broken", device=device, reason="record_missing")
+        if op.get("ciphertext") is None and not _proven_drop(state, op):
+            reason = "dropped_unproven" if op.get("dropped") else "record_missing"
+            raise ChainBroken("team_chain_broken", device=device, reason=reason)
         chain = extend(chain, _digest(op))
         seq += 1
     if (head.team, head.device, head.seq, head.chain) != (state.team, device, seq, chain):
@@ -164,6 +171,8 @@ def _apply(
     own: bool = False,
     late: bool = False,
 ) -> bool:
+    if op.get("ciphertext") is None:  # dropped (proven in _replay): nothing left to apply
+        return True
     kind, uuid, version = str(op["kind"]), str(op["uuid"]), int(op["version"])
     epoch, tombstone = int(op["key_epoch"]), bool(op["tombstone"])
     slot = f"{kind}/{uuid}"
@@ -214,7 +223,29 @@ def _is_control(op: dict[str, Any]) -> bool:
     return str(op["kind"]).startswith(CONTROL_PREFIX)
 
 
+def _proven_drop(state: DeviceState, op: dict[str, Any]) -> bool:
+    """Whether a dropped op comes with a newer coordinator-signed tombstone of its record."""
+    proof, dropped = op.get("proof"), op.get("dropped")
+    if not isinstance(proof, dict) or not isinstance(dropped, str) or len(dropped) != 64:
+        return False
+    try:
+        bytes.fromhex(dropped)
+        version, epoch = int(proof["version"]), int(proof["key_epoch"])
+        if version <= int(op["version"]):
+            return False
+        key = state.epochs.get(epoch)
+        if key is None:
+            return False
+        ident = RecordId(state.team, str(op["kind"]), str(op["uuid"]), version, epoch, True)
+        payload = open_record(key, ident, unb64(proof["ciphertext"]))
+        verify_control(state.coordinator_public, ident, payload)
+    except (KeyError, TypeError, ValueError, OpenFailed, SignatureInvalid):
+        return False
+    return True
+
+
 def _digest(op: dict[str, Any]) -> OpDigestInput:
+    dropped = op.get("ciphertext") is None
     return OpDigestInput(
         str(op["op_id"]),
         str(op["kind"]),
@@ -222,7 +253,8 @@ def _digest(op: dict[str, Any]) -> OpDigestInput:
         int(op["version"]),
         int(op["key_epoch"]),
         bool(op["tombstone"]),
-        unb64(op["ciphertext"]),
+        b"" if dropped else unb64(op["ciphertext"]),
+        bytes.fromhex(op["dropped"]) if dropped else None,
     )
 
 

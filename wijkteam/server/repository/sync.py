@@ -127,11 +127,42 @@ def push(
     if len(inserted) != len(ops):  # another push took one of these versions meanwhile
         session.rollback()
         return PushOutcome("conflict", {}, _conflicts(session, device, role, ops))
+    _drop_older(session, device.team_id, [op for op in ops if op.tombstone])
     device.head_seq += len(ops)
     device.head_chain = head["chain"]
     session.flush()
     _take_commit_clock(session, pushed, team.current_epoch)
     return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
+
+
+# Dropped versions: a tombstone (coordinator-only, _check_batch) drops the ciphertext of every
+# older version of its record, keeping the row and the sha256 the device chains hash. A pull
+# hands such an op out as dropped, with that digest and the tombstone that justifies it
+# (teamsync/verify.py accepts it only if the tombstone opens and carries the coordinator's
+# signature).
+_DROP = text(
+    """
+    UPDATE records r
+    SET ciphertext_sha256 = sha256(r.ciphertext), ciphertext = NULL
+    FROM unnest(CAST(:kinds AS text[]), CAST(:uuids AS uuid[]), CAST(:versions AS int[]))
+         AS t(kind, uuid, version)
+    WHERE r.team_id = :team AND r.kind = t.kind AND r.uuid = t.uuid
+      AND r.version < t.version AND r.ciphertext IS NOT NULL
+    """
+)
+
+
+def _drop_older(session: Session, team_id: uuid.UUID, tombstones: list[OpIn]) -> None:
+    if tombstones:
+        session.execute(
+            _DROP,
+            {
+                "team": team_id,
+                "kinds": [op.kind for op in tombstones],
+                "uuids": [op.uuid for op in tombstones],
+                "versions": [op.version for op in tombstones],
+            },
+        )
 
 
 def _take_commit_clock(session: Session, pushed: Push, epoch: int) -> None:
@@ -211,7 +242,17 @@ _PAGE = text(
             SELECT coalesce(json_agg(json_build_object(
                 'op_id', o.op_id, 'seq', o.seq, 'kind', o.kind, 'uuid', o.uuid,
                 'version', o.version, 'key_epoch', r.key_epoch, 'tombstone', r.tombstone,
-                'ciphertext', translate(encode(r.ciphertext, 'base64'), E'\n', '')
+                'ciphertext', translate(encode(r.ciphertext, 'base64'), E'\n', ''),
+                'dropped', encode(r.ciphertext_sha256, 'hex'),
+                'proof', CASE WHEN r.ciphertext IS NULL AND r.ciphertext_sha256 IS NOT NULL THEN (
+                    SELECT json_build_object(
+                        'version', t.version, 'key_epoch', t.key_epoch,
+                        'ciphertext', translate(encode(t.ciphertext, 'base64'), E'\n', ''))
+                    FROM records t
+                    WHERE t.team_id = r.team_id AND t.kind = r.kind AND t.uuid = r.uuid
+                      AND t.version > r.version AND t.tombstone AND t.ciphertext IS NOT NULL
+                    ORDER BY t.version LIMIT 1
+                ) END
             ) ORDER BY o.seq), '[]'::json)
             FROM operations o
             LEFT JOIN records r ON r.team_id = o.team_id AND r.kind = o.kind

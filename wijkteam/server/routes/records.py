@@ -43,7 +43,7 @@ def fetch(body: RecordsBody, caller: Caller, db: DB) -> dict[str, Any]:
                 "version": r.version,
                 "key_epoch": r.key_epoch,
                 "tombstone": r.tombstone,
-                "ciphertext": b64(r.ciphertext),
+                "ciphertext": b64(r.ciphertext or b""),
             }
             for r in found
         ]

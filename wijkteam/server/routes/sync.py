@@ -34,7 +34,7 @@ def push(body: PushBody, caller: Caller, db: DB) -> Any:
     log.info("push device=%s ops=%d %s", caller.device_id, len(ops), outcome.status)
     if outcome.status == "conflict":
         db.rollback()
-        current = [{**c, "ciphertext": b64(c.get("ciphertext", b""))} for c in outcome.current]
+        current = [{**c, "ciphertext": b64(c.get("ciphertext") or b"")} for c in outcome.current]
         return JSONResponse({"code": "conflict", "current": current}, status_code=409)
     db.commit()
     return {"status": outcome.status, "versions": outcome.versions}
