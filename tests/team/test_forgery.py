@@ -10,7 +10,7 @@ import pytest
 
 from tests.team.db import sql
 from tests.team.laptops import coordinator, member, team_of_two
-from wijkteam.teamproto.errors import ChainBroken
+from wijkteam.teamproto.errors import ChainBroken, SignatureInvalid
 from wijkteam.teamproto.heads import Head
 from wijkteam.teamsync.errors import NotCoordinator
 from wijkteam.teamsync.session import Outgoing
@@ -96,6 +96,27 @@ def test_a_tombstone_forged_by_the_server_is_refused(server, database) -> None:
     _, pulled = mo.sync()
     assert [q.reason for q in pulled.quarantined] == ["head_signature"]
     assert mo.content("melding", case) == {"notitie": "blijft"}
+
+
+def test_a_tombstone_claimed_by_the_server_in_a_push_conflict_is_refused(server, database) -> None:
+    carla, mo = team_of_two(server.url, database)
+    case = str(uuid.uuid4())
+    carla.write("melding", case, {"notitie": "blijft"})
+    carla.sync()
+    mo.sync()
+    mo.write("melding", case, {"notitie": "offline bewerkt"})
+    # The server answers Mo's push with a newer "tombstone" it made up: no coordinator's
+    # signature (nothing it could open), so the laptop must not drop the record on its word.
+    sql(
+        database,
+        "INSERT INTO records (team_id, kind, uuid, version, key_epoch, tombstone, ciphertext,"
+        " device_id) VALUES (%s, 'melding', %s, 2, 1, true, decode('AAAA', 'base64'), %s)",
+        (carla.state.team, case, carla.state.device),
+    )
+    with pytest.raises(SignatureInvalid):
+        mo.push()
+    assert mo.content("melding", case) == {"notitie": "blijft"}
+    assert [o.uuid for o in mo.outbox] == [case]  # the edit waits, nothing lost
 
 
 def test_a_coordinators_tombstone_is_applied(server, database) -> None:

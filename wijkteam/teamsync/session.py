@@ -18,7 +18,14 @@ from wijkteam.teamproto.encoding import b64, unb64
 from wijkteam.teamproto.errors import OpenFailed, SignatureInvalid
 from wijkteam.teamproto.heads import Head, OpDigestInput, extend
 from wijkteam.teamproto.keys import BoxKey, SigningKey
-from wijkteam.teamproto.records import RecordId, needs_coordinator, open_record, seal, sign_control
+from wijkteam.teamproto.records import (
+    RecordId,
+    needs_coordinator,
+    open_record,
+    seal,
+    sign_control,
+    verify_control,
+)
 from wijkteam.teamproto.wraps import unwrap_epoch
 from wijkteam.teamsync.client import TeamClient
 from wijkteam.teamsync.errors import EpochStale, NotCoordinator, ServerRefused, VersionRollback
@@ -199,6 +206,12 @@ class DeviceSession:
                 theirs = open_record(key, ident, unb64(str(current["ciphertext"])))
             except OpenFailed:
                 theirs = None
+        if tombstone:
+            # The record is gone for the team only on the coordinator's signed word: a server
+            # answering "tombstone" cannot make this laptop drop a record.
+            if theirs is None:
+                raise SignatureInvalid()
+            verify_control(self.state.coordinator_public, ident, theirs)
         return Conflict(
             str(mine["op_id"]), kind, uuid, int(mine["base_version"]), version, theirs, tombstone
         )
