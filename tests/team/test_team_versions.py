@@ -20,6 +20,8 @@ from wijkteam.clock import FixedClock
 from wijkteam.store.migrate import downgrade
 from wijkteam.store.models import TeamLink, TeamVersion
 from wijkteam.teamsync.outbox import load_state, save_state
+from wijkteam.teamsync.state import DeviceState
+from wijkteam.teamsync.versions import Versions
 from wijkteam.wiring.access import StoreAccess
 from wijkteam.wiring.setup import Opened
 
@@ -104,3 +106,39 @@ def test_a_0016_store_is_upgraded_and_still_refuses_an_older_version(  # type: i
         assert _versions_table(mo)[slot] == 4
     finally:
         mo.services.store.close()
+
+
+def test_versions_read_a_page_at_once_and_keep_a_pages_changes_apart_until_adopted() -> None:
+    asked: list[list[str]] = []
+
+    def source(slots: list[str]) -> dict[str, int]:
+        asked.append(sorted(slots))
+        return {s: 4 for s in slots if s.startswith("report/")}
+
+    versions = Versions(source=source)
+    versions.load(["report/a", "contact/b", "report/a"])
+    assert asked == [["contact/b", "report/a"]]
+    assert versions.get("report/a") == 4 and versions.get("contact/b") == 0
+    assert asked == [["contact/b", "report/a"]]  # both in memory now
+    layer = versions.layer()
+    layer["report/a"] = 5
+    assert layer.get("report/a") == 5 and versions.get("report/a") == 4
+    assert versions.take_dirty() == {}
+    versions.adopt(layer)
+    assert versions.get("report/a") == 5 and versions.take_dirty() == {"report/a": 5}
+    assert versions.take_dirty() == {}
+
+
+def test_a_state_written_before_the_table_brings_its_versions_along() -> None:
+    keys = {n: bytes(32) for n in ("box_private", "signing_private", "coordinator_public")}
+    state = DeviceState("https://x", [], "t", "d", "tok", "member", "m", **keys)
+    state.versions["report/a"] = 3
+    text = state.to_json()
+    assert '"versions"' not in text and json.loads(text)["layout"] == 3
+    old = json.loads(text)
+    old["layout"], old["versions"] = 2, {"report/a": 3, "contact/b": 1}
+    versions = Versions(source=lambda slots: {"report/a": 7} if "report/a" in slots else {})
+    loaded = DeviceState.from_json(json.dumps(old), versions)
+    assert loaded.versions is versions
+    assert versions.get("report/a") == 7  # never lowered by what the JSON said
+    assert versions.take_dirty() == {"contact/b": 1}  # saved into the table at the next save
