@@ -31,7 +31,7 @@ class Laptop:
         return self.session.state
 
     def persist(self, state: DeviceState) -> None:
-        self.saved = DeviceState.from_json(state.to_json())
+        self.saved = DeviceState.from_json(state.to_json(), state.versions.copy())
 
     def write(self, kind: str, ident: str, content: dict[str, Any], tombstone: bool = False) -> str:
         base = self.records.get((kind, ident), (0, b"", False))[0]

@@ -31,7 +31,7 @@ from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import TeamChangesPending
 from wijkteam.services.contact_records import ContactInput
 from wijkteam.services.inputs import VisitInput
-from wijkteam.store.models import Report, TeamSynced, TeamWaiting
+from wijkteam.store.models import Report, TeamSynced, TeamVersion, TeamWaiting
 from wijkteam.store.team_kinds import BY_NAME, dumps, sent_columns
 from wijkteam.wiring.setup import Opened
 
@@ -272,6 +272,20 @@ def test_an_older_version_handed_out_by_the_server_is_refused_and_said(pair) -> 
         )
         assert row is not None
         row.version += 5  # this laptop saw a newer version than the server now hands out
+    data = carla.services.privacy.inzage(resident_id).data
+    [warning] = data["waarschuwingen"]
+    assert warning.startswith("Een deel van wat de teamserver over u bewaart, konden wij niet")
+    assert QUESTION not in _texts(data)
+
+
+def test_an_older_version_than_the_laptop_saw_in_a_pull_is_refused_too(pair) -> None:  # type: ignore[no-untyped-def]
+    """The highest version seen comes from the store's team_version table as well."""
+    carla, mo, _server = pair
+    resident_id, _on_mo, removed = _closed_case_removed(carla, mo)
+    with carla.services.store.transaction() as session:
+        row = session.get(TeamVersion, f"report/{removed}")
+        assert row is not None
+        row.version += 5  # a pull once verified a newer version than the server now hands out
     data = carla.services.privacy.inzage(resident_id).data
     [warning] = data["waarschuwingen"]
     assert warning.startswith("Een deel van wat de teamserver over u bewaart, konden wij niet")

@@ -23,6 +23,7 @@ from wijkteam.teamproto.records import RecordId, open_record, verify_control
 from wijkteam.teamsync.client import TeamClient
 from wijkteam.teamsync.outbox import load_state
 from wijkteam.teamsync.state import DeviceState
+from wijkteam.teamsync.versions import slot
 
 log = logging.getLogger(__name__)
 CHUNK = 1000  # the server's limit per request
@@ -40,7 +41,8 @@ class ServerArchive:
             revoked = link is not None and link.revoked
         if state is None or revoked:
             return Fetched(reachable=False)
-        seen = {(w.kind, str(w.uuid)): max(w.version, state.versions.get(f"{w.kind}/{w.uuid}", 0))
+        state.versions.load(slot(w.kind, str(w.uuid)) for w in wanted)  # one read
+        seen = {(w.kind, str(w.uuid)): max(w.version, state.versions.get(slot(w.kind, str(w.uuid))))
                 for w in wanted}  # fmt: skip
         client = TeamClient(state.server, state.pins, state.token, timeout=self._timeout)
         records: list[tuple[str, uuid.UUID, dict]] = []  # type: ignore[type-arg]

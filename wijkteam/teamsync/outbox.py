@@ -19,6 +19,8 @@ from wijkteam.store.team_kinds import AUDIT_KIND, dumps, encode
 from wijkteam.teamsync.errors import NotConnected
 from wijkteam.teamsync.session import Outgoing
 from wijkteam.teamsync.state import DeviceState
+from wijkteam.teamsync.version_table import save_versions, table_source
+from wijkteam.teamsync.versions import Versions
 
 AUDIT_COLUMNS = (
     "uuid", "created_at", "device_uuid", "seq", "actor_member_uuid", "responsible_member_uuid",
@@ -33,10 +35,14 @@ def now() -> datetime:
 
 def load_state(session: Session) -> DeviceState | None:
     link = session.get(TeamLink, 1)
-    return DeviceState.from_json(link.state) if link is not None else None
+    if link is None:
+        return None
+    return DeviceState.from_json(link.state, Versions(source=table_source(session)))
 
 
 def save_state(session: Session, state: DeviceState) -> None:
+    """The state and the versions it set since the last save, in the caller's transaction."""
+    save_versions(session, state.versions)
     link = session.get(TeamLink, 1)
     if link is None:
         session.add(TeamLink(id=1, state=state.to_json(), audit_pushed_seq=0, revoked=False))

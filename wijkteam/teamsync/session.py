@@ -31,6 +31,7 @@ from wijkteam.teamsync.client import TeamClient
 from wijkteam.teamsync.errors import EpochStale, NotCoordinator, ServerRefused, VersionRollback
 from wijkteam.teamsync.state import DeviceState
 from wijkteam.teamsync.verify import PullOutcome, process_push, release_waiting
+from wijkteam.teamsync.versions import slot
 
 MAX_OPS = 200
 
@@ -194,7 +195,7 @@ class DeviceSession:
 
     def _conflict(self, mine: dict[str, object], current: dict[str, object]) -> Conflict:
         kind, uuid, version = str(current["kind"]), str(current["uuid"]), int(current["version"])
-        if version < self.state.versions.get(f"{kind}/{uuid}", 0):
+        if version < self.state.versions.get(slot(kind, uuid), 0):
             raise VersionRollback("team_version_rollback", kind=kind)
         theirs, tombstone = None, bool(current.get("tombstone", False))
         key = self.state.epochs.get(int(current.get("key_epoch", 0) or 0))
@@ -228,6 +229,8 @@ class DeviceSession:
             page = self.client.call("GET", "/v1/pull", after=self.state.cursor, limit=limit)
             if int(page["current_epoch"]) > max(self.state.epochs, default=0):
                 self.refresh_keys()
+            versions = self.state.versions
+            versions.load(slot(op["kind"], op["uuid"]) for p in page["pushes"] for op in p["ops"])
             work = self.state.copy()
             page_outcome = PullOutcome()
             for pushed in page["pushes"]:
@@ -235,7 +238,9 @@ class DeviceSession:
                 if page_outcome.devices_changed:
                     release_waiting(work, page_outcome)
             work.cursor = page["cursor"]
+            layer, work.versions = work.versions, versions
             self.state.__dict__.update(work.__dict__)
+            versions.adopt(layer)
             self.client.pins = list(self.state.pins)  # a newly announced server key
             outcome.extend(page_outcome)
             if apply is not None:

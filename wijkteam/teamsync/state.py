@@ -3,7 +3,8 @@
 The laptop keeps it inside its encrypted store (it holds the device's private keys, the token
 and the team's epoch keys) and must save it in the same transaction as the outbox changes
 that a push or pull reports, whenever the engine calls its `persist` hook: a batch that may
-have reached the server must be resent byte for byte, never resealed.
+have reached the server must be resent byte for byte, never resealed. The versions seen of
+each record are not in the JSON: see versions.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from wijkteam.teamproto.heads import GENESIS
+from wijkteam.teamsync.versions import Versions
 
 _BYTES = (
     "box_private",
@@ -25,8 +27,7 @@ _BYTES = (
 )
 
 
-_LAYOUT = "layout"  # 2: `versions` comes last (its encoding is reused when loaded)
-_VERSIONS_LAST = ', "versions": '
+_LAYOUT = "layout"  # 3: no `versions` (their own table); 1, 2: `versions` in the JSON
 
 
 @dataclass
@@ -58,7 +59,7 @@ class DeviceState:
     erasures: int = 0  # the erasure ledger this laptop applied
     erasure_chain: str = GENESIS
     peers: dict[str, PeerState] = field(default_factory=dict)
-    versions: dict[str, int] = field(default_factory=dict)  # "kind/uuid" -> highest pulled
+    versions: Versions = field(default_factory=Versions)  # "kind/uuid" -> highest pulled
     devices: dict[str, dict[str, str]] = field(default_factory=dict)  # the signed device list
     waiting: list[dict[str, Any]] = field(default_factory=list)  # pushes of unlisted devices
     quarantine: list[dict[str, Any]] = field(default_factory=list)
@@ -67,57 +68,44 @@ class DeviceState:
     recovery_public: bytes | None = None
 
     def to_json(self) -> str:
-        # Field by field, not dataclasses.asdict: its deep recursion over `versions` (one
-        # entry per record the team holds) made each save of the state take tens of ms.
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        """Everything but `versions` (the caller saves `versions.take_dirty()` beside it)."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "versions"}
         data["peers"] = {k: {"seq": p.seq, "chain": p.chain} for k, p in self.peers.items()}
         for name in _BYTES:
             if data[name] is not None:
                 data[name] = base64.b64encode(data[name]).decode()
         data["epochs"] = {str(k): base64.b64encode(v).decode() for k, v in self.epochs.items()}
-        del data["versions"]
-        text = json.dumps({_LAYOUT: 2, **data})
-        return f"{text[:-1]}{_VERSIONS_LAST}{self._versions_json()}}}"
-
-    def _versions_json(self) -> str:
-        """`versions` as JSON, kept while the map is unchanged: it holds an entry per record
-        the team ever sent (tens of thousands), and the state is saved several times a
-        round. The map only grows and its versions only rise (verify.py), so the same map
-        with the same length and sum is unchanged."""
-        versions = self.versions
-        key = (id(versions), len(versions), sum(versions.values()))
-        cached = self.__dict__.get("_versions_cache")
-        if cached is None or cached[0] != key or cached[1] is not versions:
-            cached = (key, versions, json.dumps(versions))
-            self.__dict__["_versions_cache"] = cached
-        return cached[2]
+        return json.dumps({_LAYOUT: 3, **data})
 
     @staticmethod
-    def from_json(text: str) -> DeviceState:
+    def from_json(text: str, versions: Versions | None = None) -> DeviceState:
+        """`versions`: where the versions are kept (in memory if not given). A state written
+        before layout 3 brings its versions along, to be saved with the next save."""
         data = json.loads(text)
-        layout = data.pop(_LAYOUT, 1)
+        data.pop(_LAYOUT, 1)
         for name in _BYTES:
             if data[name] is not None:
                 data[name] = base64.b64decode(data[name])
         data["epochs"] = {int(k): base64.b64decode(v) for k, v in data["epochs"].items()}
         data["peers"] = {k: PeerState(**v) for k, v in data["peers"].items()}
-        state = DeviceState(**data)
-        if layout == 2:  # written by to_json: the text ends with the versions as encoded
-            versions = state.versions
-            tail = text[text.rfind(_VERSIONS_LAST) + len(_VERSIONS_LAST) : -1]
-            key = (id(versions), len(versions), sum(versions.values()))
-            state.__dict__["_versions_cache"] = (key, versions, tail)
-        return state
+        legacy = data.pop("versions", None) or {}
+        data["versions"] = versions if versions is not None else Versions()
+        data["versions"].load(legacy)
+        for key, version in legacy.items():
+            if version > data["versions"].get(key, 0):
+                data["versions"][key] = int(version)
+        return DeviceState(**data)
 
     def copy(self) -> DeviceState:
-        """A copy to verify a page on: the large maps copied flat (their values are
-        immutable), the rest deep; what verification changes never touches `self`."""
+        """A copy to verify a page on: the versions as a layer over this state's (taken
+        over with `Versions.adopt`), the rest copied; what verification changes never
+        touches `self`."""
         return replace(
             self,
             pins=list(self.pins),
             epochs=dict(self.epochs),
             peers={k: PeerState(p.seq, p.chain) for k, p in self.peers.items()},
-            versions=dict(self.versions),
+            versions=self.versions.layer(),
             devices={k: dict(v) for k, v in self.devices.items()},
             waiting=copy.deepcopy(self.waiting),
             quarantine=[dict(q) for q in self.quarantine],

@@ -14,7 +14,14 @@ from wijkteam.store.models.setting import Setting, TeamSetting
 from wijkteam.store.models.social_map import SocialMapEntry, SocialMapEntryCategory, SocialMapGap
 from wijkteam.store.models.step import FollowUp, Step
 from wijkteam.store.models.sync import SyncBatch, SyncBatchCase, SyncRemote
-from wijkteam.store.models.team import TeamConflict, TeamLink, TeamOutbox, TeamSynced, TeamWaiting
+from wijkteam.store.models.team import (
+    TeamConflict,
+    TeamLink,
+    TeamOutbox,
+    TeamSynced,
+    TeamVersion,
+    TeamWaiting,
+)
 
 __all__ = [
     "AuditEvent",
@@ -48,5 +55,6 @@ __all__ = [
     "TeamOutbox",
     "TeamSetting",
     "TeamSynced",
+    "TeamVersion",
     "TeamWaiting",
 ]

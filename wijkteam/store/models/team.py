@@ -56,6 +56,17 @@ class TeamSynced(Base):
     gone: Mapped[bool] = mapped_column(default=False)
 
 
+class TeamVersion(Base):
+    """The highest version this laptop has seen of a team record (teamsync/versions.py):
+    one row per record the team ever sent, read and written only for those a round
+    touches. `slot`: "kind/uuid" as the protocol names the record."""
+
+    __tablename__ = "team_version"
+
+    slot: Mapped[str] = mapped_column(String(120), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
 class TeamConflict(Base):
     """One field changed on this laptop and on another to different values. Values are the
     record's wire form (JSON); settled once, by the member."""
