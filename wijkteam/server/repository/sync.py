@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text, tuple_, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from wijkteam.server.errors import ApiError, bad_request, coordinator_only
 from wijkteam.server.models import Device, Operation, Push, Record, Team
-from wijkteam.server.repository import clock
+from wijkteam.server.repository import clock, push_rows
 from wijkteam.teamproto.heads import OpDigestInput, extend
 from wijkteam.teamproto.records import needs_coordinator
 
@@ -87,58 +86,23 @@ def push(
     conflicts = _conflicts(session, device, role, ops)
     if conflicts:
         return PushOutcome("conflict", {}, conflicts)
-    pushed = Push(team_id=device.team_id, device_id=device_id, head=json.dumps(head))
-    session.add(pushed)
-    session.flush()
-    for offset, op in enumerate(ops):
-        session.add(
-            Operation(
-                op_id=op.op_id,
-                team_id=device.team_id,
-                device_id=device_id,
-                seq=device.head_seq + 1 + offset,
-                push_id=pushed.id,
-                kind=op.kind,
-                uuid=op.uuid,
-                version=op.version,
-            )
-        )
-    session.flush()
-    inserted = session.execute(
-        insert(Record)
-        .values(
-            [
-                {
-                    "team_id": device.team_id,
-                    "kind": op.kind,
-                    "uuid": op.uuid,
-                    "version": op.version,
-                    "key_epoch": op.epoch,
-                    "tombstone": op.tombstone,
-                    "ciphertext": op.ciphertext,
-                    "device_id": device_id,
-                }
-                for op in ops
-            ]
-        )
-        .on_conflict_do_nothing()
-        .returning(Record.uuid)
-    ).all()
-    if len(inserted) != len(ops):  # another push took one of these versions meanwhile
+    pushed = push_rows.new_push(session, device.team_id, device_id, head)
+    inserted = push_rows.write(session, device.team_id, device_id, pushed, device.head_seq + 1, ops)
+    if inserted != len(ops):  # another push took one of these versions meanwhile
         session.rollback()
         return PushOutcome("conflict", {}, _conflicts(session, device, role, ops))
     device.head_seq += len(ops)
     device.head_chain = head["chain"]
     session.flush()
-    _take_commit_clock(session, pushed, team.current_epoch)
+    _take_commit_clock(session, device.team_id, pushed, team.current_epoch)
     return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
 
 
-def _take_commit_clock(session: Session, pushed: Push, epoch: int) -> None:
+def _take_commit_clock(session: Session, team_id: uuid.UUID, pushed: int, epoch: int) -> None:
     """The push's place in the pull order (repository/clock.py). The last step: the caller
     commits right after."""
-    tick = clock.next_tick(session, pushed.team_id, epoch)
-    session.execute(update(Push).where(Push.id == pushed.id).values(seq=tick))
+    tick = clock.next_tick(session, team_id, epoch)
+    session.execute(update(Push).where(Push.id == pushed).values(seq=tick))
 
 
 def _check_batch(
