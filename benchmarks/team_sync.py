@@ -53,6 +53,7 @@ from tests.team.certs import make_certificate
 from tests.team.laptops import Laptop, coordinator, member
 from tests.team.pg import Role
 from tests.team.servers import ServerProcess
+from wijkteam.server.repository import sync as sync_repository
 from wijkteam.teamsync.client import TeamClient
 from wijkteam.teamsync.session import DeviceSession
 from wijkteam.teamsync.state import DeviceState
@@ -66,6 +67,7 @@ class LaptopRound:
     started: float  # perf_counter (CLOCK_MONOTONIC: one clock for all processes)
     wall: float
     cpu: float  # the laptop process's own CPU during its round
+    push_wall: float  # of `wall`, the push (the rest is the pull)
     handshakes: int
     error: str
     state: str
@@ -107,15 +109,17 @@ def _one_round(args: tuple) -> LaptopRound:  # type: ignore[type-arg]
     if profiler is not None:
         profiler.enable()
     try:
-        push, pull = laptop.sync()
+        push = laptop.push()
+        push_wall = time.perf_counter() - started
+        pull = laptop.pull()
         error = "" if len(push.applied) == records and not pull.quarantined else "incomplete"
     except Exception as failure:  # a benchmark counts errors instead of stopping
-        error = type(failure).__name__
+        error, push_wall = type(failure).__name__, 0.0
     cpu, wall = time.process_time() - cpu, time.perf_counter() - started
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(Path(profile) / f"{laptop.state.device}.prof")
-    return LaptopRound(started, wall, cpu, _HANDSHAKES[0], error, laptop.state.to_json())
+    return LaptopRound(started, wall, cpu, push_wall, _HANDSHAKES[0], error, laptop.state.to_json())
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,19 @@ def _anchor(database: str) -> float:
         return time.perf_counter() - started
 
 
+def _page_query(database: str) -> tuple[float, int]:
+    """PostgreSQL alone building the pull page a new laptop gets (after cursor 0, every push
+    of this run): seconds and the page's size in bytes."""
+    with psycopg.connect(database) as connection:
+        team = connection.execute("SELECT id FROM teams").fetchone()
+        assert team is not None
+        query = str(sync_repository._PAGE).replace(":team", "%(team)s")
+        query = query.replace(":after", "%(after)s").replace(":limit", "%(limit)s")
+        started = time.perf_counter()
+        rows = connection.execute(query, {"team": team[0], "after": 0, "limit": 1000}).fetchall()
+        return time.perf_counter() - started, sum(len(row[1]) for row in rows)
+
+
 def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
@@ -197,6 +214,12 @@ def _report(round_: Round, anchor: float, handshake_ms: float) -> bool:
         f" max {max(cpus):.3f} s), benchmark harness {round_.harness_cpu:.2f} s"
         f" (laptop processes outside their round, barrier, meters),"
         f" other work on the machine {rest:.2f} s"
+    )
+    pushes = [r.push_wall for r in round_.laptops]
+    pulls = [r.wall - r.push_wall for r in round_.laptops]
+    print(
+        f"    of a round: push p50 {statistics.median(pushes):.2f} s, p95 {_p95(pushes):.2f} s;"
+        f" pull p50 {statistics.median(pulls):.2f} s, p95 {_p95(pulls):.2f} s"
     )
     handshakes = sum(r.handshakes for r in round_.laptops)
     print(
@@ -243,12 +266,19 @@ def main() -> int:
             rounds.append(_round(name, server, database, states, records, profile))
             states = [r.state for r in rounds[-1].laptops]
         anchor = _anchor(database)
+        page, page_bytes = _page_query(database)
         print(
             f"{args.laptops} laptops x {args.records} records, one server process, 2 rounds"
             f" (load average before {load_before}, after {meters.loadavg()})"
         )
         ok = all([_report(r, anchor, handshake) for r in rounds])
-        print(f"  anchor: plain SELECT of the {args.laptops * args.records} ciphertext rows")
+        print(
+            f"  anchor: plain SELECT of the {args.laptops * args.records} ciphertext rows;"
+            f" PostgreSQL alone building one pull page of all of them (after 0):"
+            f" {page * 1000:.0f} ms, {page_bytes / 1e6:.1f} MB"
+            f" ({page / anchor:.1f}x the anchor; a round's {args.laptops} pulls each get"
+            f" nearly that page)"
+        )
         if args.profile:
             _profile_summary(args.profile)
         return 0 if ok else 1

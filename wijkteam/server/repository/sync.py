@@ -165,7 +165,8 @@ def _conflicts(
 
 
 # One page, built as JSON by PostgreSQL itself (a full page is thousands of rows: building it in
-# Python costs the server process more than the query).
+# Python costs the server process more than the query). replace(), not translate(), drops the
+# base64 line breaks: translate() walks every character and cost ten times more.
 _PAGE = text(
     r"""
     SELECT p.seq, json_build_object(
@@ -175,7 +176,7 @@ _PAGE = text(
             SELECT coalesce(json_agg(json_build_object(
                 'op_id', o.op_id, 'seq', o.seq, 'kind', o.kind, 'uuid', o.uuid,
                 'version', o.version, 'key_epoch', r.key_epoch, 'tombstone', r.tombstone,
-                'ciphertext', translate(encode(r.ciphertext, 'base64'), E'\n', '')
+                'ciphertext', replace(encode(r.ciphertext, 'base64'), E'\n', '')
             ) ORDER BY o.seq), '[]'::json)
             FROM operations o
             LEFT JOIN records r ON r.team_id = o.team_id AND r.kind = o.kind
