@@ -86,14 +86,11 @@ def push(
     conflicts = _conflicts(session, device, role, ops)
     if conflicts:
         return PushOutcome("conflict", {}, conflicts)
-    pushed = push_rows.new_push(session, device.team_id, device_id, head)
-    inserted = push_rows.write(session, device.team_id, device_id, pushed, device.head_seq + 1, ops)
-    if inserted != len(ops):  # another push took one of these versions meanwhile
+    first = device.head_seq + 1
+    pushed, written = push_rows.write(session, device.team_id, device_id, head, first, ops)
+    if written != len(ops):  # another push took one of these versions meanwhile
         session.rollback()
         return PushOutcome("conflict", {}, _conflicts(session, device, role, ops))
-    device.head_seq += len(ops)
-    device.head_chain = head["chain"]
-    session.flush()
     _take_commit_clock(session, device.team_id, pushed, team.current_epoch)
     return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
 
