@@ -20,11 +20,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text, tuple_, update
+from sqlalchemy import select, text, tuple_
 from sqlalchemy.orm import Session
 
 from wijkteam.server.errors import ApiError, bad_request, coordinator_only
-from wijkteam.server.models import Device, Operation, Push, Record, Team
+from wijkteam.server.models import Device, Operation, Record, Team
 from wijkteam.server.repository import clock, push_rows
 from wijkteam.teamproto.heads import OpDigestInput, extend
 from wijkteam.teamproto.records import needs_coordinator
@@ -91,15 +91,8 @@ def push(
     if written != len(ops):  # another push took one of these versions meanwhile
         session.rollback()
         return PushOutcome("conflict", {}, _conflicts(session, device, role, ops))
-    _take_commit_clock(session, device.team_id, pushed, team.current_epoch)
+    clock.stamp(session, device.team_id, pushed, team.current_epoch)  # the last step
     return PushOutcome("applied", {str(op.op_id): op.version for op in ops}, [])
-
-
-def _take_commit_clock(session: Session, team_id: uuid.UUID, pushed: int, epoch: int) -> None:
-    """The push's place in the pull order (repository/clock.py). The last step: the caller
-    commits right after."""
-    tick = clock.next_tick(session, team_id, epoch)
-    session.execute(update(Push).where(Push.id == pushed).values(seq=tick))
 
 
 def _check_batch(
