@@ -19,7 +19,10 @@ class Settings:
     workers: int = 1
     code_attempts: int = 10  # failed code attempts per client address per window
     attempt_window_s: int = 900
-    pool_size: int = 10
+    # As many connections as request threads (anyio's default limiter: 40), so a burst of
+    # laptops never makes the pool open and close overflow connections (a new PostgreSQL
+    # backend and its authentication per request). Opened only as needed.
+    pool_size: int = 40
 
     def to_environment(self) -> dict[str, str]:
         return {PREFIX + k.upper(): str(v) for k, v in self.__dict__.items()}

@@ -39,13 +39,28 @@ _HOLD = text(
 )
 
 
-def next_tick(session: Session, team_id: uuid.UUID, sealed_epoch: int) -> int:
-    """A push's place in the pull order; the caller commits right after. Refuses the push
-    if a rotation committed since its batch was checked against `sealed_epoch`."""
+# The push's place, given only if the key epoch is still the one its batch was sealed under.
+# A statement of its own after the tick: its snapshot is taken once the tick's lock was granted,
+# so it sees a rotation that committed while the push waited for that lock.
+_STAMP = text(
+    """
+    UPDATE pushes SET seq = :tick
+    WHERE id = :push AND (SELECT current_epoch FROM teams WHERE id = :team) = :epoch
+    RETURNING seq
+    """
+)
+
+
+def stamp(session: Session, team_id: uuid.UUID, push_id: int, sealed_epoch: int) -> int:
+    """A push's place in the pull order, written on its row; the caller commits right after.
+    Refuses the push if a rotation committed since its batch was checked against
+    `sealed_epoch`. Two statements while the team's clock row is held, so pushes queue on it
+    as briefly as they can."""
     tick = int(session.execute(_NEXT, {"team": team_id}).scalar_one())
-    current = session.scalar(select(Team.current_epoch).where(Team.id == team_id))
-    if current != sealed_epoch:
+    values = {"tick": tick, "push": push_id, "team": team_id, "epoch": sealed_epoch}
+    if session.execute(_STAMP, values).first() is None:
         session.rollback()
+        current = session.scalar(select(Team.current_epoch).where(Team.id == team_id))
         raise ApiError(409, "epoch_stale", current_epoch=current)
     return tick
 
