@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import select, tuple_
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from wijkteam.server.models import Record
@@ -22,7 +23,7 @@ def newest(session: Session, team_id: uuid.UUID, wanted: list[tuple[str, uuid.UU
     return list(
         session.scalars(
             select(Record)
-            .distinct(Record.kind, Record.uuid)
+            .ext(distinct_on(Record.kind, Record.uuid))
             .where(Record.team_id == team_id, tuple_(Record.kind, Record.uuid).in_(wanted))
             .order_by(Record.kind, Record.uuid, Record.version.desc())
         )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text, tuple_
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from wijkteam.server.errors import ApiError, bad_request, coordinator_only
@@ -167,7 +168,7 @@ def _conflicts(
         (r.kind, r.uuid): r
         for r in session.scalars(
             select(Record)
-            .distinct(Record.kind, Record.uuid)
+            .ext(distinct_on(Record.kind, Record.uuid))
             .where(Record.team_id == device.team_id, tuple_(Record.kind, Record.uuid).in_(keys))
             .order_by(Record.kind, Record.uuid, Record.version.desc())
         )
