@@ -84,7 +84,7 @@ class TeamSync(QObject):
         except WijkteamError as error:
             log.warning("Team status unavailable (%s)", type(error).__name__)
             return
-        today = today_here()
+        today = today_here(self.services.store.clock)
         self.label.setText(status_line(status, today, offline=self.offline, failed=self.failed))
         self.label.setVisible(status.connected)
         self.conflicts_button.setText(conflicts_text(status.conflicts))

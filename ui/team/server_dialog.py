@@ -165,7 +165,7 @@ class TeamServerDialog(QDialog):
                 "Deze laptop is uit het team gehaald. Wat u hier typte en nog niet gedeeld "
                 "was, blijft op deze laptop."
             )
-        today = today_here()
+        today = today_here(self._services.store.clock)
         lines = [
             f"Verbonden met {status.server_url}",
             f"Laatste synchronisatie: {when(status.last_sync_at, today)}",

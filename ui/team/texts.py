@@ -8,6 +8,7 @@ from typing import Any
 
 from ui.field_labels import FIELD_LABELS
 from ui.formatting import MONTHS, format_phone, short_date, short_datetime
+from wijkteam.clock import Clock
 from wijkteam.domain.team_settings import team_setting_key
 
 # What a synced record is, as a member would say it (kinds named by wijkteam/teamsync).
@@ -48,10 +49,10 @@ def local_time(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def today_here() -> date:
-    """Today on this laptop's wall clock: sync times are real moments (the team server's
-    and the laptops' clocks), not the app's working date."""
-    return local_time(datetime.now(UTC)).date()
+def today_here(clock: Clock) -> date:
+    """Today on the store's clock, in this laptop's time zone: the clock that stamps the
+    last sync (the system clock in use, a fixed one in tests)."""
+    return local_time(clock.utcnow()).date()
 
 
 def when(moment: datetime | None, today: date) -> str:
