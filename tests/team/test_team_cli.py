@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,12 @@ def run(*args: str, password: str = TEAM_PASSWORD) -> subprocess.CompletedProces
     )  # fmt: skip
 
 
+def today() -> str:
+    """The store here runs on the real clock (its commands are subprocesses): a melding
+    received today is valid on any date the suite runs."""
+    return date.today().strftime("%d-%m-%Y")
+
+
 def _code_in(output: str) -> str:
     return output.strip().rsplit(" ", 1)[-1]
 
@@ -38,7 +45,7 @@ def world(tmp_path: Path, server: ServerProcess, pg_role, certs):  # type: ignor
     carla = tmp_path / "carla"
     store = make_team_store(carla)
     services = Services.create(store)
-    services.reports.register(report(question="Vraag in de tuin"), resident=resident(surname="Kli"))
+    services.reports.register(report(question="Vraag in de tuin", received_on=today()), resident=resident(surname="Kli"))
     services.members.add("Mo Member", "MM")
     store.close()
     yield process, database, carla, tmp_path, certs["other"]
@@ -86,7 +93,7 @@ def test_connect_invite_join_sync_and_the_faults(world) -> None:  # type: ignore
 
     store = open_team_store(carla)
     services = Services.create(store)
-    services.reports.register(report(question="Offline werk"), resident=resident(surname="Kla"))
+    services.reports.register(report(question="Offline werk", received_on=today()), resident=resident(surname="Kla"))
     pending = services.team.status().pending
     store.close()
     process.stop()
