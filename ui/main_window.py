@@ -305,17 +305,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Wijkteam – {name}" if name else "Wijkteam")
 
     def after_team_sync(self) -> None:
-        """A sync brought in the team's work: the lists again, and the open page unless
-        the member is editing it (their typing is never replaced by a refresh)."""
+        """A sync brought in the team's work: the lists again, and the open page. The dossier
+        always refreshes: its form keeps what the member typed and takes the team's values
+        for every other field (a stale form saved later would undo a colleague's change).
+        The sociale kaart waits while the member is editing an entry."""
         self.show_team_name()
         self.today_page.refresh()
         if self.made(PageKey.WORKLIST):
             self.worklist_page.refresh()
         current = self.pages.currentWidget()
-        for key in (PageKey.DOSSIER, PageKey.SOCIAL_MAP):
-            page = self._pages.get(key)
-            if page is not None and current is page and not page.has_unsaved_changes():  # type: ignore[attr-defined]
-                page.refresh()  # type: ignore[attr-defined]
+        dossier = self._pages.get(PageKey.DOSSIER)
+        if dossier is not None and current is dossier:
+            dossier.refresh()  # type: ignore[attr-defined]
+        social_map = self._pages.get(PageKey.SOCIAL_MAP)
+        if social_map is not None and current is social_map:
+            if not social_map.has_unsaved_changes():  # type: ignore[attr-defined]
+                social_map.refresh()  # type: ignore[attr-defined]
 
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

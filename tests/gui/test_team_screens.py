@@ -473,3 +473,53 @@ def test_background_rounds_on_the_timer_and_when_the_window_comes_back(
     tessa.window.activateWindow()
     qtbot.waitUntil(lambda: sync.rounds == before + 1, timeout=LONG)
     tessa.idle(qtbot)
+
+
+def test_an_open_form_takes_in_what_a_sync_brings_and_a_save_keeps_it(
+    qtbot: QtBot, two_laptops: tuple[Laptop, Laptop, dict[str, str]]
+) -> None:
+    """Tessa has the resident's Gegevens open while Carla's changes come in: untouched fields
+    show the team's new values, what Tessa typed stays, and her save writes back no stale copy
+    of Carla's change (it went to the whole team before)."""
+    carla, tessa, _ = two_laptops
+    saved = carla.services.reports.register(
+        report(), resident=resident(surname="Openstaal", first_names="Lies", phone="043 123 4567")
+    )
+    press_f9(qtbot, carla)
+    f9_until(qtbot, tessa, lambda: bool(tessa.services.residents.search("Openstaal")))
+    mine_id = tessa.services.residents.search("Openstaal")[0].id
+    tessa.window.open_dossier(mine_id)
+    page = tessa.window.dossier_page
+    qtbot.keyClick(page.tabs, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+
+    carla.services.residents.update(
+        saved.resident_id,
+        resident(surname="Openstaal", first_names="Lies", phone="043 765 4321"),
+    )
+    press_f9(qtbot, carla)
+    f9_until(qtbot, tessa, lambda: page.form.phone.text() == "043 765 4321")
+    assert not page.has_unsaved_changes(), "a field nobody typed in is not an unsaved change"
+
+    type_text(qtbot, page.form.email, "lies@example.org")
+    carla.services.residents.update(
+        saved.resident_id,
+        resident(
+            surname="Openstaal", first_names="Lies", phone="043 765 4321",
+            house_number_suffix="b",
+        ),
+    )  # fmt: skip
+    press_f9(qtbot, carla)
+    f9_until(qtbot, tessa, lambda: page.form.house_number_suffix.text() == "b")
+    assert page.form.email.text() == "lies@example.org" and page.has_unsaved_changes()
+
+    qtbot.keyClick(page.form.email, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = tessa.services.residents.get(mine_id)
+    assert (stored.house_number_suffix, stored.email) == ("b", "lies@example.org")
+    assert "4321" in (stored.phone or "")
+    press_f9(qtbot, tessa)
+    f9_until(
+        qtbot, carla, lambda: carla.services.residents.get(saved.resident_id).email is not None
+    )
+    theirs = carla.services.residents.get(saved.resident_id)
+    assert (theirs.house_number_suffix, theirs.email) == ("b", "lies@example.org")
+    assert "4321" in (theirs.phone or "")

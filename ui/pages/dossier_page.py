@@ -154,6 +154,7 @@ class DossierPage(QWidget):
         current = self.report_panel.report
         self._resident = self._services.residents.get(self._resident.id)
         self._show_header(self._resident)
+        self.form.rebase(self._resident)
         self._load_reports(current.id if current else None)
         self.timeline_tab.show_resident(self._resident.id)
         self.conversations.refresh()

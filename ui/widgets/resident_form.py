@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.formatting import format_phone
+from ui.formatting import format_phone, short_date
 from ui.labels import CHANNEL, KNOWN_DISTRICTS, LANGUAGE
 from ui.widgets.fields import DateField, FieldSet, FormField
 from ui.widgets.text_box import TextBox
@@ -147,27 +149,69 @@ class ResidentForm(QWidget):
         )
 
     def set_record(self, r: ResidentRecord) -> None:
-        self.surname.setText(r.surname)
-        self.prefix.setText(r.prefix or "")
-        self.first_names.setText(r.first_names or "")
-        self.birth_date.set_date(r.birth_date)
-        self.bsn.setText(r.bsn or "")
-        self.bsn_confirmed.setChecked(r.bsn_confirmed)
-        self.street.setText(r.street or "")
-        self.house_number.setText(r.house_number or "")
-        self.house_number_suffix.setText(r.house_number_suffix or "")
-        self.postcode.setText(r.postcode or "")
-        self.place.setText(r.place or "")
-        self.district.setEditText(r.district or "")
-        self.phone.setText(format_phone(r.phone))
-        self.email.setText(r.email or "")
-        self.channel.setCurrentIndex(self.channel.findData(r.preferred_channel))
-        self.language.setCurrentIndex(self.language.findData(r.language))
-        if self.network_notes is not None:
-            self.network_notes.setPlainText(r.network_notes or "")
+        self._show(_shown(r))
         self.fieldset.clear_errors()
         self._pristine = self.value()
+
+    def rebase(self, r: ResidentRecord) -> None:
+        """Show a newer version of the record (a sync, a settled conflict) under the member's
+        unsaved edits: the fields they changed keep their text, every other field takes the new
+        value, so a later save never writes back a stale copy of a colleague's change."""
+        if self._pristine is None:
+            self.set_record(r)
+            return
+        mine, base, theirs = self.value(), self._pristine, _shown(r)
+        edited = {
+            f.name: getattr(mine, f.name)
+            for f in fields(ResidentInput)
+            if getattr(mine, f.name) != getattr(base, f.name)
+        }
+        self._show(replace(theirs, **edited))
+        self._pristine = theirs if edited else self.value()
+
+    def _show(self, v: ResidentInput) -> None:
+        self.surname.setText(v.surname)
+        self.prefix.setText(v.prefix)
+        self.first_names.setText(v.first_names)
+        self.birth_date.setText(v.birth_date)
+        self.bsn.setText(v.bsn)
+        self.bsn_confirmed.setChecked(v.bsn_confirmed)
+        self.street.setText(v.street)
+        self.house_number.setText(v.house_number)
+        self.house_number_suffix.setText(v.house_number_suffix)
+        self.postcode.setText(v.postcode)
+        self.place.setText(v.place)
+        self.district.setEditText(v.district)
+        self.phone.setText(v.phone)
+        self.email.setText(v.email)
+        self.channel.setCurrentIndex(self.channel.findData(v.preferred_channel))
+        self.language.setCurrentIndex(self.language.findData(v.language))
+        if self.network_notes is not None:
+            self.network_notes.setPlainText(v.network_notes)
 
     def is_modified(self) -> bool:
         """True when the member changed something since the record was shown."""
         return self._pristine is not None and self.value() != self._pristine
+
+
+def _shown(r: ResidentRecord) -> ResidentInput:
+    """The record as the form shows it (dates and phone numbers formatted)."""
+    return ResidentInput(
+        surname=r.surname,
+        first_names=r.first_names or "",
+        prefix=r.prefix or "",
+        birth_date=short_date(r.birth_date),
+        bsn=r.bsn or "",
+        bsn_confirmed=r.bsn_confirmed,
+        street=r.street or "",
+        house_number=r.house_number or "",
+        house_number_suffix=r.house_number_suffix or "",
+        postcode=r.postcode or "",
+        place=r.place or "",
+        district=r.district or "",
+        phone=format_phone(r.phone),
+        email=r.email or "",
+        preferred_channel=r.preferred_channel,
+        language=r.language,
+        network_notes=r.network_notes or "",
+    )
