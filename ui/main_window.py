@@ -318,9 +318,9 @@ class MainWindow(QMainWindow):
         if dossier is not None and current is dossier:
             dossier.refresh()  # type: ignore[attr-defined]
         social_map = self._pages.get(PageKey.SOCIAL_MAP)
-        if social_map is not None and current is social_map:
-            if not social_map.has_unsaved_changes():  # type: ignore[attr-defined]
-                social_map.refresh()  # type: ignore[attr-defined]
+        editing = social_map is not None and social_map.has_unsaved_changes()  # type: ignore[attr-defined]
+        if social_map is not None and current is social_map and not editing:
+            social_map.refresh()  # type: ignore[attr-defined]
 
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

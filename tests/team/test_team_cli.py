@@ -45,7 +45,9 @@ def world(tmp_path: Path, server: ServerProcess, pg_role, certs):  # type: ignor
     carla = tmp_path / "carla"
     store = make_team_store(carla)
     services = Services.create(store)
-    services.reports.register(report(question="Vraag in de tuin", received_on=today()), resident=resident(surname="Kli"))
+    services.reports.register(
+        report(question="Vraag in de tuin", received_on=today()), resident=resident(surname="Kli")
+    )
     services.members.add("Mo Member", "MM")
     store.close()
     yield process, database, carla, tmp_path, certs["other"]
@@ -93,7 +95,9 @@ def test_connect_invite_join_sync_and_the_faults(world) -> None:  # type: ignore
 
     store = open_team_store(carla)
     services = Services.create(store)
-    services.reports.register(report(question="Offline werk", received_on=today()), resident=resident(surname="Kla"))
+    services.reports.register(
+        report(question="Offline werk", received_on=today()), resident=resident(surname="Kla")
+    )
     pending = services.team.status().pending
     store.close()
     process.stop()
