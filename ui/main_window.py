@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
             self.open_dossier(dialog.saved.resident_id, dialog.saved.id)
 
     def data_changed(self) -> None:
+        """Something was saved on this laptop: the lists, the open page, and the status bar's
+        count of changes still to share with the team."""
+        self.team.sync.status_changed()
         self.today_page.refresh()
         if self.made(PageKey.WORKLIST):
             self.worklist_page.refresh()

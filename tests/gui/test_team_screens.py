@@ -512,7 +512,11 @@ def test_an_open_form_takes_in_what_a_sync_brings_and_a_save_keeps_it(
     f9_until(qtbot, tessa, lambda: page.form.house_number_suffix.text() == "b")
     assert page.form.email.text() == "lies@example.org" and page.has_unsaved_changes()
 
+    assert " · alles gedeeld" in tessa.status_text()
     qtbot.keyClick(page.form.email, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert tessa.status_text().endswith("1 wijziging nog te delen"), (
+        "said at once, not a round later"
+    )
     stored = tessa.services.residents.get(mine_id)
     assert (stored.house_number_suffix, stored.email) == ("b", "lies@example.org")
     assert "4321" in (stored.phone or "")
