@@ -8,9 +8,10 @@ from wijkteam.demo.generator import generate
 from wijkteam.domain.deadlines import DeadlineState
 from wijkteam.domain.status import ReportStatus
 from wijkteam.errors import ValidationError, ValidationFailed
+from wijkteam.services.inputs import ResidentInput
 from wijkteam.services.worklist import WorklistQuery
 from wijkteam.store import Store
-from wijkteam.store.models import CaseFact, Report
+from wijkteam.store.models import CaseFact, Report, Resident
 from wijkteam.validation import normalise_bsn
 from wijkteam.wiring import Services
 
@@ -77,3 +78,29 @@ def test_demo_data_fills_an_existing_store(empty: Services) -> None:
     assert services.members.count() == 4
     every = WorklistQuery(statuses=frozenset(ReportStatus))
     assert len({r.resident_id for r in services.worklist.rows(every, limit=1000)}) == 15
+
+
+def test_every_demo_resident_saves_unchanged(empty: Services) -> None:
+    """A member who opens a demo resident and saves without touching a field is never refused
+    (a demo phone number outside the mobile ranges was)."""
+    services = empty
+    generate(services.store, services.audit, residents=60)
+    with services.store.transaction() as session:
+        ids = list(session.scalars(select(Resident.id)))
+    assert len(ids) == 60
+    for resident_id in ids:
+        r = services.residents.get(resident_id)
+        saved = services.residents.update(
+            r.id,
+            ResidentInput(
+                surname=r.surname, first_names=r.first_names or "", prefix=r.prefix or "",
+                birth_date=r.birth_date.strftime("%d-%m-%Y") if r.birth_date else "",
+                bsn=r.bsn or "", bsn_confirmed=r.bsn_confirmed, street=r.street or "",
+                house_number=r.house_number or "",
+                house_number_suffix=r.house_number_suffix or "", postcode=r.postcode or "",
+                place=r.place or "", district=r.district or "", phone=r.phone or "",
+                email=r.email or "", preferred_channel=r.preferred_channel,
+                language=r.language, network_notes=r.network_notes or "",
+            ),
+        )  # fmt: skip
+        assert saved.phone == r.phone

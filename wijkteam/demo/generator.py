@@ -126,7 +126,9 @@ class _Maker:
             "postcode": f"{place['postcode']} {_letters(rng)}",
             "place": place["place"],
             "district": place["place"],
-            "phone": f"+316{rng.randint(10_000_000, 99_999_999)}",
+            # 06-1 to 06-6: numbers the app's own phone check accepts (06-7 and 06-9 are no
+            # mobile numbers; a demo resident's save was refused on a field nobody touched).
+            "phone": f"+316{rng.randint(1, 6)}{rng.randint(0, 9_999_999):07d}",
             "email": None,
             "preferred_channel": rng.choice(list(Channel)),
             "language": rng.choices(list(Language), weights=[80, 17, 3])[0],
