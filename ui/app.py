@@ -44,11 +44,12 @@ def application() -> QApplication:
     app.setApplicationName("Wijkteam")
     app.setOrganizationName("Wijkteam")
     from ui.qt_dutch import install_dutch
-    from ui.widgets.dialog_room import install
+    from ui.widgets import dialog_room, wheel_guard
 
     install_dutch(app)
     apply_style(app)
-    install(app)
+    dialog_room.install(app)
+    wheel_guard.install(app)
     return app
 
 

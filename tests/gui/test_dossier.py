@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -182,3 +183,42 @@ def test_the_first_dossier_opens_inside_the_window_which_keeps_the_keyboard(
     assert spy.shown == []
     assert QApplication.activeWindow() is window
     assert QApplication.focusWidget() is window.dossier_page.tabs.tabBar()
+
+
+def _wheel_over(widget: QWidget, steps: int) -> None:
+    """One notch of the mouse wheel per step (downwards), the pointer over the widget's middle,
+    delivered as a window system delivers it: through the application's filters."""
+    middle = QPointF(widget.width() / 2, widget.height() / 2)
+    for _ in range(steps):
+        event = QWheelEvent(
+            middle, widget.mapToGlobal(middle), QPoint(0, -120), QPoint(0, -120),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(widget, event)
+
+
+def test_scrolling_over_the_details_changes_no_choice(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    saved = services.reports.register(report(), resident=resident(place="Vijlen"))
+    window.open_dossier(saved.resident_id, saved.id)
+    page = window.dossier_page
+    qtbot.keyClick(page.tabs, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    page.form.surname.setFocus()
+    form = page.form
+    before = (
+        form.district.currentText(),
+        form.channel.currentIndex(),
+        form.language.currentIndex(),
+    )
+    for chooser in (form.district, form.channel, form.language):
+        _wheel_over(chooser, 2)
+    after = (form.district.currentText(), form.channel.currentIndex(), form.language.currentIndex())
+    assert after == before == ("Vijlen", before[1], before[2])
+    assert not page.has_unsaved_changes()
+    # Chosen on purpose (the drop-down has the focus): the wheel does choose.
+    form.channel.setFocus()
+    qtbot.waitUntil(form.channel.hasFocus)
+    _wheel_over(form.channel, 1)
+    assert form.channel.currentIndex() == before[1] + 1
