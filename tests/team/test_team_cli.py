@@ -84,6 +84,10 @@ def test_connect_invite_join_sync_and_the_faults(world) -> None:  # type: ignore
     used = run("team", "join", "--data-dir", str(tmp / "mo2"), "--server", url, "--code", code,
                "--initials", "MM", password="groene fiets dinsdag")  # fmt: skip
     assert used.returncode == 1 and "al gebruikt" in used.stderr
+    # Nothing of a store is left behind, only the command's log, which holds no code.
+    assert sorted(p.name for p in (tmp / "mo2").iterdir()) == ["logs"]
+    logged = "".join(p.read_text() for p in (tmp / "mo2" / "logs").iterdir())
+    assert code not in logged and code.replace("-", "") not in logged
 
     synced = run("sync", "--data-dir", str(carla))
     assert synced.returncode == 0, synced.stderr

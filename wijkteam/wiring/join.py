@@ -1,7 +1,7 @@
 """A member's new laptop joins the team with an invite code: a new encrypted store, the
 device's keys and token inside it, the first pull, and the member's password set for the
 member the invite was made for. Until the very end nothing is in place: a failure (a wrong
-code, the server down) leaves the data folder as empty as it was."""
+code, the server down) leaves no store, key file or lock behind (only the command's log)."""
 
 from __future__ import annotations
 
@@ -69,6 +69,9 @@ def join_team(
         remove_with_side_files(Path(f"{work}.lock"))
         if keys.exists() and not path.exists():
             keys.unlink()
+        lock.release()
+        if not path.exists():
+            lock.path.unlink(missing_ok=True)  # after release: Windows keeps an open file
         raise
     finally:
         lock.release()
