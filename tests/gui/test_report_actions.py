@@ -115,6 +115,7 @@ def test_correct_hand_over_close_and_reopen_from_the_dossier(
     assert "vereenzaamt" in panel.question.text()
 
     def hand_over(dialog: HandoverDialog) -> None:
+        assert "ziet hem meteen in Vandaag" in dialog.explanation.text()  # one laptop, no team
         dialog.member_box.setCurrentIndex(dialog.member_box.findData(member.id))
         type_text(qtbot, dialog.note, "Ik ben drie weken op cursus")
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)

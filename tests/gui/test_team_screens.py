@@ -22,6 +22,7 @@ from tests.team.conftest import certs, database, pg_role  # noqa: F401 - fixture
 from tests.team.laptops import registration_code
 from tests.team.servers import ServerProcess
 from ui.app import application, show_main_window
+from ui.dialogs.handover_dialog import HandoverDialog
 from ui.main_window import MainWindow
 from ui.security.first_start_dialog import FirstStartDialog
 from ui.security.recovery_code_dialog import RecoveryCodeDialog
@@ -246,6 +247,11 @@ def test_coordinator_connects_invites_and_a_member_joins(
     assert status.connected and not status.is_coordinator and not status.revoked
     assert tessa.services.accounts.current().initials == "TT"
     assert "Gesynchroniseerd" in carla.status_text() or "Offline" not in carla.status_text()
+    # In a team, a handover reaches the colleague's laptop with the next syncs, not at once.
+    saved = carla.services.reports.register(report(), resident=resident(surname="Overdraag"))
+    dialog = HandoverDialog(carla.services, carla.services.reports.get(saved.id), "Overdraag")
+    assert "ziet hem na de volgende synchronisatie van beide laptops" in dialog.explanation.text()
+    dialog.deleteLater()
 
 
 def test_f9_brings_the_other_laptops_melding_into_werkvoorraad(

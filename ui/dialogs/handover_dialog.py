@@ -43,7 +43,8 @@ class _ReportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(resident_name, 2))
-        layout.addWidget(muted(explanation))
+        self.explanation = muted(explanation)
+        layout.addWidget(self.explanation)
         layout.addLayout(self.form)
         layout.addWidget(muted(NOTE_HINT))  # beside the field it would not fit at 1280×800
         layout.addStretch(1)
@@ -73,11 +74,16 @@ class HandoverDialog(_ReportDialog):
         parent: QWidget | None = None,
     ) -> None:
         now = report.assigned_member_name or "nog niemand"
+        when = (
+            "na de volgende synchronisatie van beide laptops"
+            if services.team.status().connected
+            else "meteen"
+        )
         super().__init__(
             "Melding overdragen",
             resident_name,
             f"Melding van {short_date(report.received_on)}, nu bij: {now}. Het teamlid dat de "
-            "melding overneemt, ziet hem meteen in Vandaag en de werkvoorraad, met de "
+            f"melding overneemt, ziet hem {when} in Vandaag en de werkvoorraad, met de "
             "nabelafspraken die nog open staan.",
             parent,
         )

@@ -47,10 +47,10 @@ class RecoveryCodeDialog(QDialog):
         layout.addWidget(heading("Uw herstelcode", 1))
         layout.addWidget(
             muted(
-                "Met deze code kan een coördinator een nieuw wachtwoord instellen als iemand "
-                "het zijne vergeten is. Hij wordt maar één keer getoond. Bewaar hem op papier, "
-                "op een veilige plek en niet bij de laptop. Zonder wachtwoord en zonder deze "
-                "code zijn de gegevens niet meer te lezen."
+                "Met deze code kan op deze laptop een nieuw wachtwoord worden ingesteld als "
+                "het wachtwoord vergeten is. Hij wordt maar één keer getoond. Bewaar hem op "
+                "papier, op een veilige plek en niet bij de laptop. Zonder wachtwoord en zonder "
+                "deze code zijn de gegevens niet meer te lezen."
             )
         )
         if replaced:
