@@ -124,10 +124,14 @@ def connect_and_invite(
         seen["after"] = dialog.status_label.text()
         items = [dialog.members.item(i) for i in range(dialog.members.count())]
         target = next(i for i in items if f"({invitee})" in i.text())
+        assert target.text().endswith("— nog geen laptop")
         dialog.members.setCurrentItem(target)
+        assert not dialog.revoke_button.isEnabled(), "no laptop to take out yet"
         QTimer.singleShot(0, with_modal(TeamCodeDialog, take_invite))
         click(qtbot, dialog.invite_button)
         qtbot.waitUntil(lambda: "invite" in seen and not dialog.busy, timeout=LONG)
+        items = [dialog.members.item(i) for i in range(dialog.members.count())]
+        seen["invited"] = next(i.text() for i in items if f"({invitee})" in i.text())
         dialog.reject()
 
     drive_modal(TeamServerDialog, in_dialog, laptop.window.team.server_action.trigger)
@@ -242,6 +246,7 @@ def test_coordinator_connects_invites_and_a_member_joins(
     assert seen["after"].startswith("Verbonden met https://127.0.0.1:")
     assert len(seen["recovery"].replace("\n", "").replace("-", "")) >= 40
     assert seen["invite_text"] == "Uitnodiging voor het team"
+    assert "— uitgenodigd, code geldig tot " in seen["invited"]
     assert carla.services.team.status().connected
     status = tessa.services.team.status()
     assert status.connected and not status.is_coordinator and not status.revoked
@@ -378,19 +383,29 @@ def test_a_revoked_laptop_is_told_once_and_keeps_working(
 ) -> None:
     carla, tessa, _ = two_laptops
 
-    def revoke(dialog: TeamServerDialog) -> None:
+    def tessa_item(dialog: TeamServerDialog):  # type: ignore[no-untyped-def]
         items = [dialog.members.item(i) for i in range(dialog.members.count())]
-        dialog.members.setCurrentItem(next(i for i in items if "(TT)" in i.text()))
+        return next(i for i in items if "(TT)" in i.text())
+
+    def revoke(dialog: TeamServerDialog) -> None:
+        texts = [dialog.members.item(i).text() for i in range(dialog.members.count())]
+        assert any(t.startswith("Carla") and t.endswith("— deze laptop") for t in texts), texts
+        assert tessa_item(dialog).text() == "Tessa Testlid (TT) — 1 laptop doet mee"
+        dialog.members.setCurrentItem(tessa_item(dialog))
         QTimer.singleShot(0, with_modal(QMessageBox, confirm_yes))
         click(qtbot, dialog.revoke_button)
         qtbot.waitUntil(lambda: not dialog.busy, timeout=LONG)
         assert "doet niet meer mee" in dialog.message.text()
+        assert tessa_item(dialog).text() == "Tessa Testlid (TT) — 1 laptop uit het team gehaald"
+        dialog.members.setCurrentItem(tessa_item(dialog))
+        assert not dialog.revoke_button.isEnabled() and dialog.invite_button.isEnabled()
         dialog.reject()
 
     def confirm_yes(box: QMessageBox) -> None:
         yes = next(b for b in box.buttons() if "intrekken" in b.text())
         click(qtbot, yes)
 
+    press_f9(qtbot, carla)  # the coordinator's round takes Tessa's laptop onto the list
     drive_modal(TeamServerDialog, revoke, carla.window.team.server_action.trigger)
     tessa.services.reports.register(
         report(question="Na het intrekken getypt."),

@@ -88,3 +88,18 @@ def test_a_team_setting_in_a_conflict_is_named_by_the_setting_it_is() -> None:
         "Koppeling met de gemeente"
     )
     assert conflict_field_label("resident", follow_up, "phone") == "Telefoonnummer"
+
+
+def test_a_members_laptops_in_words() -> None:
+    from ui.team.texts import laptops_text
+    from wijkteam.teamsync.laptops import MemberLaptops
+
+    until = datetime(2026, 12, 7, 13, 5, tzinfo=UTC)
+    shown = local_time(until)
+    assert laptops_text(None) == "nog geen laptop"
+    assert laptops_text(MemberLaptops(1, 0, None, True)) == "deze laptop"
+    assert laptops_text(MemberLaptops(2, 0, None, False)) == "2 laptops doen mee"
+    assert laptops_text(MemberLaptops(1, 1, until, False)) == (
+        f"1 laptop doet mee, uitgenodigd, code geldig tot 7 december {shown:%H:%M}"
+    )
+    assert laptops_text(MemberLaptops(0, 1, None, False)) == "1 laptop uit het team gehaald"

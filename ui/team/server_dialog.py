@@ -29,7 +29,7 @@ from ui.security.confirm import confirm_destructive
 from ui.tasks import TaskRunner
 from ui.team.busy import BusyBar
 from ui.team.code_dialog import invite_code_dialog, team_recovery_code_dialog
-from ui.team.texts import conflicts_waiting, pending_text, today_here, when
+from ui.team.texts import conflicts_waiting, laptops_text, pending_text, today_here, when
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import WijkteamError
 
@@ -60,6 +60,7 @@ class TeamServerDialog(QDialog):
         self._services, self._runner = services, runner
         self._on_change = on_change or (lambda: None)
         self.busy = False
+        self._laptops: dict[int, Any] = {}  # member id -> MemberLaptops, when filled
         self.setWindowTitle("Teamserver")
         self.setMinimumWidth(640)
         self.status_label = QLabel()
@@ -178,16 +179,23 @@ class TeamServerDialog(QDialog):
     def _fill_members(self) -> None:
         current = self.selected_member()
         self.members.clear()
-        me = self._services.accounts.current()
+        self._laptops = self._services.team.laptops()
         for member in self._services.members.list():
-            text = f"{member.name} ({member.initials})"
-            if me is not None and member.id == me.id:
-                text += " — deze laptop"
-            item = QListWidgetItem(text)
+            laptops = self._laptops.get(member.id)
+            item = QListWidgetItem(f"{member.name} ({member.initials}) — {laptops_text(laptops)}")
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             self.members.addItem(item)
             if current is not None and member.id == current:
                 self.members.setCurrentItem(item)
+
+    def _can_revoke(self, member_id: int | None) -> bool:
+        """A laptop of the member other than this one, or an open invite (a laptop that
+        joined but is not on the list yet is taken in and revoked with it)."""
+        laptops = self._laptops.get(member_id) if member_id is not None else None
+        if laptops is None:
+            return False
+        others = laptops.active - (1 if laptops.this_laptop else 0)
+        return others > 0 or laptops.invite_until is not None
 
     def selected_member(self) -> int | None:
         item = self.members.currentItem()
@@ -197,10 +205,10 @@ class TeamServerDialog(QDialog):
         return self._services.members.names().get(member_id, "dit teamlid")
 
     def _enable(self) -> None:
-        picked = self.selected_member() is not None
+        picked = self.selected_member()
         self.connect_button.setEnabled(not self.busy)
-        self.invite_button.setEnabled(picked and not self.busy)
-        self.revoke_button.setEnabled(picked and not self.busy)
+        self.invite_button.setEnabled(picked is not None and not self.busy)
+        self.revoke_button.setEnabled(self._can_revoke(picked) and not self.busy)
         self.rotate_button.setEnabled(not self.busy)
 
     # --- work on the runner ---------------------------------------------------------------

@@ -75,6 +75,26 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def laptops_text(laptops: Any | None) -> str:
+    """A member's laptops in Teamserver…, from a MemberLaptops (None: nothing known)."""
+    if laptops is None:
+        return "nog geen laptop"
+    parts = []
+    others = laptops.active - (1 if laptops.this_laptop else 0)
+    if laptops.this_laptop:
+        parts.append("deze laptop")
+    if others:
+        parts.append(_count(others, "laptop doet", "laptops doen") + " mee")
+    if laptops.invite_until is not None:
+        until = local_time(laptops.invite_until)
+        parts.append(
+            f"uitgenodigd, code geldig tot {until.day} {MONTHS[until.month - 1]} {until:%H:%M}"
+        )
+    if laptops.revoked and not (laptops.active or laptops.invite_until):
+        parts.append(_count(laptops.revoked, "laptop", "laptops") + " uit het team gehaald")
+    return ", ".join(parts) or "nog geen laptop"
+
+
 def pending_text(pending: int) -> str:
     if pending == 0:
         return "alles gedeeld"

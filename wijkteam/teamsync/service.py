@@ -44,6 +44,7 @@ from wijkteam.teamsync.errors import (
     NotConnected,
 )
 from wijkteam.teamsync.exclusive import device_lock
+from wijkteam.teamsync.laptops import MemberLaptops, member_laptops
 from wijkteam.teamsync.outbox import (
     Persist,
     load_state,
@@ -122,6 +123,11 @@ class TeamService:
             last = link.last_sync_at.replace(tzinfo=UTC) if link.last_sync_at else None
             return TeamStatus(True, state.server, last, waiting, open_conflicts, link.revoked,
                               state.role == "coordinator")  # fmt: skip
+
+    def laptops(self) -> dict[int, MemberLaptops]:
+        """Per member id, their laptops on the team's device list and open invites."""
+        with self._store.transaction() as session:
+            return member_laptops(session, self._store.clock.utcnow().replace(tzinfo=UTC))
 
     def conflicts(self) -> list[ConflictRecord]:
         with self._store.transaction() as session:

@@ -112,6 +112,7 @@ def publish_devices(session: DeviceSession, devices: dict[str, dict[str, str]]) 
         outcome = session.push([op])
         if outcome.applied:
             state.devices = devices
+            session.persist()  # the list as published, also if no round follows
             return
         base = outcome.conflicts[0].current_version
     raise OpenFailed()
