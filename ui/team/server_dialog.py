@@ -194,8 +194,7 @@ class TeamServerDialog(QDialog):
         laptops = self._laptops.get(member_id) if member_id is not None else None
         if laptops is None:
             return False
-        others = laptops.active - (1 if laptops.this_laptop else 0)
-        return others > 0 or laptops.invite_until is not None
+        return laptops.others > 0 or laptops.invite_until is not None
 
     def selected_member(self) -> int | None:
         item = self.members.currentItem()

@@ -80,11 +80,10 @@ def laptops_text(laptops: Any | None) -> str:
     if laptops is None:
         return "nog geen laptop"
     parts = []
-    others = laptops.active - (1 if laptops.this_laptop else 0)
     if laptops.this_laptop:
         parts.append("deze laptop")
-    if others:
-        parts.append(_count(others, "laptop doet", "laptops doen") + " mee")
+    if laptops.others:
+        parts.append(_count(laptops.others, "laptop doet", "laptops doen") + " mee")
     if laptops.invite_until is not None:
         until = local_time(laptops.invite_until)
         parts.append(

@@ -22,6 +22,11 @@ class MemberLaptops:
     invite_until: datetime | None  # the latest open invite's expiry (UTC), if any
     this_laptop: bool  # this laptop is one of the member's
 
+    @property
+    def others(self) -> int:
+        """The member's laptops taking part, not counting this one."""
+        return self.active - (1 if self.this_laptop else 0)
+
 
 def member_laptops(session: Session, now: datetime) -> dict[int, MemberLaptops]:
     """By member id; members with no laptop and no open invite are left out. `now`: UTC,
