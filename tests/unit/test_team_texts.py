@@ -100,6 +100,6 @@ def test_a_members_laptops_in_words() -> None:
     assert laptops_text(MemberLaptops(1, 0, None, True)) == "deze laptop"
     assert laptops_text(MemberLaptops(2, 0, None, False)) == "2 laptops doen mee"
     assert laptops_text(MemberLaptops(1, 1, until, False)) == (
-        f"1 laptop doet mee, uitgenodigd, code geldig tot 7 december {shown:%H:%M}"
+        f"1 laptop doet mee, uitgenodigd tot 7 december {shown:%H:%M}"
     )
     assert laptops_text(MemberLaptops(0, 1, None, False)) == "1 laptop uit het team gehaald"

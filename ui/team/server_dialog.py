@@ -62,7 +62,7 @@ class TeamServerDialog(QDialog):
         self.busy = False
         self._laptops: dict[int, Any] = {}  # member id -> MemberLaptops, when filled
         self.setWindowTitle("Teamserver")
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         self.status_label = QLabel()
         self.status_label.setObjectName("teamServerStatus")
         self.status_label.setWordWrap(True)
@@ -119,6 +119,8 @@ class TeamServerDialog(QDialog):
         box = QGroupBox("Teamleden en hun laptops")
         self.members = QListWidget()
         self.members.setObjectName("teamMembers")
+        self.members.setWordWrap(True)  # a long line wraps instead of hiding behind a scrollbar
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.members.currentRowChanged.connect(lambda _row: self._enable())
         self.invite_button = QPushButton("&Uitnodigen…")
         self.invite_button.setObjectName("inviteMember")

@@ -86,9 +86,7 @@ def laptops_text(laptops: Any | None) -> str:
         parts.append(_count(laptops.others, "laptop doet", "laptops doen") + " mee")
     if laptops.invite_until is not None:
         until = local_time(laptops.invite_until)
-        parts.append(
-            f"uitgenodigd, code geldig tot {until.day} {MONTHS[until.month - 1]} {until:%H:%M}"
-        )
+        parts.append(f"uitgenodigd tot {until.day} {MONTHS[until.month - 1]} {until:%H:%M}")
     if laptops.revoked and not (laptops.active or laptops.invite_until):
         parts.append(_count(laptops.revoked, "laptop", "laptops") + " uit het team gehaald")
     return ", ".join(parts) or "nog geen laptop"
