@@ -470,6 +470,7 @@ PLAN: dict[str, Callable[[World], object]] = {
     # The team (without a server here: tests/team/test_store_sync.py runs them for real).
     "team.status": lambda w: w.s.team.status(),
     "team.conflicts": lambda w: w.s.team.conflicts(),
+    "team.laptops": lambda w: w.s.team.laptops(),
     "team.connect": lambda w: w.s.team.connect("https://127.0.0.1:9", "GEEN-CODE"),
     "team.invite": lambda w: w.s.team.invite(w["tessa"].id),
     "team.revoke": lambda w: w.s.team.revoke(w["tessa"].id),
