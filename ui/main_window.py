@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
             file_menu, "Meldingen &importeren…", None, lambda: self.import_flow.start()
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Afsluiten", QKeySequence.StandardKey.Quit, self.close)
+        # Ctrl+Q on every platform: Windows has no standard Quit key.
+        self._action(file_menu, "&Afsluiten", "Ctrl+Q", self.close)
         view = bar.addMenu("Beel&d")
         self._action(view, "&Vandaag", "Ctrl+1", lambda: self.show_page(PageKey.TODAY))
         self._action(view, "&Werkvoorraad", "Ctrl+2", lambda: self.show_page(PageKey.WORKLIST))

@@ -132,7 +132,8 @@ class NewReportDialog(AsksBeforeDiscarding, QDialog):
         layout.addWidget(
             muted(
                 "Niet gevonden? Vul hieronder de gegevens van een nieuwe inwoner "
-                "in. Alleen de achternaam is verplicht."
+                "in: een achternaam, en een BSN, een geboortedatum of een adres (postcode "
+                "en huisnummer) om de inwoner te herkennen."
             )
         )
         scroll = QScrollArea()

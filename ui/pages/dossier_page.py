@@ -274,21 +274,32 @@ class DossierPage(QWidget):
         """Asked before the dossier is left: unsaved details are saved, kept or dropped;
         a typed step or handover is only dropped after asking."""
         self.conversations.flush()  # conversation text goes to its draft without asking
-        if self._resident is not None and self.has_typed_work() and not ask_to_discard(self):
-            return False
+        typed = self._resident is not None and self.has_typed_work()
         if not self.has_unsaved_changes():
-            return True
-        answer = QMessageBox.question(
-            self,
+            return not typed or ask_to_discard(self)
+        # One question for both: a member asked twice in a row loses track of what they chose.
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Wijzigingen opslaan?",
             "U hebt gegevens van de inwoner gewijzigd maar nog niet opgeslagen. Nu opslaan?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            self,
         )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        if typed:
+            box.setInformativeText(
+                "U typte ook een stap of overdracht die nog niet is toegevoegd. Die gaat "
+                "verloren, ook als u de gegevens opslaat. Kies Annuleren om hem eerst toe "
+                "te voegen."
+            )
+        answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
-            return self.save_resident()
+            if not self.save_resident():
+                return False
+            self.steps_panel.form.clear()
+            return True
         if answer == QMessageBox.StandardButton.Discard:
             self.discard_changes()
             return True
