@@ -6,6 +6,7 @@ settled with one click, and a server that is down only makes the status bar say 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -297,6 +298,7 @@ def test_a_conflict_is_shown_and_settled_with_one_click(
     press_f9(qtbot, carla)
     f9_until(qtbot, tessa, tessa.window.team.sync.conflicts_button.isVisible)
     assert tessa.window.team.sync.conflicts_button.text() == "1 conflict"
+    carla_name = carla.services.accounts.current().name  # type: ignore[union-attr]
 
     def settle(dialog: ConflictsDialog) -> None:
         assert dialog.list.count() == 1
@@ -305,9 +307,14 @@ def test_a_conflict_is_shown_and_settled_with_one_click(
         assert "043 123 4567" in dialog.base.toPlainText()
         assert dialog.mine.toPlainText() == "06 12345678"
         assert dialog.theirs.toPlainText() == "043 765 4321"
+        # Whose the other version is, and when the team received it (the server's clock, the
+        # real one: the laptops' clocks are fixed in these tests).
+        assert re.fullmatch(rf"Versie van {carla_name}, .+ \d\d:\d\d", dialog.theirs_label.text())
         click(qtbot, dialog.keep_theirs)
         assert dialog.list.count() == 0 and dialog.empty.isVisible()
         assert not dialog.keep_mine.isEnabled() and not dialog.keep_theirs.isEnabled()
+        # The status bar no longer calls for a conflict the dialog says is settled.
+        assert tessa.window.team.sync.conflicts_button.isHidden()
         dialog.reject()
 
     drive_modal(

@@ -5,6 +5,7 @@ once and then leaves the list."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -21,7 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.feedback import show_error
-from ui.team.texts import conflict_field_label, kind_label, value_text
+from ui.team.texts import (
+    conflict_field_label,
+    kind_label,
+    theirs_label,
+    today_here,
+    value_text,
+)
 from ui.widgets.fields import heading, muted
 from wijkteam.errors import WijkteamError
 
@@ -43,9 +51,16 @@ def _value_box(name: str) -> QPlainTextEdit:
 
 
 class ConflictsDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        on_settle: Callable[[], None] | None = None,
+    ) -> None:
+        """`on_settle`: called after each conflict settled (the status bar counts again)."""
         super().__init__(parent)
         self._services = services
+        self._on_settle = on_settle
         self.settled = 0
         self.setWindowTitle("Conflicten")
         self.resize(900, 560)
@@ -62,7 +77,10 @@ class ConflictsDialog(QDialog):
         form.addRow("Gegeven", self.field_name)
         form.addRow("Zoals het was", self.base)
         form.addRow("Mijn versie", self.mine)
-        form.addRow("Hun versie", self.theirs)
+        self.theirs_label = QLabel("Hun versie")
+        self.theirs_label.setObjectName("conflictTheirsLabel")
+        self.theirs_label.setWordWrap(True)
+        form.addRow(self.theirs_label, self.theirs)
         self.keep_mine = QPushButton("&Mijn versie")
         self.keep_mine.setObjectName("keepMine")
         self.keep_mine.setToolTip("Uw eigen wijziging blijft, voor het hele team")
@@ -128,6 +146,7 @@ class ConflictsDialog(QDialog):
         for button in (self.keep_mine, self.keep_theirs):
             button.setEnabled(conflict is not None)
         if conflict is None:
+            self.theirs_label.setText("Hun versie")
             self.field_name.clear()
             for box in (self.base, self.mine, self.theirs):
                 box.clear()
@@ -135,6 +154,16 @@ class ConflictsDialog(QDialog):
         label = conflict_field_label(conflict.kind, conflict.record_uuid, conflict.field)
         self.field_name.setText(f"{kind_label(conflict.kind)}: {label}")
         names = self._member_names()
+        me = self._services.accounts.current()
+        self.theirs_label.setText(
+            theirs_label(
+                conflict.theirs_member,
+                conflict.theirs_stored_at,
+                names,
+                str(me.uuid) if me is not None else "",
+                today_here(self._services.store.clock),
+            )
+        )
         for box, value in (
             (self.base, conflict.base),
             (self.mine, conflict.mine),
@@ -157,6 +186,8 @@ class ConflictsDialog(QDialog):
             show_error(self, error)
         else:
             self.settled += 1
+            if self._on_settle is not None:
+                self._on_settle()
         self.reload()
         if self.conflicts:
             self.list.setCurrentRow(min(row, len(self.conflicts) - 1))

@@ -52,10 +52,9 @@ class TeamActions(QObject):
         self.sync.status_changed()
 
     def conflicts(self) -> None:
-        dialog = ConflictsDialog(self.services, self.window)
+        # Each settle shows at once: the pages behind and the status bar's conflict count.
+        dialog = ConflictsDialog(self.services, self.window, on_settle=self.window.data_changed)
         dialog.exec()
-        if dialog.settled:
-            self.window.data_changed()
         self.sync.status_changed()
 
     def pusher(self) -> None:

@@ -102,6 +102,20 @@ def conflicts_text(conflicts: int) -> str:
     return _count(conflicts, "conflict", "conflicten")
 
 
+def theirs_label(
+    member: str | None, stored_at: datetime | None, names: dict[str, str], me: str, today: date
+) -> str:
+    """Whose the other version of a conflict is, and when the team received it:
+    'Versie van Tessa Smit, vandaag 14:05'. `member`: a member uuid, or None when unknown."""
+    if member is None:
+        who = "Versie van het team"
+    elif member == me:
+        who = "Versie van uw andere laptop"
+    else:
+        who = f"Versie van {names.get(member, 'een collega')}"
+    return who if stored_at is None else f"{who}, {when(stored_at, today)}"
+
+
 def conflicts_waiting(conflicts: int) -> str:
     verb = "wacht" if conflicts == 1 else "wachten"
     return f"{conflicts_text(conflicts)} {verb} op uw keuze"

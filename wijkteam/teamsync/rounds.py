@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -46,7 +46,7 @@ from wijkteam.teamsync.outbox import (
     synced,
 )
 from wijkteam.teamsync.page_book import Incoming, PageBook, chunks
-from wijkteam.teamsync.session import PushOutcome
+from wijkteam.teamsync.session import Conflict, PushOutcome
 from wijkteam.teamsync.store_apply import DROP, WAIT, Applier
 from wijkteam.teamsync.verify import Received
 
@@ -101,7 +101,7 @@ class RoundWriter:
             if conflict.theirs_tombstone:
                 self._tombstone(conflict.kind, record, conflict.current_version)
             elif conflict.theirs is not None:
-                self._merge(conflict.kind, record, conflict.current_version, conflict.theirs)
+                self._merge(conflict, record)
         return len(outcome.applied)
 
     def _applied_unknown(self, kind: str, record: uuid.UUID, version: int) -> None:
@@ -110,8 +110,10 @@ class RoundWriter:
             set_synced(self.session, kind, record, version, row.payload, row.tombstone)
 
     # --- merge --------------------------------------------------------------------------
-    def _merge(self, kind_name: str, record: uuid.UUID, version: int, theirs_raw: bytes) -> None:
+    def _merge(self, conflict: Conflict, record: uuid.UUID) -> None:
         """Their version arrived while this laptop has an unpushed change of the record."""
+        kind_name, version, theirs_raw = conflict.kind, conflict.current_version, conflict.theirs
+        assert theirs_raw is not None
         kind = BY_NAME.get(kind_name)
         mine_row = newest_outbox(self.session, kind_name, record)
         base_row = synced(self.session, kind_name, record)
@@ -130,7 +132,8 @@ class RoundWriter:
             self.session.add(
                 TeamConflict(kind=kind_name, record_uuid=record, field=f.field,
                              base=_wire(f.base), mine=_wire(f.mine), theirs=_wire(f.theirs),
-                             found_at=self.at)
+                             found_at=self.at, theirs_device=conflict.theirs_device,
+                             theirs_stored_at=_stored_at(conflict.theirs_stored_at))
             )  # fmt: skip
             self.conflicts += 1
         set_synced(self.session, kind_name, record, version, dumps(theirs))
@@ -322,3 +325,14 @@ def _retention(signed: bytes | None) -> bool:
 
 def _wire(value: Any) -> str | None:
     return None if value is None else dumps({"v": value})
+
+
+def _stored_at(text: str | None) -> datetime | None:
+    """The server's time of their version, naive UTC as the store keeps times."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment

@@ -92,6 +92,8 @@ class ConflictRecord:
     mine: str | None
     theirs: str | None
     resident_id: int | None
+    theirs_member: str | None = None  # uuid of the member whose laptop stored `theirs`
+    theirs_stored_at: datetime | None = None  # UTC, aware
 
 
 def _one_at_a_time(method: Callable[..., R]) -> Callable[..., R]:
@@ -136,10 +138,15 @@ class TeamService:
                 .where(TeamConflict.settled_at.is_(None))
                 .order_by(TeamConflict.id)
             ).all()
+            state = load_state(session)
+            devices = state.devices if state is not None else {}
             found = [
                 ConflictRecord(r.id, r.kind, r.record_uuid, r.field, _shown(r.base),
                                _shown(r.mine), _shown(r.theirs),
-                               _resident_of(session, r.kind, r.record_uuid))
+                               _resident_of(session, r.kind, r.record_uuid),
+                               devices.get(r.theirs_device or "", {}).get("member"),
+                               r.theirs_stored_at.replace(tzinfo=UTC)
+                               if r.theirs_stored_at else None)
                 for r in rows
             ]  # fmt: skip
             self._audit.record(session, AuditAction.VIEW, "team_conflict")

@@ -69,6 +69,10 @@ class Conflict:
     current_version: int
     theirs: bytes | None  # None: no record yet, or it does not open (see quarantine)
     theirs_tombstone: bool
+    # The server's word on which device stored `theirs`, and when: shown to the member who
+    # settles, never trusted for anything else.
+    theirs_device: str | None = None
+    theirs_stored_at: str | None = None
 
 
 @dataclass
@@ -213,9 +217,11 @@ class DeviceSession:
             if theirs is None:
                 raise SignatureInvalid()
             verify_control(self.state.coordinator_public, ident, theirs)
+        device, stored_at = current.get("device"), current.get("stored_at")
         return Conflict(
-            str(mine["op_id"]), kind, uuid, int(mine["base_version"]), version, theirs, tombstone
-        )
+            str(mine["op_id"]), kind, uuid, int(mine["base_version"]), version, theirs, tombstone,
+            str(device) if device else None, str(stored_at) if stored_at else None,
+        )  # fmt: skip
 
     # --- pull ---------------------------------------------------------------------------
     def pull(

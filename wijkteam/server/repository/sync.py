@@ -62,6 +62,7 @@ def _row(record: Record) -> dict[str, Any]:
         "tombstone": record.tombstone,
         "ciphertext": record.ciphertext,
         "device": str(record.device_id),
+        "stored_at": record.created_at.isoformat() if record.created_at else None,
     }
 
 

@@ -83,6 +83,10 @@ class TeamConflict(Base):
     found_at: Mapped[datetime] = mapped_column(DateTime)
     settled_at: Mapped[datetime | None] = mapped_column(DateTime)
     kept: Mapped[str | None] = mapped_column(String(8))
+    # Which device stored their version on the server, and when (the server's word; shown
+    # to the member who settles). None for conflicts found before revision 0018.
+    theirs_device: Mapped[str | None] = mapped_column(String(36))
+    theirs_stored_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class TeamWaiting(Base):
