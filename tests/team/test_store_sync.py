@@ -96,11 +96,15 @@ def test_same_field_on_two_laptops_is_one_conflict_settled_once_other_fields_mer
     mo.services.reports.update(
         mine_m.id, report(question="Versie van Mo", reporter_relation="buurvrouw")
     )
-    carla.services.team.sync()
+    shared = carla.services.team.sync()
+    assert shared.pushed == 1  # one melding changed: one change shared, its audit rows aside
     result = mo.services.team.sync()
     assert result.conflicts == 1
+    assert result.pulled >= 1  # Carla's version came in, through the conflict
     [conflict] = mo.services.team.conflicts()
     assert (conflict.kind, conflict.field) == ("report", "question")
+    carla_uuid = str(carla.services.accounts.current().uuid)  # type: ignore[union-attr]
+    assert conflict.theirs_member == carla_uuid  # whose version it is
     assert (conflict.mine, conflict.theirs) == ("Versie van Mo", "Versie van Carla")
     assert conflict.base == "Mijn moeder komt de deur niet meer uit."
     assert conflict.resident_id == mo.services.reports.get(mine_m.id).resident_id

@@ -64,7 +64,8 @@ def test_conflict_labels_are_dutch() -> None:
 def test_round_result_in_words() -> None:
     assert result_text(Result(0, 0, 0)) == "Gesynchroniseerd: niets nieuws."
     text = result_text(Result(1, 2, 1))
-    assert text.startswith("Gesynchroniseerd: 1 gedeeld, 2 ontvangen.")
+    assert text.startswith("Gesynchroniseerd: 1 wijziging gedeeld, 2 ontvangen.")
+    assert result_text(Result(3, 0, 0)) == "Gesynchroniseerd: 3 wijzigingen gedeeld, 0 ontvangen."
     assert "1 conflict wacht op uw keuze" in text
 
 

@@ -186,7 +186,8 @@ def result_text(result: Any) -> str:
     if result.pushed == 0 and result.pulled == 0:
         text = "Gesynchroniseerd: niets nieuws."
     else:
-        text = f"Gesynchroniseerd: {result.pushed} gedeeld, {result.pulled} ontvangen."
+        changes = _count(result.pushed, "wijziging", "wijzigingen")
+        text = f"Gesynchroniseerd: {changes} gedeeld, {result.pulled} ontvangen."
     if result.conflicts:
         text += f" {conflicts_waiting(result.conflicts)}."
     return text

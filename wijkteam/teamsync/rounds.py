@@ -66,6 +66,9 @@ class RoundWriter:
 
     # --- push -------------------------------------------------------------------------
     def pushed(self, outcome: PushOutcome, sent: Sequence[Pending]) -> int:
+        """Writes what the server took and merges what it refused; returns the team records
+        shared (audit rows and ledger entries are bookkeeping, not counted). A colleague's
+        version taken in by a merge counts in `received`."""
         by_op = {p.outgoing.op_id: p for p in sent}
         audit_seq = 0
         done = []
@@ -102,7 +105,10 @@ class RoundWriter:
                 self._tombstone(conflict.kind, record, conflict.current_version)
             elif conflict.theirs is not None:
                 self._merge(conflict, record)
-        return len(outcome.applied)
+            else:
+                continue
+            self.received += 1
+        return sum(1 for applied in outcome.applied if applied.kind in BY_NAME)
 
     def _applied_unknown(self, kind: str, record: uuid.UUID, version: int) -> None:
         row = newest_outbox(self.session, kind, record)

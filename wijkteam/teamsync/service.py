@@ -219,7 +219,8 @@ class TeamService:
             for _ in range(PUSH_ROUNDS):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                pushed += self._push(engine)
+                shared, merged = self._push(engine)
+                pushed, pulled = pushed + shared, pulled + merged
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 pulled += self._pull(engine, persist)
@@ -282,11 +283,12 @@ class TeamService:
             raise NotConnected()
         return str(member.uuid)
 
-    def _push(self, engine: DeviceSession) -> int:
+    def _push(self, engine: DeviceSession) -> tuple[int, int]:
+        """(team records shared, colleagues' versions taken in through a conflict)."""
         with self._store.transaction() as session:
             sent = pending(session, self._audit.device)
         if not sent and engine.state.in_flight is None:
-            return 0
+            return 0, 0
         outcome = engine.push([p.outgoing for p in sent])
         token = APPLYING.set(True)
         try:
@@ -300,7 +302,7 @@ class TeamService:
                 self._audit.record_changes(session, actions=RECEIVED)
         finally:
             APPLYING.reset(token)
-        return count
+        return count, writer.received
 
     def _pull(self, engine: DeviceSession, persist: Persist) -> int:
         """Each verified page is written in its own transaction, with the state that
