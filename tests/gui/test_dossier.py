@@ -96,6 +96,28 @@ def test_visit_held_and_close_from_the_dossier(
     assert panel.close_button.isHidden() and panel.reopen_button.isVisible()
 
 
+def test_afspraken_open_once_the_visit_is_held(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from wijkteam.services.inputs import VisitInput
+
+    saved = services.reports.register(report(), resident=resident())
+    services.visits.plan(saved.id, VisitInput("18-11-2026", "10:00"))
+    window.open_dossier(saved.resident_id, saved.id)
+    page = window.dossier_page
+    steps = page.steps_panel
+    # Before any conversation a step is refused by the status rule: the form says so first.
+    assert not steps.form.isEnabled() and not steps.add_button.isEnabled()
+    assert "Leg eerst het huisbezoek" in steps.hint.text()
+
+    qtbot.mouseClick(page.report_panel.held_button, Qt.MouseButton.LeftButton)
+    assert steps.form.isEnabled() and steps.add_button.isEnabled()
+    assert "Wat kiest de inwoner?" in steps.hint.text()
+    type_text(qtbot, steps.form.what, "Naar de buurtsoos")
+    qtbot.mouseClick(steps.add_button, Qt.MouseButton.LeftButton)
+    assert [s.what for s in services.steps.for_report(saved.id)] == ["Naar de buurtsoos"]
+
+
 def test_closing_with_an_open_step_asks_first(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:

@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 from tests.factories import report, resident
 from tests.gui.helpers import replace_text, type_text
 from ui.main_window import MainWindow
+from wijkteam.domain.contacts import ContactKind
+from wijkteam.services.contact_records import ContactInput
 from wijkteam.wiring import Services
 
 
@@ -36,6 +38,17 @@ class Answers:
         QTimer.singleShot(20, self._look)
 
 
+def _dossier_after_a_visit(window: MainWindow, services: Services) -> int:
+    """A melding whose home visit was held (steps follow a conversation), its dossier open."""
+    saved = services.reports.register(report(), resident=resident())
+    services.contacts.record(
+        saved.resident_id,
+        ContactInput(ContactKind.HOME_VISIT, "17-11-2026", report_id=saved.id),
+    )
+    window.open_dossier(saved.resident_id, saved.id)
+    return saved.resident_id
+
+
 def _ctrl_q(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
     window.activateWindow()  # back from the question box
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -46,8 +59,7 @@ def _ctrl_q(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
 def test_ctrl_q_with_changed_details_and_a_typed_step_asks_once(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
-    saved = services.reports.register(report(), resident=resident())
-    window.open_dossier(saved.resident_id, saved.id)
+    resident_id = _dossier_after_a_visit(window, services)
     page = window.dossier_page
     replace_text(qtbot, page.form.place, "Lemiers")
     type_text(qtbot, page.steps_panel.form.what, "Naar de buurtsoos")
@@ -68,14 +80,13 @@ def test_ctrl_q_with_changed_details_and_a_typed_step_asks_once(
     answers.done = True
     assert len(answers.asked) == 2  # once more, and only once
     assert not window.isVisible()
-    assert services.residents.get(saved.resident_id).place == "Lemiers"
+    assert services.residents.get(resident_id).place == "Lemiers"
 
 
 def test_ctrl_q_with_only_a_typed_step_asks_to_keep_typing(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
-    saved = services.reports.register(report(), resident=resident())
-    window.open_dossier(saved.resident_id, saved.id)
+    _dossier_after_a_visit(window, services)
     page = window.dossier_page
     type_text(qtbot, page.steps_panel.form.what, "Naar de buurtsoos")
 

@@ -190,6 +190,7 @@ class ConversationsTab(QWidget):
             member_id=self.editor.header.value().member_id,
             status=report.status if report else None,
             resident_id=self._resident.id if self._resident else None,
+            conversation_held=report.had_conversation if report else True,
         )
 
     # --- the list --------------------------------------------------------------------------

@@ -236,6 +236,7 @@ class DossierPage(QWidget):
             member_id=report.assigned_member_id if report else None,
             status=report.status if report else None,
             resident_id=report.resident_id if report else None,
+            conversation_held=report.had_conversation if report else True,
         )
 
     def _mark_held(self, report_id: int) -> None:

@@ -60,6 +60,16 @@ STEP_COLUMNS = [
 ]
 
 
+HINT = (
+    "Wat kiest de inwoner? Vul in en voeg toe; een stap die al tijdens het bezoek "
+    "is gezet legt u vast met ‘Eerste stap direct gezet’."
+)
+HINT_BEFORE_CONVERSATION = (
+    "Afspraken volgen op een gesprek met de inwoner. Leg eerst het huisbezoek of een ander "
+    "gesprek vast; daarna kunt u hier afspraken toevoegen."
+)
+
+
 class StepsPanel(QWidget):
     def __init__(
         self, services: Services, navigator: Navigator, *, all_mnemonics: bool = True
@@ -75,10 +85,7 @@ class StepsPanel(QWidget):
         self._member_id: int | None = None
         self._resident_id: int | None = None
         self.title = heading("Afspraken", 2)
-        self.hint = muted(
-            "Wat kiest de inwoner? Vul in en voeg toe; een stap die al tijdens het bezoek "
-            "is gezet legt u vast met ‘Eerste stap direct gezet’."
-        )
+        self.hint = muted(HINT)
         self.form = StepForm(services)
         self.add_button = QPushButton("&Afspraak toevoegen")
         self.first_step_button = QPushButton("&Eerste stap direct gezet")
@@ -140,18 +147,23 @@ class StepsPanel(QWidget):
         member_id: int | None = None,
         status: ReportStatus | None = None,
         resident_id: int | None = None,
+        conversation_held: bool = True,
     ) -> None:
         """Shows the steps of a melding; new steps link to `contact_id` (the conversation
-        being written) when given."""
+        being written) when given. Before any conversation (`conversation_held` False and
+        no `contact_id`) the form is closed and says why: the status rule refuses a step."""
         if report_id != self._report_id:
             self.form.clear()
         self._report_id = report_id
         self._contact_id = contact_id
         self._member_id = member_id
         self._resident_id = resident_id
-        writable = report_id is not None and status is not ReportStatus.CLOSED
+        open_report = report_id is not None and status is not ReportStatus.CLOSED
+        too_early = open_report and not conversation_held and contact_id is None
+        writable = open_report and not too_early
         for widget in (self.form, self.add_button, self.first_step_button, self.gap_button):
             widget.setEnabled(writable)
+        self.hint.setText(HINT_BEFORE_CONVERSATION if too_early else HINT)
         self.reload()
 
     def reload(self) -> None:

@@ -71,7 +71,8 @@ ONCE_PER_SUBJECT: frozenset[EventKind] = frozenset(
         EventKind.NAZORG,
     }
 )
-# Steps and a referral follow a conversation with the resident.
+# Steps and a referral follow a conversation with the resident: one of these.
+CONVERSATION_HELD: frozenset[EventKind] = frozenset({EventKind.VISIT_HELD, EventKind.CONVERSATION})
 AFTER_CONVERSATION: frozenset[EventKind] = frozenset({EventKind.STEP_AGREED, EventKind.REFERRED})
 
 
@@ -150,8 +151,8 @@ def check_event(events: Iterable[Event], new: Event) -> None:
             raise EventRefused(kind.value, "nothing_to_undo")
     if kind in ONCE_PER_SUBJECT and new.subject is not None and live_of(events, kind, new.subject):
         raise EventRefused(kind.value, "already_recorded")
-    if kind in AFTER_CONVERSATION and not (
-        live_of(events, EventKind.VISIT_HELD) or live_of(events, EventKind.CONVERSATION)
+    if kind in AFTER_CONVERSATION and not any(
+        e.kind in CONVERSATION_HELD for e in live_events(events)
     ):
         raise EventRefused(kind.value, "no_conversation")
     if kind is EventKind.STEP_SETTLED and step_state(events, new.subject) != "open":  # type: ignore[arg-type]

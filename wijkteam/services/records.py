@@ -15,7 +15,7 @@ from wijkteam.domain.enums import (
     ReportSource,
     VisitState,
 )
-from wijkteam.domain.status import EventKind, ReportStatus
+from wijkteam.domain.status import CONVERSATION_HELD, EventKind, ReportStatus
 from wijkteam.domain.text import person_name, sort_name
 
 
@@ -128,6 +128,11 @@ class ReportRecord:
     @property
     def is_open(self) -> bool:
         return self.status is not ReportStatus.CLOSED
+
+    @property
+    def had_conversation(self) -> bool:
+        """Steps and a referral can follow (the status rule's check_event)."""
+        return any(e.kind in CONVERSATION_HELD for e in self.events)
 
 
 @dataclass(frozen=True, slots=True)
