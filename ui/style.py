@@ -61,6 +61,7 @@ QFrame#busyNote { background: white; border: 1px solid #9fb3c8; border-radius: 6
 QLabel#toast { background: #1f3a4d; color: white; padding: 10px 16px; border-radius: 6px;
   font-size: 11pt; }
 QStatusBar { background: #eef1f4; }
+QStatusBar > QLabel, QStatusBar > QPushButton { margin-right: 10px; }
 """
 
 

@@ -89,11 +89,17 @@ class ReportPanel(QWidget):
                 button.clicked.connect(lambda _=False, a=action: self._report and a(self._report))
 
         buttons = QHBoxLayout()
-        for button in (self.plan_button, self.held_button, self.summary_button, self.close_button):
+        # Three and three (or four): one row of four was wider than the panel at 1280x800.
+        for button in (self.plan_button, self.held_button, self.summary_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         more = QHBoxLayout()
-        for button in (self.edit_button, self.hand_over_button, self.reopen_button):
+        for button in (
+            self.edit_button,
+            self.hand_over_button,
+            self.close_button,
+            self.reopen_button,
+        ):
             more.addWidget(button)
         more.addStretch(1)
         layout = QVBoxLayout(self)

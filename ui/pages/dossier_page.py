@@ -64,7 +64,12 @@ class DossierPage(QWidget):
         self.reports_model = RowTableModel(REPORT_COLUMNS, self)
         self.reports_table = RowTable(REPORT_COLUMNS)
         self.reports_table.setModel(self.reports_model)
-        self.reports_table.setMaximumWidth(300)
+        # Wide enough for the longest status ("Huisbezoek gepland" was cut off at 1280x800).
+        longest = max(
+            self.reports_table.fontMetrics().horizontalAdvance(t) for t in STATUS.values()
+        )
+        frame = 2 * self.reports_table.frameWidth()
+        self.reports_table.setFixedWidth(REPORT_COLUMNS[0].width + longest + 24 + frame)  # type: ignore[operator]
         self.report_actions = ReportActions(
             services, navigator, self, lambda: self._resident.display_name if self._resident else ""
         )
