@@ -244,3 +244,26 @@ def test_scrolling_over_the_details_changes_no_choice(
     qtbot.waitUntil(form.channel.hasFocus)
     _wheel_over(form.channel, 1)
     assert form.channel.currentIndex() == before[1] + 1
+
+
+def test_at_1280x800_the_melding_fits_its_list_and_panel(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    from wijkteam.services.inputs import VisitInput
+
+    window.resize(1280, 800)
+    saved = services.reports.register(report(), resident=resident())
+    services.visits.plan(saved.id, VisitInput("18-11-2026", "10:00"))
+    window.open_dossier(saved.resident_id, saved.id)
+    qtbot.wait(50)  # the layout settles
+    page = window.dossier_page
+    table = page.reports_table
+    status = table.model().index(0, 1).data()
+    assert status == "Huisbezoek gepland"
+    assert table.columnWidth(1) >= table.fontMetrics().horizontalAdvance(status)
+    assert table.columnViewportPosition(1) + table.columnWidth(1) <= table.viewport().width()
+    area = page.report_panel.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    assert not area.horizontalScrollBar().isVisible()  # every button in view
