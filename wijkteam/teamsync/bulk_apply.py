@@ -18,16 +18,13 @@ change, a tombstone, or one removed from this laptop (those go through the merge
 
 from __future__ import annotations
 
-import base64
-import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from datetime import date, datetime, time
-from enum import Enum
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from wijkteam.domain.status import EventKind, derive_status
@@ -42,29 +39,11 @@ from wijkteam.store.models import (
     StatusChange,
     TeamSynced,
 )
-from wijkteam.store.team_kinds import Kind, sent_columns
+from wijkteam.store.team_kinds import Kind, decode, decoder, sent_columns
 from wijkteam.teamsync.page_book import Incoming, chunks
 
 WAIT, DROP, PLACED = "wait", "drop", "placed"
 _VIA_REPORT = frozenset({"step", "follow_up", "referral"})  # as services/audit.py
-
-
-@functools.cache
-def _decoder(column: Column[Any]) -> Callable[[Any], Any]:
-    """team_kinds.decode for one column, its type looked at once (not once per value)."""
-    kind = column.type.python_type
-    if kind in (datetime, date, time, uuid.UUID):
-        return {datetime: datetime.fromisoformat, date: date.fromisoformat,
-                time: time.fromisoformat, uuid.UUID: uuid.UUID}[kind]  # fmt: skip
-    if kind is bytes:  # a document's PDF travels as base64 (team_kinds.encode)
-        return base64.b64decode
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind
-    return lambda value: value
-
-
-def decode(column: Column[Any], value: Any) -> Any:
-    return None if value is None else _decoder(column)(value)
 
 
 class BulkWriter:
@@ -177,7 +156,7 @@ class BulkWriter:
                     if column.name in kind.required:
                         return WAIT
                 values[column.name] = local
-            elif raw is not None and _decoder(column) is uuid.UUID:
+            elif raw is not None and decoder(column) is uuid.UUID:
                 values[column.name] = self.uid(raw)
             else:
                 values[column.name] = decode(column, raw)

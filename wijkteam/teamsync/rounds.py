@@ -32,9 +32,10 @@ from wijkteam.store.team_kinds import (
     KINDS,
     ORDER,
     Kind,
+    decode,
     dumps,
 )
-from wijkteam.teamsync.bulk_apply import BulkWriter, decode
+from wijkteam.teamsync.bulk_apply import BulkWriter
 from wijkteam.teamsync.merge import three_way
 from wijkteam.teamsync.outbox import (
     Pending,
